@@ -1,0 +1,17 @@
+package org.wso2.carbon.is.migration.api;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** One logical database as a migrator sees it. */
+public interface MigrationDatabase {
+
+    /** {@code identity}, {@code um}, {@code consent}, {@code uma} or {@code registry}. */
+    String logicalName();
+
+    /** The detected dialect's script name: {@code h2}, {@code mysql}, {@code mariadb}, {@code postgresql}, ... */
+    String dialect();
+
+    /** A new connection, auto-commit off; the caller closes it. */
+    Connection connect() throws SQLException;
+}

@@ -1,0 +1,22 @@
+package org.wso2.carbon.is.migration.api;
+
+import java.util.Optional;
+
+/** A step's channel to the report and the ledger. */
+public interface StepProgress {
+
+    /** Counts rows changed (or, in a dry run, rows that would change). */
+    void rows(long count);
+
+    /** A line for the log and the report. Never pass secrets or token values. */
+    void note(String message);
+
+    /** A warning for the log and the report. */
+    void warn(String message);
+
+    /** The last checkpoint saved under this key for this step, surviving crashes and re-runs. */
+    Optional<String> checkpoint(String key);
+
+    /** Saves a checkpoint in the ledger (committed at once). Ignored in a dry run. */
+    void saveCheckpoint(String key, String value);
+}

@@ -1,0 +1,245 @@
+package org.wso2.carbon.is.migration.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code migration-config.yaml} as typed values. The legacy keys keep their meaning; the defaults that hid failures
+ * in the old tool are changed (see {@link Builder}). Built by {@link ConfigLoader}, which checks every value; tests
+ * and other callers build one with {@link #builder}.
+ *
+ * @param source                      the file it was read from
+ * @param migrationEnable             the legacy switch; the loader refuses a file that sets it to false
+ * @param currentVersion              the release the databases are at now, e.g. "5.7.0"
+ * @param migrateVersion              the release to migrate to, e.g. "5.9.0"
+ * @param continueOnError             go on with the next step after one fails (default false)
+ * @param batchUpdate                 let data migrators write in JDBC batches (default true)
+ * @param ignoreForInactiveTenants    skip tenants that are deactivated (default false)
+ * @param migrateTenantRange          migrate only tenants with ids in [starting, ending] (default false)
+ * @param migrationStartingTenantID   first tenant id of the range, or null
+ * @param migrationEndingTenantID     last tenant id of the range (inclusive), or null
+ * @param currentEncryptionAlgorithm  the algorithm data is encrypted with now, or null
+ * @param migratedEncryptionAlgorithm the algorithm to re-encrypt with, or null
+ * @param versions                    the {@code versions} entries in file order
+ * @param dataSources                 logical database ({@code identity}, {@code um}, {@code consent}, {@code uma},
+ *                                    {@code registry}) to the DataSource name that reaches it; always all five
+ * @param dataSourceWaitSeconds       how long to wait for the server's DataSources to appear (default 60)
+ * @param stopServerOnFailure         stop the server when the migration fails, instead of serving traffic on a
+ *                                    half-migrated database (default true)
+ * @param stopServerOnSuccess         stop the server after a successful migration (default false)
+ * @param reportPath                  where to write the migration report, as written (relative paths are resolved
+ *                                    by the caller), or null for the default place
+ * @param lockStaleAfterSeconds       after how long another run's migration lock counts as abandoned (default 300)
+ * @param keyLines                    1-based line of each top-level key that was written, for messages about it
+ */
+public record MigrationConfig(
+        Path source,
+        boolean migrationEnable,
+        String currentVersion,
+        String migrateVersion,
+        boolean continueOnError,
+        boolean batchUpdate,
+        boolean ignoreForInactiveTenants,
+        boolean migrateTenantRange,
+        Integer migrationStartingTenantID,
+        Integer migrationEndingTenantID,
+        String currentEncryptionAlgorithm,
+        String migratedEncryptionAlgorithm,
+        List<VersionConfig> versions,
+        Map<String, String> dataSources,
+        int dataSourceWaitSeconds,
+        boolean stopServerOnFailure,
+        boolean stopServerOnSuccess,
+        String reportPath,
+        int lockStaleAfterSeconds,
+        Map<String, Integer> keyLines) {
+
+    /** DataSource of the identity database in a default IS 5.x installation ({@code master-datasources.xml}). */
+    public static final String IDENTITY_DATA_SOURCE = "jdbc/WSO2IdentityDB";
+    /** DataSource of the shared user-store and registry database in a default IS 5.x installation. */
+    public static final String SHARED_DATA_SOURCE = "jdbc/SHARED_DB";
+
+    /** The logical databases {@code dataSources} may name, each with the DataSource a default installation uses. */
+    public static final Map<String, String> DEFAULT_DATA_SOURCES = orderedUnmodifiable(Map.of(
+            "identity", IDENTITY_DATA_SOURCE,
+            "um", SHARED_DATA_SOURCE,
+            "consent", IDENTITY_DATA_SOURCE,
+            "uma", IDENTITY_DATA_SOURCE,
+            "registry", SHARED_DATA_SOURCE));
+
+    public MigrationConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(currentVersion, "currentVersion");
+        Objects.requireNonNull(migrateVersion, "migrateVersion");
+        versions = List.copyOf(versions);
+        dataSources = orderedUnmodifiable(dataSources);
+        keyLines = Map.copyOf(keyLines);
+    }
+
+    /** The DataSource name for a logical database ({@code identity}, {@code um}, ...). */
+    public String dataSource(String logicalDatabase) {
+        String name = dataSources.get(logicalDatabase);
+        if (name == null) {
+            throw new IllegalArgumentException("Unknown logical database '" + logicalDatabase + "'; known: "
+                    + DEFAULT_DATA_SOURCES.keySet());
+        }
+        return name;
+    }
+
+    /** 1-based line where a top-level key was written, or 0 when the file does not have it. */
+    public int lineOf(String key) {
+        return keyLines.getOrDefault(key, 0);
+    }
+
+    /** A builder holding every default; only the file and the two versions have none. */
+    public static Builder builder(Path source, String currentVersion, String migrateVersion) {
+        return new Builder(source, currentVersion, migrateVersion);
+    }
+
+    /** Keeps the order of {@link #DEFAULT_DATA_SOURCES} first, so logs list databases the same way every time. */
+    private static Map<String, String> orderedUnmodifiable(Map<String, String> map) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String name : List.of("identity", "um", "consent", "uma", "registry")) {
+            if (map.containsKey(name)) {
+                ordered.put(name, Objects.requireNonNull(map.get(name), name));
+            }
+        }
+        map.forEach(ordered::putIfAbsent);
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    /** Collects values, starting from the defaults, and builds the immutable {@link MigrationConfig}. */
+    public static final class Builder {
+        private final Path source;
+        private final String currentVersion;
+        private final String migrateVersion;
+        private boolean migrationEnable = true;
+        // The legacy default (true) let failed steps pass unnoticed and reported partial migrations as success.
+        private boolean continueOnError = false;
+        private boolean batchUpdate = true;
+        private boolean ignoreForInactiveTenants = false;
+        private boolean migrateTenantRange = false;
+        private Integer migrationStartingTenantID;
+        private Integer migrationEndingTenantID;
+        private String currentEncryptionAlgorithm;
+        private String migratedEncryptionAlgorithm;
+        private final List<VersionConfig> versions = new ArrayList<>();
+        private final Map<String, String> dataSources = new LinkedHashMap<>(DEFAULT_DATA_SOURCES);
+        private int dataSourceWaitSeconds = 60;
+        private boolean stopServerOnFailure = true;
+        private boolean stopServerOnSuccess = false;
+        private String reportPath;
+        private int lockStaleAfterSeconds = 300;
+        private final Map<String, Integer> keyLines = new LinkedHashMap<>();
+
+        private Builder(Path source, String currentVersion, String migrateVersion) {
+            this.source = source;
+            this.currentVersion = currentVersion;
+            this.migrateVersion = migrateVersion;
+        }
+
+        public Builder migrationEnable(boolean value) {
+            this.migrationEnable = value;
+            return this;
+        }
+
+        public Builder continueOnError(boolean value) {
+            this.continueOnError = value;
+            return this;
+        }
+
+        public Builder batchUpdate(boolean value) {
+            this.batchUpdate = value;
+            return this;
+        }
+
+        public Builder ignoreForInactiveTenants(boolean value) {
+            this.ignoreForInactiveTenants = value;
+            return this;
+        }
+
+        public Builder migrateTenantRange(boolean value) {
+            this.migrateTenantRange = value;
+            return this;
+        }
+
+        public Builder migrationStartingTenantID(Integer value) {
+            this.migrationStartingTenantID = value;
+            return this;
+        }
+
+        public Builder migrationEndingTenantID(Integer value) {
+            this.migrationEndingTenantID = value;
+            return this;
+        }
+
+        public Builder currentEncryptionAlgorithm(String value) {
+            this.currentEncryptionAlgorithm = value;
+            return this;
+        }
+
+        public Builder migratedEncryptionAlgorithm(String value) {
+            this.migratedEncryptionAlgorithm = value;
+            return this;
+        }
+
+        public Builder addVersion(VersionConfig version) {
+            this.versions.add(Objects.requireNonNull(version, "version"));
+            return this;
+        }
+
+        /** Points a logical database at another DataSource; the others keep their defaults. */
+        public Builder dataSource(String logicalDatabase, String dataSourceName) {
+            if (!DEFAULT_DATA_SOURCES.containsKey(logicalDatabase)) {
+                throw new IllegalArgumentException("Unknown logical database '" + logicalDatabase + "'; known: "
+                        + DEFAULT_DATA_SOURCES.keySet());
+            }
+            this.dataSources.put(logicalDatabase, Objects.requireNonNull(dataSourceName, "dataSourceName"));
+            return this;
+        }
+
+        public Builder dataSourceWaitSeconds(int value) {
+            this.dataSourceWaitSeconds = value;
+            return this;
+        }
+
+        public Builder stopServerOnFailure(boolean value) {
+            this.stopServerOnFailure = value;
+            return this;
+        }
+
+        public Builder stopServerOnSuccess(boolean value) {
+            this.stopServerOnSuccess = value;
+            return this;
+        }
+
+        public Builder reportPath(String value) {
+            this.reportPath = value;
+            return this;
+        }
+
+        public Builder lockStaleAfterSeconds(int value) {
+            this.lockStaleAfterSeconds = value;
+            return this;
+        }
+
+        /** Records where a top-level key was written, so later checks (the plan) can point at it. */
+        public Builder keyLine(String key, int line) {
+            this.keyLines.put(key, line);
+            return this;
+        }
+
+        public MigrationConfig build() {
+            return new MigrationConfig(source, migrationEnable, currentVersion, migrateVersion, continueOnError,
+                    batchUpdate, ignoreForInactiveTenants, migrateTenantRange, migrationStartingTenantID,
+                    migrationEndingTenantID, currentEncryptionAlgorithm, migratedEncryptionAlgorithm, versions,
+                    dataSources, dataSourceWaitSeconds, stopServerOnFailure, stopServerOnSuccess, reportPath,
+                    lockStaleAfterSeconds, keyLines);
+        }
+    }
+}

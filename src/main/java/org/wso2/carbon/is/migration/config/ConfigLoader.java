@@ -25,7 +25,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads {@code migration-config.yaml} into a checked {@link MigrationConfig}. Accepts the file operators already
@@ -127,7 +126,7 @@ public final class ConfigLoader {
             }
             MigrationConfig config = builder.build();
             checkMigrationEnabled(config);
-            checkTenantRange(config, entries);
+            checkTenantRange(config);
             return config;
         }
 
@@ -196,6 +195,7 @@ public final class ConfigLoader {
 
         private VersionConfig readVersion(Node item, String path) throws ConfigException {
             Map<String, NodeTuple> entries = reader.entries(reader.mapping(item, path), path);
+            warnUnknown(entries, path, List.of("version", "migratorConfigs"));
             NodeTuple version = entries.get("version");
             if (version == null) {
                 throw reader.error(item, NodeReader.child(path, "version"), "missing; every versions entry names"
@@ -215,12 +215,12 @@ public final class ConfigLoader {
                     configs.add(readMigrator(list.getValue().get(index), listPath + "[" + index + "]"));
                 }
             }
-            warnUnknown(entries, path, List.of("version", "migratorConfigs"));
             return new VersionConfig(versionText, configs, NodeReader.line(item));
         }
 
         private MigratorConfig readMigrator(Node item, String path) throws ConfigException {
             Map<String, NodeTuple> entries = reader.entries(reader.mapping(item, path), path);
+            warnUnknown(entries, path, List.of("name", "order", "parameters"));
             NodeTuple name = entries.get("name");
             if (name == null) {
                 throw reader.error(item, NodeReader.child(path, "name"), "missing; every migrator entry names the"
@@ -237,7 +237,6 @@ public final class ConfigLoader {
             Map<String, String> parameterValues = parameters == null
                     ? Map.of()
                     : readParameters(parameters.getValueNode(), NodeReader.child(path, "parameters"));
-            warnUnknown(entries, path, List.of("name", "order", "parameters"));
             return new MigratorConfig(nameText, orderNumber, parameterValues, NodeReader.line(item));
         }
 
@@ -291,20 +290,16 @@ public final class ConfigLoader {
             }
         }
 
-        private void checkTenantRange(MigrationConfig config, Map<String, NodeTuple> entries)
-                throws ConfigException {
-            Integer start = config.migrationStartingTenantID();
-            Integer end = config.migrationEndingTenantID();
+        /**
+         * The ids only matter when the range is switched on; legacy files often keep them with the range off, which
+         * is fine and not worth a warning on every run.
+         */
+        private void checkTenantRange(MigrationConfig config) throws ConfigException {
             if (!config.migrateTenantRange()) {
-                for (String key : List.of("migrationStartingTenantID", "migrationEndingTenantID")) {
-                    NodeTuple tuple = entries.get(key);
-                    if (tuple != null && !NodeReader.isNull(tuple.getValueNode())) {
-                        reader.warn(tuple.getKeyNode(), key, "ignored because migrateTenantRange is not true;"
-                                + " all tenants are migrated");
-                    }
-                }
                 return;
             }
+            Integer start = config.migrationStartingTenantID();
+            Integer end = config.migrationEndingTenantID();
             int rangeLine = config.lineOf("migrateTenantRange");
             if (start == null || end == null) {
                 String missing = start == null ? "migrationStartingTenantID" : "migrationEndingTenantID";

@@ -92,8 +92,7 @@ public final class ConfigLoader {
             int line = mark == null ? 0 : mark.getLine() + 1;
             int column = mark == null ? 0 : mark.getColumn() + 1;
             String reason = refusedTag.get() != null
-                    ? "the tag " + refusedTag.get() + " is not allowed; this file holds only plain text, numbers,"
-                            + " true/false, lists and mappings"
+                    ? NodeReader.refusedTagReason(refusedTag.get())
                     : "not valid YAML: " + e.getProblem()
                             + (e.getContext() != null ? " (" + e.getContext() + ")" : "");
             throw new ConfigException(file, line, column, null, reason, e);

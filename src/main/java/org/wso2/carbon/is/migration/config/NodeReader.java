@@ -67,8 +67,7 @@ final class NodeReader {
                 throw error(node, null, "merge keys (<<) are not supported; write the keys out");
             }
             if (!PLAIN_TAGS.contains(tag)) {
-                throw error(node, null, "the tag " + tag + " is not allowed; this file holds only plain text,"
-                        + " numbers, true/false, lists and mappings");
+                throw error(node, null, refusedTagReason(tag.getValue()));
             }
             if (node instanceof MappingNode mapping) {
                 for (NodeTuple tuple : mapping.getValue()) {
@@ -177,6 +176,13 @@ final class NodeReader {
                     + " \"5.9.0\"");
         }
         return value;
+    }
+
+    /** Why a tag is refused, showing it as the operator wrote it ({@code !!javax...}, not its expanded form). */
+    static String refusedTagReason(String tag) {
+        String written = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
+        return "the tag " + written + " is not allowed; this file holds only plain text, numbers, true/false, lists"
+                + " and mappings";
     }
 
     static String child(String path, String key) {

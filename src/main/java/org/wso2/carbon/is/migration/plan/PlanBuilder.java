@@ -95,7 +95,8 @@ public final class PlanBuilder {
     }
 
     /** The migrators of one release sorted by {@code order}, which must be 1 or more and unique. */
-    private static List<PlannedStep> stepsOf(Path file, ReleaseVersion release, VersionConfig entry) throws ConfigException {
+    private static List<PlannedStep> stepsOf(Path file, ReleaseVersion release, VersionConfig entry)
+            throws ConfigException {
         Map<Integer, MigratorConfig> byOrder = new HashMap<>();
         for (MigratorConfig migrator : entry.migratorConfigs()) {
             if (migrator.order() < 1) {

@@ -25,6 +25,12 @@ public final class PlanBuilder {
     private PlanBuilder() {
     }
 
+    /**
+     * @return the steps of every known release after {@code currentVersion} up to and including
+     *         {@code migrateVersion}, release by release, each release's steps by {@code order}
+     * @throws ConfigException naming file, line and key when a version is unknown or not newer, a release on the way
+     *                         has no entry or two, or an {@code order} is below 1 or repeated within a release
+     */
     public static MigrationPlan build(MigrationConfig config) throws ConfigException {
         Path file = config.source();
         ReleaseVersion current = knownRelease(config, "currentVersion", config.currentVersion());
@@ -45,8 +51,7 @@ public final class PlanBuilder {
                 if (entry == null) {
                     throw new ConfigException(file, config.lineOf("versions"), "versions", "no entry for version "
                             + release + ", which lies between currentVersion " + current + " and migrateVersion "
-                            + target + "; every release on the way needs its own entry (the shipped"
-                            + " migration-config.yaml has them)");
+                            + target + "; every release on the way needs its own entry");
                 }
                 steps.addAll(stepsOf(file, release, entry));
             }

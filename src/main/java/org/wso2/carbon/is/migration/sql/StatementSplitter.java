@@ -18,8 +18,9 @@ import org.wso2.carbon.is.migration.sql.SqlSyntax.Terminators;
  *
  * <p>Rules common to every dialect:
  * <ul>
- *   <li>Comments before a statement's first SQL token are not part of it; {@link SqlStatement#line()} is the line of
- *       that token. Fragments holding only comments or whitespace are dropped.</li>
+ *   <li>A statement runs from its first SQL token to its last: comments before and after are not part of it (those
+ *       between its tokens are), and {@link SqlStatement#line()} is the line of the first token. Fragments holding
+ *       only comments or whitespace are dropped.</li>
  *   <li>A string, quoted identifier, comment or dollar quote still open at the end of the text is an error naming the
  *       line where it was opened.</li>
  *   <li>The last statement needs no terminator, except an Oracle/DB2 block, which must end with a {@code /} line.</li>
@@ -68,6 +69,8 @@ public final class StatementSplitter {
     private int pos;
     /** Offset of the current statement's first SQL token, or -1 between statements. */
     private int statementStart = -1;
+    /** Offset just after the current statement's last SQL token: comments after it are not part of it. */
+    private int statementEnd;
     private String delimiter = ";";
 
     private StatementSplitter(String text, String source, Dialect dialect) {
@@ -104,15 +107,19 @@ public final class StatementSplitter {
             } else if (startsWith("/*")) {
                 if (syntax.has(Feature.EXECUTABLE_COMMENTS) && (startsWith("/*!") || startsWith("/*+"))) {
                     markStatementStart();
+                    skipBlockComment();
+                    statementEnd = pos;
+                } else {
+                    skipBlockComment();
                 }
-                skipBlockComment();
             } else if (terminatorHere()) {
                 int terminatorLength = syntax.terminators() == Terminators.DELIMITER_COMMAND ? delimiter.length() : 1;
-                endStatement(pos);
+                endStatement();
                 pos += terminatorLength;
             } else {
                 markStatementStart();
                 skipToken(c);
+                statementEnd = pos;
             }
         }
         endOfInput();
@@ -143,7 +150,7 @@ public final class StatementSplitter {
         if (!line.equals("/")) {
             return false;
         }
-        endStatement(pos);
+        endStatement();
         return true;
     }
 
@@ -154,7 +161,7 @@ public final class StatementSplitter {
         if (!line.equalsIgnoreCase("GO")) {
             return false;
         }
-        endStatement(pos);
+        endStatement();
         return true;
     }
 
@@ -195,10 +202,10 @@ public final class StatementSplitter {
         }
     }
 
-    /** Ends the open statement, if any, just before {@code end} (the terminator or command line is not included). */
-    private void endStatement(int end) {
+    /** Ends the open statement, if any, at its last SQL token (comments and the terminator are left out). */
+    private void endStatement() {
         if (statementStart >= 0) {
-            String sql = text.substring(statementStart, end).strip();
+            String sql = text.substring(statementStart, statementEnd).strip();
             if (inBlock() && !syntax.has(Feature.BLOCK_KEEPS_FINAL_SEMICOLON) && sql.endsWith(";")) {
                 sql = sql.substring(0, sql.length() - 1).strip();
             }
@@ -213,7 +220,7 @@ public final class StatementSplitter {
             throw error(statementStart, "the block starting here (" + String.join(" ", leadingWords)
                     + " ...) is not ended by a line holding only '/'");
         }
-        endStatement(text.length());
+        endStatement();
     }
 
     /** Whether the open statement is a PL/SQL or SQL PL block, judged by its first words. */

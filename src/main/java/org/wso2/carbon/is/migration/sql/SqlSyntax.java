@@ -1,0 +1,78 @@
+package org.wso2.carbon.is.migration.sql;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.wso2.carbon.is.migration.dialect.Dialect;
+
+/**
+ * The lexical rules of one dialect that matter for finding where statements end: which quotes exist, how they
+ * escape, which comments exist, and what ends a statement. Kept apart from the scanner so that the scanner reads
+ * as one algorithm and the differences between engines read as this one table.
+ */
+record SqlSyntax(Set<Feature> features, Terminators terminators) {
+
+    /** Lexical features that only some dialects have. */
+    enum Feature {
+        /** Backslash escapes the next character inside '...' and "..." (MySQL, MariaDB). */
+        BACKSLASH_ESCAPES,
+        /** "..." is a string literal, not an identifier (MySQL, MariaDB without ANSI_QUOTES). */
+        DOUBLE_QUOTED_STRINGS,
+        /** `...` quotes identifiers (MySQL, MariaDB). */
+        BACKTICK_IDENTIFIERS,
+        /** [...] quotes identifiers (MSSQL). */
+        BRACKET_IDENTIFIERS,
+        /** '#' starts a line comment (MySQL, MariaDB). */
+        HASH_COMMENTS,
+        /** "--" starts a comment only when a space or control character follows (MySQL, MariaDB). */
+        DASH_COMMENT_NEEDS_SPACE,
+        /** "/*!" and "/*+" comments are executed (version-gated SQL, optimizer hints), so they count as SQL. */
+        EXECUTABLE_COMMENTS,
+        /** Block comments nest (PostgreSQL). */
+        NESTED_BLOCK_COMMENTS,
+        /** $$...$$ and $tag$...$tag$ quote text (PostgreSQL, H2). */
+        DOLLAR_QUOTES,
+        /** E'...' strings take backslash escapes (PostgreSQL). */
+        ESCAPE_STRING_PREFIX,
+        /** q'[...]' alternative quoting (Oracle). */
+        ALTERNATIVE_QUOTING,
+        /**
+         * A block keeps the ';' after its final END: in PL/SQL "END;" is part of the block. SQL PL's compound
+         * statement ends at END, so DB2 blocks lose that ';' like plain statements do.
+         */
+        BLOCK_KEEPS_FINAL_SEMICOLON
+    }
+
+    /** How statements end. */
+    enum Terminators {
+        /** ';' ends a statement. */
+        SEMICOLON,
+        /** ';' ends a statement; the client command DELIMITER, between statements, changes that terminator. */
+        DELIMITER_COMMAND,
+        /** ';' ends a plain statement; '/' alone on a line ends any statement and is the only end of a block. */
+        SLASH_LINE,
+        /** Only GO alone on a line ends a batch; ';' stays inside the batch. */
+        GO_LINE
+    }
+
+    boolean has(Feature feature) {
+        return features.contains(feature);
+    }
+
+    static SqlSyntax of(Dialect dialect) {
+        return switch (dialect) {
+            case H2 -> new SqlSyntax(EnumSet.of(Feature.DOLLAR_QUOTES), Terminators.SEMICOLON);
+            case POSTGRESQL -> new SqlSyntax(
+                    EnumSet.of(Feature.DOLLAR_QUOTES, Feature.NESTED_BLOCK_COMMENTS, Feature.ESCAPE_STRING_PREFIX),
+                    Terminators.SEMICOLON);
+            case MYSQL, MARIADB -> new SqlSyntax(
+                    EnumSet.of(Feature.BACKSLASH_ESCAPES, Feature.DOUBLE_QUOTED_STRINGS, Feature.BACKTICK_IDENTIFIERS,
+                            Feature.HASH_COMMENTS, Feature.DASH_COMMENT_NEEDS_SPACE, Feature.EXECUTABLE_COMMENTS),
+                    Terminators.DELIMITER_COMMAND);
+            case ORACLE -> new SqlSyntax(
+                    EnumSet.of(Feature.ALTERNATIVE_QUOTING, Feature.BLOCK_KEEPS_FINAL_SEMICOLON),
+                    Terminators.SLASH_LINE);
+            case DB2 -> new SqlSyntax(EnumSet.noneOf(Feature.class), Terminators.SLASH_LINE);
+            case MSSQL -> new SqlSyntax(EnumSet.of(Feature.BRACKET_IDENTIFIERS), Terminators.GO_LINE);
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package org.wso2.carbon.is.migration.sql;
+
+import java.sql.SQLException;
+
+/**
+ * A script statement the database refused. The message names the script, line and statement number, the database's
+ * SQLState, error code and message, and an excerpt of the statement; the {@link SQLException} is the cause.
+ */
+public class StatementFailedException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient SqlStatement statement;
+    private final int index;
+
+    public StatementFailedException(SqlStatement statement, int index, SQLException cause) {
+        super(statement.location() + ": statement " + (index + 1) + " failed: [SQLState " + cause.getSQLState()
+                + ", code " + cause.getErrorCode() + "] " + cause.getMessage() + "\n  " + statement.excerpt(), cause);
+        this.statement = statement;
+        this.index = index;
+    }
+
+    /** The statement that failed. */
+    public SqlStatement statement() {
+        return statement;
+    }
+
+    /** Its 0-based position in the list that was run (the message shows it 1-based). */
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+        return (SQLException) super.getCause();
+    }
+}

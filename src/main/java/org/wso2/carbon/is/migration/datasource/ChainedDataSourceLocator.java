@@ -1,0 +1,47 @@
+package org.wso2.carbon.is.migration.datasource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.BundleContext;
+
+/** Asks several locators in turn and returns the first DataSource found; if none finds it, reports every failure. */
+public final class ChainedDataSourceLocator implements DataSourceLocator {
+
+    private final List<DataSourceLocator> locators;
+
+    public ChainedDataSourceLocator(List<DataSourceLocator> locators) {
+        if (locators.isEmpty()) {
+            throw new IllegalArgumentException("A chain needs at least one DataSource locator");
+        }
+        this.locators = List.copyOf(locators);
+    }
+
+    /** The server's lookup: OSGi services first (waiting up to {@code wait}), then JNDI. */
+    public static ChainedDataSourceLocator inServer(BundleContext bundleContext, Duration wait) {
+        return new ChainedDataSourceLocator(List.of(new OsgiDataSourceLocator(bundleContext, wait),
+                new JndiDataSourceLocator()));
+    }
+
+    @Override
+    public DataSource locate(String dataSourceName) throws DataSourceException {
+        List<DataSourceException> failures = new ArrayList<>();
+        for (DataSourceLocator locator : locators) {
+            try {
+                return locator.locate(dataSourceName);
+            } catch (DataSourceException e) {
+                failures.add(e);
+            }
+        }
+        StringBuilder message = new StringBuilder("DataSource '").append(dataSourceName).append("' not found:");
+        for (DataSourceException failure : failures) {
+            message.append("\n  - ").append(failure.getMessage());
+        }
+        DataSourceException notFound = new DataSourceException(message.toString(), failures.get(0));
+        failures.stream().skip(1).forEach(notFound::addSuppressed);
+        throw notFound;
+    }
+}

@@ -20,10 +20,13 @@ public final class ChainedDataSourceLocator implements DataSourceLocator {
         this.locators = List.copyOf(locators);
     }
 
-    /** The server's lookup: OSGi services first (waiting up to {@code wait}), then JNDI. */
+    /**
+     * The server's lookup: JNDI first, where Carbon binds its DataSources (an immediate answer), then OSGi
+     * {@code javax.sql.DataSource} services, waiting up to {@code wait} for one still being registered.
+     */
     public static ChainedDataSourceLocator inServer(BundleContext bundleContext, Duration wait) {
-        return new ChainedDataSourceLocator(List.of(new OsgiDataSourceLocator(bundleContext, wait),
-                new JndiDataSourceLocator()));
+        return new ChainedDataSourceLocator(List.of(new JndiDataSourceLocator(),
+                new OsgiDataSourceLocator(bundleContext, wait)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.wso2.carbon.is.migration.datasource;
 
+import org.wso2.carbon.is.migration.report.Secrets;
 import java.nio.file.Path;
 
 /**
@@ -18,13 +19,13 @@ public record DatabaseSettings(String id, String type, String url, String userna
 
     /** The URL with any password inside it masked, safe for logs. */
     public String maskedUrl() {
-        return SecretMasking.maskUrl(url);
+        return Secrets.mask(url);
     }
 
     @Override
     public String toString() {
         return "DatabaseSettings[id=" + id + ", type=" + type + ", url=" + maskedUrl() + ", username=" + username
-                + ", password=" + (password == null ? "null" : SecretMasking.MASK) + ", driverClass=" + driverClass
+                + ", password=" + (password == null ? "null" : Secrets.MASK) + ", driverClass=" + driverClass
                 + ", source=" + source + "]";
     }
 }

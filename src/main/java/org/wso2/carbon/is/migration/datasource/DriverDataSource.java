@@ -1,5 +1,6 @@
 package org.wso2.carbon.is.migration.datasource;
 
+import org.wso2.carbon.is.migration.report.Secrets;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -49,14 +50,14 @@ public final class DriverDataSource implements DataSource {
         if (connection == null) {
             // Driver.connect returns null, rather than failing, for a URL meant for another driver.
             throw new SQLException("JDBC driver " + driver.getClass().getName() + " does not accept the URL "
-                    + SecretMasking.maskUrl(url) + "; check the url and driver of the database settings");
+                    + Secrets.mask(url) + "; check the url and driver of the database settings");
         }
         return connection;
     }
 
     /** The URL with any password inside it masked, for logs. */
     public String maskedUrl() {
-        return SecretMasking.maskUrl(url);
+        return Secrets.mask(url);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.wso2.carbon.is.migration.datasource;
 
+import org.wso2.carbon.is.migration.report.Secrets;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -343,7 +344,7 @@ class DeploymentTomlTest {
             }
             assertTrue(printed.contains("databaseName=ID"), printed);
         }
-        assertEquals("jdbc:oracle:thin:scott/" + SecretMasking.MASK + "@db:1521/ORCL",
-                SecretMasking.maskUrl("jdbc:oracle:thin:scott/tiger@db:1521/ORCL"));
+        assertEquals("jdbc:oracle:thin:scott/" + Secrets.MASK + "@db:1521/ORCL",
+                Secrets.mask("jdbc:oracle:thin:scott/tiger@db:1521/ORCL"));
     }
 }

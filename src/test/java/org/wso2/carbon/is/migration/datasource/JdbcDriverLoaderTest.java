@@ -1,5 +1,6 @@
 package org.wso2.carbon.is.migration.datasource;
 
+import org.wso2.carbon.is.migration.report.Secrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -126,7 +127,7 @@ class JdbcDriverLoaderTest {
 
             String message = e.getMessage();
             assertTrue(message.contains("postgre"), message);
-            assertTrue(message.contains("jdbc:postgresql://db:5432/ID?password=" + SecretMasking.MASK), message);
+            assertTrue(message.contains("jdbc:postgresql://db:5432/ID?password=" + Secrets.MASK), message);
             assertFalse(message.contains("Hidden1"), message);
             for (Path dir : List.of(is.lib(), extraLib, is.plugins())) {
                 assertTrue(message.contains(dir.toString()), dir + " not named in " + message);

@@ -1,0 +1,13 @@
+package org.wso2.carbon.is.migration.cli;
+
+import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "dry-run", mixinStandardHelpOptions = true, description = "Show every step and statement the migration would run; change nothing.")
+final class DryRunCommand extends RunCommand {
+    @Override
+    Mode mode() {
+        return Mode.DRY_RUN;
+    }
+}

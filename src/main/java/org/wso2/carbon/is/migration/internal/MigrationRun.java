@@ -1,0 +1,71 @@
+package org.wso2.carbon.is.migration.internal;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wso2.carbon.is.migration.config.ConfigException;
+import org.wso2.carbon.is.migration.config.ConfigLoader;
+import org.wso2.carbon.is.migration.config.LoadedConfig;
+import org.wso2.carbon.is.migration.config.MigrationConfig;
+import org.wso2.carbon.is.migration.datasource.DataSourceLocator;
+import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
+import org.wso2.carbon.is.migration.report.MigrationReport;
+import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
+import org.wso2.carbon.is.migration.report.Secrets;
+
+/**
+ * What the server component and the command line share: load the config, run the engine, log one summary, and
+ * tell the caller how it went. The exit codes are the command line's: 0 success, 1 a step failed, 2 bad config.
+ */
+public final class MigrationRun {
+
+    public static final int SUCCESS = 0;
+    public static final int STEP_FAILED = 1;
+    public static final int BAD_CONFIG = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
+
+    /** How a run ended: the report when it got that far, the config (null when it could not be read). */
+    public record Result(int exitCode, MigrationReport report, MigrationConfig config, String summary) {
+        public boolean succeeded() {
+            return exitCode == SUCCESS;
+        }
+    }
+
+    private MigrationRun() {
+    }
+
+    /**
+     * @param locators makes the DataSource lookup once the config is known (it holds e.g. the wait time)
+     */
+    public static Result run(Path configFile, Path resourcesDirectory,
+                             Function<MigrationConfig, DataSourceLocator> locators,
+                             MigratorRegistry registry, Mode mode, Path reportFileOverride) {
+        MigrationConfig config = null;
+        try {
+            LoadedConfig loaded = ConfigLoader.load(configFile);
+            config = loaded.config();
+            MigrationEngine engine = new MigrationEngine(config, loaded.warnings(), resourcesDirectory,
+                    locators.apply(config),
+                    registry).reportTo(reportFileOverride);
+            MigrationReport report = engine.run(mode);
+            String summary = report.summary();
+            if (report.status() == MigrationReport.Status.SUCCEEDED) {
+                LOG.info("\n{}", summary);
+                return new Result(SUCCESS, report, config, summary);
+            }
+            LOG.error("\n{}", summary);
+            return new Result(STEP_FAILED, report, config, summary);
+        } catch (ConfigException e) {
+            String summary = "Migration NOT started: the configuration is invalid.\n  " + Secrets.mask(e.getMessage());
+            LOG.error(summary);
+            return new Result(BAD_CONFIG, null, config, summary);
+        } catch (RuntimeException e) {
+            String summary = "Migration FAILED unexpectedly: " + Secrets.mask(MigrationEngine.describe(e));
+            LOG.error(summary, e);
+            return new Result(STEP_FAILED, null, config, summary);
+        }
+    }
+}

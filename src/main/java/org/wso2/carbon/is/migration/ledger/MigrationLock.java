@@ -1,0 +1,189 @@
+package org.wso2.carbon.is.migration.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps two processes (two nodes started with {@code -Dmigrate}, or a server and the standalone tool) from migrating
+ * one database at once. The lock is a row in {@code IS_MIGRATION_LOCK}: the primary key makes the insert the atomic
+ * test-and-set on every engine. The holder renews {@code EXPIRES_AT} from a heartbeat; a holder that died stops
+ * renewing, and once its lease has expired the next process takes the row over with a compare-and-set update.
+ * Leases are compared with the clocks of the processes, so nodes' clocks must agree to well within the lease.
+ */
+public final class MigrationLock implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationLock.class);
+    private static final String NAME = "migration";
+
+    private final Ledger ledger;
+    private final String holder;
+    private final Duration lease;
+    private final Clock clock;
+    private final AtomicReference<String> lost = new AtomicReference<>();
+    private ScheduledExecutorService heartbeat;
+    private boolean held;
+
+    MigrationLock(Ledger ledger, String holder, Duration lease, Clock clock) {
+        this.ledger = ledger;
+        this.holder = holder;
+        this.lease = lease;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes the lock of the database behind {@code dataSource} (its ledger tables must exist) and starts renewing
+     * it. Fails at once, naming the holder, when a live process holds it.
+     */
+    public static MigrationLock acquire(DataSource dataSource, Ledger ledger, String holder, Duration lease)
+            throws LedgerException {
+        MigrationLock lock = new MigrationLock(ledger, holder, lease, Clock.systemUTC());
+        lock.take();
+        lock.startHeartbeat(dataSource);
+        return lock;
+    }
+
+    void take() throws LedgerException {
+        long now = clock.millis();
+        boolean inserted = ledger.withConnection(connection -> tryInsert(connection, now), "take the migration lock");
+        if (inserted) {
+            held = true;
+            return;
+        }
+        String[] current = ledger.withConnection(this::readHolder, "read the migration lock");
+        if (current == null) {
+            // Released between our insert and our read: one more attempt decides it.
+            if (ledger.withConnection(connection -> tryInsert(connection, clock.millis()), "take the migration lock")) {
+                held = true;
+                return;
+            }
+            throw new LedgerException("The migration lock changed hands while it was being taken; try again");
+        }
+        String currentHolder = current[0];
+        long expiresAt = Long.parseLong(current[1]);
+        if (currentHolder.equals(holder)) {
+            held = true; // Two logical databases on one physical database: the same run already holds it.
+            return;
+        }
+        if (expiresAt > now) {
+            throw new LedgerException("Another migration holds the lock on this database: " + currentHolder
+                    + ", lease until " + Instant.ofEpochMilli(expiresAt) + ". Wait for it to finish; if that process"
+                    + " is dead, its lease expires at that time and a new run takes over.");
+        }
+        boolean takenOver = ledger.withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE IS_MIGRATION_LOCK SET HOLDER = ?,"
+                    + " ACQUIRED_AT = ?, EXPIRES_AT = ? WHERE LOCK_NAME = ? AND HOLDER = ? AND EXPIRES_AT = ?")) {
+                update.setString(1, holder);
+                update.setLong(2, now);
+                update.setLong(3, now + lease.toMillis());
+                update.setString(4, NAME);
+                update.setString(5, currentHolder);
+                update.setLong(6, expiresAt);
+                return update.executeUpdate() == 1;
+            }
+        }, "take over the expired migration lock");
+        if (!takenOver) {
+            throw new LedgerException("Another process took over the expired migration lock first; try again");
+        }
+        LOG.warn("Took over the migration lock from {}, whose lease expired at {} (that process died or hung).",
+                currentHolder, Instant.ofEpochMilli(expiresAt));
+        held = true;
+    }
+
+    private boolean tryInsert(Connection connection, long now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO IS_MIGRATION_LOCK"
+                + " (LOCK_NAME, HOLDER, ACQUIRED_AT, EXPIRES_AT) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, NAME);
+            insert.setString(2, holder);
+            insert.setLong(3, now);
+            insert.setLong(4, now + lease.toMillis());
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException duplicate) {
+            // Any failure here is read as "taken"; readHolder then tells, and a real fault resurfaces there.
+            LOG.debug("Lock insert refused: {}", duplicate.getMessage());
+            return false;
+        }
+    }
+
+    private String[] readHolder(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT HOLDER, EXPIRES_AT FROM IS_MIGRATION_LOCK WHERE LOCK_NAME = ?")) {
+            query.setString(1, NAME);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? new String[] {rows.getString(1), Long.toString(rows.getLong(2))} : null;
+            }
+        }
+    }
+
+    private void startHeartbeat(DataSource dataSource) {
+        long period = Math.max(1, lease.toMillis() / 3);
+        heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "migration-lock-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeat.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Extends the lease; records a loss if the row is no longer ours. */
+    void renew() {
+        try {
+            int updated = ledger.withConnection(connection -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE IS_MIGRATION_LOCK SET EXPIRES_AT = ? WHERE LOCK_NAME = ? AND HOLDER = ?")) {
+                    update.setLong(1, clock.millis() + lease.toMillis());
+                    update.setString(2, NAME);
+                    update.setString(3, holder);
+                    return update.executeUpdate();
+                }
+            }, "renew the migration lock");
+            if (updated == 0) {
+                lost.compareAndSet(null, "the lock row was taken by another process");
+            }
+        } catch (LedgerException e) {
+            LOG.warn("Could not renew the migration lock (will retry): {}", e.getMessage());
+        }
+    }
+
+    /** Throws if the lock was lost (e.g. the lease lapsed during a long stall and another process took it). */
+    public void verifyHeld() throws LedgerException {
+        String reason = lost.get();
+        if (reason != null) {
+            throw new LedgerException("Lost the migration lock: " + reason + "; stopping before the next step");
+        }
+    }
+
+    /** Stops the heartbeat and deletes the lock row if it is still ours. */
+    @Override
+    public void close() throws LedgerException {
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
+        if (!held) {
+            return;
+        }
+        held = false;
+        ledger.withConnection(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM IS_MIGRATION_LOCK WHERE LOCK_NAME = ? AND HOLDER = ?")) {
+                delete.setString(1, NAME);
+                delete.setString(2, holder);
+                return delete.executeUpdate();
+            }
+        }, "release the migration lock");
+    }
+}

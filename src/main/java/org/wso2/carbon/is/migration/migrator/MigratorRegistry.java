@@ -1,0 +1,40 @@
+package org.wso2.carbon.is.migration.migrator;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.wso2.carbon.is.migration.api.Migrator;
+
+/** The migrators a config may name. Built-ins first; others (e.g. OSGi services) can be added. */
+public final class MigratorRegistry {
+
+    private final Map<String, Migrator> migrators = new LinkedHashMap<>();
+
+    /** The migrators this bundle ships. */
+    public static MigratorRegistry builtIn() {
+        MigratorRegistry registry = new MigratorRegistry();
+        registry.add(new SchemaMigrator());
+        return registry;
+    }
+
+    public MigratorRegistry add(Migrator migrator) {
+        migrators.put(migrator.name(), migrator);
+        return this;
+    }
+
+    public MigratorRegistry addAll(Collection<? extends Migrator> more) {
+        more.forEach(this::add);
+        return this;
+    }
+
+    public Optional<Migrator> find(String name) {
+        return Optional.ofNullable(migrators.get(name));
+    }
+
+    public Set<String> names() {
+        return migrators.keySet();
+    }
+}

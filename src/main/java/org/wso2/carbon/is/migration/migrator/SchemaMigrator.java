@@ -1,0 +1,130 @@
+package org.wso2.carbon.is.migration.migrator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.wso2.carbon.is.migration.api.MigrationContext;
+import org.wso2.carbon.is.migration.api.MigrationDatabase;
+import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.api.Migrator;
+import org.wso2.carbon.is.migration.api.StepPlan;
+import org.wso2.carbon.is.migration.dialect.Dialect;
+import org.wso2.carbon.is.migration.sql.SqlScript;
+import org.wso2.carbon.is.migration.sql.SqlScriptException;
+import org.wso2.carbon.is.migration.sql.SqlStatement;
+import org.wso2.carbon.is.migration.sql.StatementFailedException;
+import org.wso2.carbon.is.migration.sql.StatementRunner;
+
+/**
+ * Runs {@code <version>/dbscripts/<location>/<schema>/<dialect>.sql} against the {@code schema} database. A missing
+ * script for the detected dialect is an error (the old tool skipped it silently). The script runs in one
+ * transaction: atomic where the engine has transactional DDL (PostgreSQL); where DDL commits by itself (MySQL,
+ * MariaDB, Oracle, H2) the ledger records which statement failed, and the scripts are written to be re-run.
+ */
+public final class SchemaMigrator implements Migrator {
+
+    public static final String NAME = "SchemaMigrator";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StepPlan plan(MigrationContext context) throws MigrationException {
+        String location = required(context, "location");
+        String schema = required(context, "schema");
+        MigrationDatabase database = context.database(schema);
+        SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
+        List<String> actions = new ArrayList<>();
+        for (SqlStatement statement : script.statements()) {
+            actions.add(statement.sql());
+        }
+        return new StepPlan(schema, "run " + script.source() + " (" + script.statements().size() + " statements)",
+                "sha256:" + script.checksum(), actions);
+    }
+
+    @Override
+    public void execute(MigrationContext context, StepPlan plan) throws MigrationException {
+        String location = required(context, "location");
+        String schema = required(context, "schema");
+        MigrationDatabase database = context.database(schema);
+        SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
+        if (!plan.checksum().equals("sha256:" + script.checksum())) {
+            throw new MigrationException(script.source() + " changed while the migration was running; run again");
+        }
+        try (Connection connection = database.connect()) {
+            try {
+                new StatementRunner((index, statement, updateCount, millis) -> {
+                    if (updateCount > 0) {
+                        context.progress().rows(updateCount);
+                    }
+                }).run(connection, script.statements());
+                connection.commit();
+                context.progress().note("ran " + script.statements().size() + " statements of " + script.source());
+            } catch (StatementFailedException e) {
+                rollbackQuietly(connection, e);
+                throw new MigrationException(e.getMessage() + "\n  " + (e.index() == 0 ? "It was the first statement."
+                        : "Statements 1.." + e.index() + " before it ran"
+                        + (database.dialect().equals("postgresql") ? " and were rolled back."
+                        : "; on " + database.dialect() + " DDL commits itself, so they stay applied. "
+                        + "The script is written to be re-run: fix the cause and run the migration again.")), e);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Could not run " + script.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static SqlScript load(MigrationContext context, String location, String schema, Dialect dialect)
+            throws MigrationException {
+        Path folder = context.resourcesDirectory().resolve(context.version()).resolve("dbscripts")
+                .resolve(location).resolve(schema);
+        Path file = folder.resolve(dialect.scriptFileName());
+        String display = context.resourcesDirectory().relativize(file).toString().replace('\\', '/');
+        if (!Files.isRegularFile(file)) {
+            throw new MigrationException("Missing script for the " + dialect.scriptName() + " database: " + file
+                    + " (" + describeFolder(folder) + ")");
+        }
+        try {
+            return SqlScript.load(file, display, dialect);
+        } catch (IOException e) {
+            throw new MigrationException("Could not read " + file + ": " + e.getMessage(), e);
+        } catch (SqlScriptException e) {
+            throw new MigrationException(e.getMessage(), e);
+        }
+    }
+
+    private static String describeFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return "the folder does not exist";
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            return names.isEmpty() ? "the folder is empty" : "the folder holds " + String.join(", ", names);
+        } catch (IOException e) {
+            return "the folder cannot be listed: " + e.getMessage();
+        }
+    }
+
+    private static String required(MigrationContext context, String key) throws MigrationException {
+        String value = context.parameters().get(key);
+        if (value == null || value.isBlank()) {
+            throw new MigrationException(NAME + " needs the parameter '" + key + "'");
+        }
+        return value;
+    }
+}

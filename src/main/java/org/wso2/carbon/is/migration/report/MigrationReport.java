@@ -1,0 +1,177 @@
+package org.wso2.carbon.is.migration.report;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The whole run: databases, steps, outcome. Renders the logged summary and the JSON report. */
+public final class MigrationReport {
+
+    public enum Mode { MIGRATE, DRY_RUN, INFO }
+
+    public enum Status { SUCCEEDED, FAILED }
+
+    private final String runId;
+    private final Mode mode;
+    private final Instant startedAt = Instant.now();
+    private Instant finishedAt;
+    private String currentVersion;
+    private String migrateVersion;
+    private String configFile;
+    private String error;
+    private Path reportFile;
+    private final List<Map<String, Object>> databases = new ArrayList<>();
+    private final List<StepReport> steps = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    public MigrationReport(String runId, Mode mode) {
+        this.runId = runId;
+        this.mode = mode;
+    }
+
+    public void versions(String current, String migrate) {
+        this.currentVersion = current;
+        this.migrateVersion = migrate;
+    }
+
+    public void configFile(String file) {
+        this.configFile = file;
+    }
+
+    public void addDatabase(String dataSourceName, List<String> logicalNames, String dialect, String description) {
+        Map<String, Object> database = new LinkedHashMap<>();
+        database.put("dataSource", dataSourceName);
+        database.put("logicalDatabases", List.copyOf(logicalNames));
+        database.put("dialect", dialect);
+        database.put("location", Secrets.mask(description));
+        databases.add(database);
+    }
+
+    public StepReport addStep(StepReport step) {
+        steps.add(step);
+        return step;
+    }
+
+    public void warn(String warning) {
+        warnings.add(Secrets.mask(warning));
+    }
+
+    /** A failure outside any one step: configuration, connection, lock, validation. */
+    public void fail(String message) {
+        this.error = Secrets.mask(message);
+    }
+
+    public void finish() {
+        this.finishedAt = Instant.now();
+    }
+
+    public void reportFile(Path file) {
+        this.reportFile = file;
+    }
+
+    /** Where the JSON report was written, or null. */
+    public Path reportFile() {
+        return reportFile;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public List<StepReport> steps() {
+        return List.copyOf(steps);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    public Status status() {
+        if (error != null || steps.stream().anyMatch(s -> s.outcome() == StepReport.Outcome.FAILED)) {
+            return Status.FAILED;
+        }
+        return Status.SUCCEEDED;
+    }
+
+    public long count(StepReport.Outcome outcome) {
+        return steps.stream().filter(s -> s.outcome() == outcome).count();
+    }
+
+    public String toJson() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("tool", "org.wso2.carbon.is.migration");
+        root.put("runId", runId);
+        root.put("mode", mode.name());
+        root.put("status", status().name());
+        root.put("currentVersion", currentVersion);
+        root.put("migrateVersion", migrateVersion);
+        root.put("config", configFile);
+        root.put("startedAt", startedAt.toString());
+        root.put("finishedAt", finishedAt == null ? null : finishedAt.toString());
+        root.put("durationMillis", finishedAt == null ? null : Duration.between(startedAt, finishedAt).toMillis());
+        root.put("error", error);
+        root.put("warnings", warnings);
+        root.put("databases", databases);
+        List<Object> stepMaps = new ArrayList<>();
+        for (StepReport step : steps) {
+            stepMaps.add(step.toMap(mode == Mode.DRY_RUN));
+        }
+        root.put("steps", stepMaps);
+        return Json.write(root);
+    }
+
+    /** The few lines an operator reads at the end of the log. */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        String what = switch (mode) {
+            case DRY_RUN -> "Migration dry run";
+            case INFO -> "Migration info";
+            case MIGRATE -> "Migration";
+        };
+        out.append(what).append(' ').append(currentVersion == null ? "?" : currentVersion).append(" -> ")
+                .append(migrateVersion == null ? "?" : migrateVersion).append(": ")
+                .append(mode == Mode.DRY_RUN && status() == Status.SUCCEEDED ? "COMPLETED (nothing changed)"
+                        : status().name())
+                .append(" (run ").append(runId).append(")\n");
+        for (StepReport step : steps) {
+            out.append(String.format("  %-22s %-28s %-10s %s%s%n", step.outcome(), step.stepKey(),
+                    step.database() == null ? "" : step.database(),
+                    step.rows() > 0 ? step.rows() + " rows, " : "",
+                    step.durationMillis() + " ms"));
+            if (mode == Mode.DRY_RUN && step.outcome() == StepReport.Outcome.WOULD_APPLY) {
+                out.append("      ").append(step.description()).append(" on ").append(step.database()).append('\n');
+                for (String action : step.actions()) {
+                    out.append("        > ").append(action.replace("\n", "\n          ")).append('\n');
+                }
+            }
+            if (step.error() != null) {
+                out.append("      ").append(step.error().replace("\n", "\n      ")).append('\n');
+            }
+            for (String warning : step.warnings()) {
+                out.append("      warning: ").append(warning).append('\n');
+            }
+        }
+        if (reportFile != null) {
+            out.append("  report: ").append(reportFile).append('\n');
+        }
+        for (String warning : warnings) {
+            out.append("  warning: ").append(warning).append('\n');
+        }
+        if (error != null) {
+            out.append("  ERROR: ").append(error.replace("\n", "\n    ")).append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,174 @@
+package org.wso2.carbon.is.migration.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What happened to one step. Filled in as the step runs; read by the summary and the JSON report. */
+public final class StepReport {
+
+    public enum Outcome {
+        /** Ran and succeeded in this run. */
+        APPLIED,
+        /** The ledger says it succeeded before with the same content: skipped. */
+        ALREADY_APPLIED,
+        /** It succeeded before, but its script or migrator changed since: skipped, and reported. */
+        CHANGED_SINCE_APPLIED,
+        /** Dry run: it would run. */
+        WOULD_APPLY,
+        /** Info: not applied yet. */
+        PENDING,
+        /** Ran and failed. */
+        FAILED,
+        /** Not reached: an earlier step failed or validation stopped the run. */
+        NOT_RUN
+    }
+
+    private final String stepKey;
+    private final String version;
+    private final int order;
+    private final String migrator;
+    private final String configLocation;
+    private String database;
+    private String description;
+    private String checksum;
+    private Outcome outcome = Outcome.NOT_RUN;
+    private Instant startedAt;
+    private long durationMillis;
+    private long rows;
+    private String error;
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> actions = new ArrayList<>();
+
+    public StepReport(String stepKey, String version, int order, String migrator, String configLocation) {
+        this.stepKey = stepKey;
+        this.version = version;
+        this.order = order;
+        this.migrator = migrator;
+        this.configLocation = configLocation;
+    }
+
+    public void planned(String database, String description, String checksum, List<String> actions) {
+        this.database = database;
+        this.description = description;
+        this.checksum = checksum;
+        this.actions.clear();
+        this.actions.addAll(actions);
+    }
+
+    public void started(Instant at) {
+        this.startedAt = at;
+    }
+
+    public void ended(Outcome outcome, long durationMillis) {
+        this.outcome = outcome;
+        this.durationMillis = durationMillis;
+    }
+
+    public void outcome(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public synchronized void addRows(long count) {
+        rows += count;
+    }
+
+    public synchronized void note(String message) {
+        notes.add(Secrets.mask(message));
+    }
+
+    public synchronized void warn(String message) {
+        warnings.add(Secrets.mask(message));
+    }
+
+    public void error(String message) {
+        this.error = Secrets.mask(message);
+    }
+
+    public String stepKey() {
+        return stepKey;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public int order() {
+        return order;
+    }
+
+    public String migrator() {
+        return migrator;
+    }
+
+    public String configLocation() {
+        return configLocation;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String checksum() {
+        return checksum;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public long durationMillis() {
+        return durationMillis;
+    }
+
+    public synchronized long rows() {
+        return rows;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public synchronized List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    public List<String> actions() {
+        return List.copyOf(actions);
+    }
+
+    Map<String, Object> toMap(boolean withActions) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("step", stepKey);
+        map.put("version", version);
+        map.put("order", order);
+        map.put("migrator", migrator);
+        map.put("config", configLocation);
+        map.put("database", database);
+        map.put("description", description);
+        map.put("checksum", checksum);
+        map.put("outcome", outcome.name());
+        map.put("startedAt", startedAt == null ? null : startedAt.toString());
+        map.put("durationMillis", durationMillis);
+        map.put("rows", rows());
+        map.put("rowsPerSecond", durationMillis > 0 ? rows() * 1000 / durationMillis : null);
+        map.put("notes", notes());
+        map.put("warnings", warnings());
+        map.put("error", error);
+        if (withActions) {
+            map.put("actions", actions());
+        }
+        return map;
+    }
+}

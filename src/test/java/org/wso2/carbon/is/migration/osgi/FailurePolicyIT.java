@@ -1,7 +1,7 @@
 package org.wso2.carbon.is.migration.osgi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,9 +118,19 @@ class FailurePolicyIT {
         return context.installBundle(jar.toUri().toString());
     }
 
-    private String state() {
-        ServiceReference<?> reference = framework.getBundleContext().getServiceReference(STATUS);
-        assertNotNull(reference, "MigrationStatus published");
-        return (String) reference.getProperty("migration.state");
+    /**
+     * The published state. SCR may activate the component on its own thread, so wait for it (bounded); all
+     * references are asked for because the system bundle does not import the SPI package.
+     */
+    private String state() throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            ServiceReference<?>[] references = framework.getBundleContext().getAllServiceReferences(STATUS, null);
+            if (references != null) {
+                return (String) references[0].getProperty("migration.state");
+            }
+            Thread.sleep(50);
+        }
+        return fail("MigrationStatus was not published within 30 s");
     }
 }

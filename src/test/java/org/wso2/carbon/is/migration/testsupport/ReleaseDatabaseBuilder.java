@@ -23,6 +23,9 @@ import org.wso2.carbon.is.migration.dialect.DialectDetector;
  *
  * <p>Adaptations to the engine, each because the engine rejects the facts as written:
  * <ul>
+ *   <li>H2 2.x: names that became keywords in 2.x (e.g. the column {@code VALUE} of CM_CONSENT_RECEIPT_PROPERTY and
+ *       IDN_AUTH_SESSION_META_DATA) are written quoted, in upper case, which is the same identifier H2 1.4 created
+ *       unquoted.</li>
  *   <li>H2 2.x: integer display widths ({@code INTEGER(11)}, written by the 5.x H2 scripts for 1.4) are a syntax error;
  *       they are dropped. H2 1.4 ignored them, so the resulting column is the same.</li>
  * </ul>
@@ -38,6 +41,7 @@ public final class ReleaseDatabaseBuilder {
     private final SchemaFacts facts;
     private final Dialect dialect;
     private final int engineMajorVersion;
+    private final boolean quoteKeywords;
 
     private ReleaseDatabaseBuilder(Connection connection, SchemaFacts facts) throws SQLException {
         this.connection = connection;
@@ -45,6 +49,7 @@ public final class ReleaseDatabaseBuilder {
         DatabaseMetaData metaData = connection.getMetaData();
         this.dialect = DialectDetector.detect(metaData);
         this.engineMajorVersion = metaData.getDatabaseMajorVersion();
+        this.quoteKeywords = dialect == Dialect.H2 && engineMajorVersion >= 2;
         requireFactsFitEngine();
     }
 
@@ -99,17 +104,17 @@ public final class ReleaseDatabaseBuilder {
             parts.add(columnDefinition(column));
         }
         if (!table.primaryKey().isEmpty()) {
-            parts.add(named(table.primaryKeyName()) + "PRIMARY KEY (" + String.join(", ", table.primaryKey()) + ")");
+            parts.add(named(table.primaryKeyName()) + "PRIMARY KEY " + identifiers(table.primaryKey()));
         }
         for (UniqueConstraint unique : table.uniques()) {
-            parts.add(named(unique.name()) + "UNIQUE (" + String.join(", ", unique.columns()) + ")");
+            parts.add(named(unique.name()) + "UNIQUE " + identifiers(unique.columns()));
         }
-        String sql = "CREATE TABLE " + table.name() + " (\n  " + String.join(",\n  ", parts) + "\n)";
+        String sql = "CREATE TABLE " + identifier(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
         return isMySqlFamily() ? sql + " ENGINE INNODB" : sql;
     }
 
     private String columnDefinition(ColumnSchema column) {
-        StringBuilder sql = new StringBuilder(column.name()).append(' ').append(engineType(column.type()));
+        StringBuilder sql = new StringBuilder(identifier(column.name())).append(' ').append(engineType(column.type()));
         if (column.defaultValue() != null) {
             sql.append(" DEFAULT ").append(column.defaultValue());
         }
@@ -140,23 +145,37 @@ public final class ReleaseDatabaseBuilder {
     }
 
     private String addForeignKey(TableSchema table, ForeignKeyConstraint fk) {
-        return "ALTER TABLE " + table.name() + " ADD " + named(fk.name()) + "FOREIGN KEY ("
-                + String.join(", ", fk.columns()) + ") REFERENCES " + fk.refTable() + " ("
-                + String.join(", ", fk.refColumns()) + ")" + (fk.onDelete() == null ? "" : " ON DELETE " + fk.onDelete());
+        return "ALTER TABLE " + identifier(table.name()) + " ADD " + named(fk.name()) + "FOREIGN KEY "
+                + identifiers(fk.columns()) + " REFERENCES " + identifier(fk.refTable()) + " "
+                + identifiers(fk.refColumns()) + (fk.onDelete() == null ? "" : " ON DELETE " + fk.onDelete());
     }
 
     private String createIndex(TableSchema table, IndexSchema index) {
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + index.name() + " ON " + table.name() + " ("
-                + String.join(", ", index.columns()) + ")";
+        // Index columns may carry a MySQL prefix length, ATTR_NAME(500): only the name part is an identifier.
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + identifier(index.name()) + " ON "
+                + identifier(table.name()) + " (" + String.join(", ", index.columns().stream().map(column -> {
+                    int prefix = column.indexOf('(');
+                    return prefix < 0 ? identifier(column) : identifier(column.substring(0, prefix))
+                            + column.substring(prefix);
+                }).toList()) + ")";
     }
 
-    private static String insert(SeedRow row) {
-        String columns = row.columns() == null ? "" : " (" + String.join(", ", row.columns()) + ")";
-        return "INSERT INTO " + row.table() + columns + " VALUES (" + String.join(", ", row.values()) + ")";
+    private String insert(SeedRow row) {
+        String columns = row.columns() == null ? "" : " " + identifiers(row.columns());
+        return "INSERT INTO " + identifier(row.table()) + columns + " VALUES (" + String.join(", ", row.values()) + ")";
     }
 
-    private static String named(String constraintName) {
-        return constraintName == null ? "" : "CONSTRAINT " + constraintName + " ";
+    private String named(String constraintName) {
+        return constraintName == null ? "" : "CONSTRAINT " + identifier(constraintName) + " ";
+    }
+
+    /** The name as written, or double-quoted where H2 2.x would read it as a keyword (see the class comment). */
+    private String identifier(String name) {
+        return quoteKeywords && org.h2.util.ParserUtil.isKeyword(name, false) ? '"' + name + '"' : name;
+    }
+
+    private String identifiers(List<String> names) {
+        return "(" + String.join(", ", names.stream().map(this::identifier).toList()) + ")";
     }
 
     private boolean isMySqlFamily() {

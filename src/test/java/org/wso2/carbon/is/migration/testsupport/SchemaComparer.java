@@ -149,7 +149,11 @@ public final class SchemaComparer {
 
     private void compareUniques(String table, List<UniqueConstraint> expected, List<UniqueConstraint> actual) {
         List<UniqueConstraint> unmatched = new ArrayList<>(actual);
-        for (UniqueConstraint unique : expected) {
+        // Named ones first, so that an unnamed constraint does not take the live one an equal named one should match
+        // (MySQL UM_TENANT has both UNIQUE (UM_DOMAIN_NAME) and UNIQUE INDEX INDEX_UM_TENANT_UM_DOMAIN_NAME).
+        List<UniqueConstraint> namedFirst = new ArrayList<>(expected);
+        namedFirst.sort(java.util.Comparator.comparing(u -> u.name() == null));
+        for (UniqueConstraint unique : namedFirst) {
             List<String> columns = upper(unique.columns());
             UniqueConstraint match = takeMatch(unmatched, u -> upper(u.columns()).equals(columns)
                     && unique.name() != null && unique.name().equalsIgnoreCase(u.name()));

@@ -62,15 +62,22 @@ public final class DataFingerprint {
 
     private static TableData of(Connection connection, LiveTables.Table table, List<String> columns)
             throws SQLException {
-        String list = String.join(", ", columns);
+        List<String> quoted = new java.util.ArrayList<>();
+        for (String column : columns) {
+            quoted.add(LiveTables.quote(connection, LiveTables.storedColumn(table, column)));
+        }
+        String list = String.join(", ", quoted);
         MessageDigest digest = sha256();
         long rows = 0;
         // Ordering by every column makes the digest independent of physical row order. LOB columns cannot be
         // ordered by on every engine, so they are hashed but not part of the ORDER BY.
-        List<String> orderable = table.columns().stream()
-                .filter(c -> columns.contains(c.name()) && !isLob(c))
-                .map(LiveTables.Column::name).toList();
-        String sql = "SELECT " + list + " FROM " + table.storedName()
+        List<String> orderable = new java.util.ArrayList<>();
+        for (LiveTables.Column column : table.columns()) {
+            if (columns.contains(column.name()) && !isLob(column)) {
+                orderable.add(LiveTables.quote(connection, column.storedName()));
+            }
+        }
+        String sql = "SELECT " + list + " FROM " + LiveTables.quote(connection, table.storedName())
                 + (orderable.isEmpty() ? "" : " ORDER BY " + String.join(", ", orderable));
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             int count = rs.getMetaData().getColumnCount();

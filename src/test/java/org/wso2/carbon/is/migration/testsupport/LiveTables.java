@@ -18,8 +18,8 @@ import java.util.TreeMap;
 public final class LiveTables {
 
     /** A column as the driver reports it. */
-    public record Column(String name, int jdbcType, String typeName, int size, boolean nullable,
-                         boolean autoIncrement, String defaultValue) {
+    public record Column(String name, String storedName, int jdbcType, String typeName, int size,
+                         boolean nullable, boolean autoIncrement, String defaultValue) {
     }
 
     /** One foreign key: local columns to the referenced table's columns, in key order. */
@@ -54,6 +54,22 @@ public final class LiveTables {
         return tables;
     }
 
+    /**
+     * An identifier as stored, quoted the engine's way: the schemas have columns named after keywords (VALUE,
+     * TYPE, DATA) that some engines reserve.
+     */
+    public static String quote(Connection connection, String storedName) throws SQLException {
+        String quote = connection.getMetaData().getIdentifierQuoteString().trim();
+        return quote + storedName + quote;
+    }
+
+    /** The stored name of one of a table's columns. */
+    public static String storedColumn(Table table, String column) {
+        return table.columns().stream().filter(c -> c.name().equals(column)).findFirst()
+                .orElseThrow(() -> new AssertionError("no column " + column + " in " + table.name()))
+                .storedName();
+    }
+
     /** The schema to read: PostgreSQL and H2 have one per connection; MySQL/MariaDB use the catalog instead. */
     static String currentSchema(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -70,7 +86,7 @@ public final class LiveTables {
         try (ResultSet rows = metaData.getColumns(catalog, schema, table, "%")) {
             while (rows.next()) {
                 columns.add(new Column(rows.getString("COLUMN_NAME").toUpperCase(Locale.ROOT),
-                        rows.getInt("DATA_TYPE"), rows.getString("TYPE_NAME"), rows.getInt("COLUMN_SIZE"),
+                        rows.getString("COLUMN_NAME"), rows.getInt("DATA_TYPE"), rows.getString("TYPE_NAME"), rows.getInt("COLUMN_SIZE"),
                         rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
                         "YES".equalsIgnoreCase(rows.getString("IS_AUTOINCREMENT")), rows.getString("COLUMN_DEF")));
             }

@@ -73,8 +73,12 @@ public final class SampleData {
                 columns.add(column);
             }
         }
-        String sql = "INSERT INTO " + table.storedName() + " ("
-                + String.join(", ", columns.stream().map(LiveTables.Column::name).toList()) + ") VALUES ("
+        List<String> names = new ArrayList<>();
+        for (LiveTables.Column column : columns) {
+            names.add(LiveTables.quote(connection, column.storedName()));
+        }
+        String sql = "INSERT INTO " + LiveTables.quote(connection, table.storedName()) + " ("
+                + String.join(", ", names) + ") VALUES ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
         int inserted = 0;
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -145,10 +149,15 @@ public final class SampleData {
 
     private static List<List<Object>> select(Connection connection, LiveTables.Table parent, List<String> columns)
             throws SQLException {
+        List<String> quoted = new ArrayList<>();
+        for (String column : columns) {
+            quoted.add(LiveTables.quote(connection, LiveTables.storedColumn(parent, column)));
+        }
+        String list = String.join(", ", quoted);
         List<List<Object>> values = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT " + String.join(", ", columns) + " FROM "
-                     + parent.storedName() + " ORDER BY " + String.join(", ", columns))) {
+             ResultSet rows = statement.executeQuery("SELECT " + list + " FROM "
+                     + LiveTables.quote(connection, parent.storedName()) + " ORDER BY " + list)) {
             while (rows.next()) {
                 List<Object> row = new ArrayList<>();
                 for (int i = 1; i <= columns.size(); i++) {

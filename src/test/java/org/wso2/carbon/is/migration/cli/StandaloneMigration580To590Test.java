@@ -65,7 +65,7 @@ class StandaloneMigration580To590Test {
         }
         IsHome home = home(engine, database, driverPlace);
         List<String> lib = driverPlace.equals("--lib")
-                ? List.of("--lib", IsHome.testDriver("h2-2.3.232.jar").getParent().toString()) : List.of();
+                ? List.of("--lib", home.extraLibWith("h2-2.3.232.jar").toString()) : List.of();
 
         // A dry run shows the plan and changes nothing, not even the ledger.
         Run dryRun = cli("dry-run", home, lib);

@@ -84,6 +84,18 @@ public final class IsHome {
         return copyDriver(jar, home.resolve("repository/components/plugins").resolve(asName));
     }
 
+    /** Copies a jar from target/test-drivers into a folder outside the home, for {@code --lib}; returns it. */
+    public Path extraLibWith(String jar) {
+        Path dir = home.resolveSibling(home.getFileName() + "-extra-lib");
+        try {
+            Files.createDirectories(dir);
+            Files.copy(testDriver(jar), dir.resolve(jar), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     /** A {@code [database.<id>]} section. */
     public static String databaseSection(String id, String type, String url, String user, String password) {
         return "[database." + id + "]\n"

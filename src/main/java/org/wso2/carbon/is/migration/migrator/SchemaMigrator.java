@@ -22,8 +22,9 @@ import org.wso2.carbon.is.migration.sql.StatementFailedException;
 import org.wso2.carbon.is.migration.sql.StatementRunner;
 
 /**
- * Runs {@code <version>/dbscripts/<location>/<schema>/<dialect>.sql} against the {@code schema} database. A missing
- * script for the detected dialect is an error (the old tool skipped it silently). The script runs in one
+ * Runs {@code <version>/dbscripts/<location>/<schema>/<dialect>.sql} against the {@code schema} database, after the
+ * {@link Preconditions} beside it hold. A missing script for the detected dialect is an error (the old tool skipped
+ * it silently). The script runs in one
  * transaction: atomic where the engine has transactional DDL (PostgreSQL); where DDL commits by itself (MySQL,
  * MariaDB, Oracle, H2) the ledger records which statement failed, and the scripts are written to be re-run.
  */
@@ -42,7 +43,14 @@ public final class SchemaMigrator implements Migrator {
         String schema = required(context, "schema");
         MigrationDatabase database = context.database(schema);
         SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
-        List<String> actions = new ArrayList<>();
+        Preconditions preconditions = Preconditions.in(folder(context, location, schema));
+        try (Connection connection = database.connect()) {
+            preconditions.verify(connection, database.dialect());
+        } catch (SQLException e) {
+            throw new MigrationException("Could not connect to check the preconditions of " + script.source() + ": "
+                    + e.getMessage(), e);
+        }
+        List<String> actions = new ArrayList<>(preconditions.describe(database.dialect()));
         for (SqlStatement statement : script.statements()) {
             actions.add(statement.sql());
         }
@@ -91,8 +99,7 @@ public final class SchemaMigrator implements Migrator {
 
     private static SqlScript load(MigrationContext context, String location, String schema, Dialect dialect)
             throws MigrationException {
-        Path folder = context.resourcesDirectory().resolve(context.version()).resolve("dbscripts")
-                .resolve(location).resolve(schema);
+        Path folder = folder(context, location, schema);
         Path file = folder.resolve(dialect.scriptFileName());
         String display = context.resourcesDirectory().relativize(file).toString().replace('\\', '/');
         if (!Files.isRegularFile(file)) {
@@ -106,6 +113,11 @@ public final class SchemaMigrator implements Migrator {
         } catch (SqlScriptException e) {
             throw new MigrationException(e.getMessage(), e);
         }
+    }
+
+    private static Path folder(MigrationContext context, String location, String schema) {
+        return context.resourcesDirectory().resolve(context.version()).resolve("dbscripts").resolve(location)
+                .resolve(schema);
     }
 
     private static String describeFolder(Path folder) {

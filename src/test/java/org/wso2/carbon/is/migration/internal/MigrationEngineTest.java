@@ -172,6 +172,52 @@ class MigrationEngineTest {
         assertTrue(tableExists("T2"));
     }
 
+    private void preconditions(String location, String yaml) throws Exception {
+        Files.writeString(resources.resolve("5.9.0/dbscripts").resolve(location).resolve("identity/preconditions.yaml"),
+                yaml);
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection c = identity.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Test
+    void rowsBreakingAPreconditionStopTheRunBeforeAnyStepAndAreListedWithTheirResolution() throws Exception {
+        execute("CREATE TABLE ROLES (NAME VARCHAR(10), TENANT INTEGER)");
+        execute("INSERT INTO ROLES VALUES ('admin', 1), ('admin', 1), ('user', 1)");
+        script("step1", "CREATE TABLE T1 (ID INTEGER);\n");
+        script("step2", "ALTER TABLE ROLES ADD CONSTRAINT ROLES_UNIQUE UNIQUE (NAME, TENANT);\n");
+        preconditions("step2", String.join("\n",
+                "checks:",
+                "  - rule: \"ROLES: a name appears once per tenant\"",
+                "    query: \"SELECT NAME, TENANT, COUNT(*) AS N FROM ROLES GROUP BY NAME, TENANT HAVING COUNT(*) > 1\"",
+                "    resolve: \"Rename one of the duplicates.\"",
+                "  - rule: \"only on PostgreSQL\"",
+                "    dialects: [postgresql]",
+                "    query: \"SELECT 1 FROM NO_SUCH_TABLE\"",
+                "    resolve: \"n/a\"",
+                ""));
+
+        for (Mode mode : List.of(Mode.DRY_RUN, Mode.MIGRATE)) {
+            MigrationReport report = run(config(false, "step1", "step2"), mode);
+            assertEquals(MigrationReport.Status.FAILED, report.status(), mode.name());
+            String error = report.steps().get(1).error();
+            assertTrue(error.contains("ROLES: a name appears once per tenant"), error);
+            assertTrue(error.contains("NAME=admin, TENANT=1, N=2"), error);
+            assertTrue(error.contains("Rename one of the duplicates."), error);
+            assertFalse(error.contains("only on PostgreSQL"), error);
+        }
+        assertFalse(tableExists("T1"), "no step ran: the check stops the run before the first step");
+        assertEquals(3, count("SELECT COUNT(*) FROM ROLES"), "no row deleted");
+
+        execute("UPDATE ROLES SET NAME = 'admin2' WHERE NAME = 'admin' AND ROWNUM() = 1");
+        MigrationReport resolved = run(config(false, "step1", "step2"), Mode.MIGRATE);
+        assertEquals(MigrationReport.Status.SUCCEEDED, resolved.status(), resolved.summary());
+        assertTrue(resolved.steps().get(1).actions().contains("-- precondition: ROLES: a name appears once per tenant"));
+    }
+
     @Test
     void anUnknownMigratorIsAConfigurationError() {
         MigrationConfig config = MigrationConfig.builder(resources.resolve("migration-config.yaml"), "5.8.0", "5.9.0")

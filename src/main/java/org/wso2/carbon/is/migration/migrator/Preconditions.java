@@ -1,0 +1,168 @@
+package org.wso2.carbon.is.migration.migrator;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.wso2.carbon.is.migration.api.MigrationException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Rules the data must already follow before a step can change the schema, from {@code preconditions.yaml} beside
+ * the step's scripts. A new UNIQUE or NOT NULL fails on rows that break it; rather than have the database refuse
+ * half-way, or delete or rewrite those rows, each check's query lists the offending rows and the run stops before
+ * anything changes, saying how to resolve them. The checks run when the step is planned, which is before any step
+ * of the run executes (and in a dry run too).
+ * <pre>
+ * checks:
+ *   - rule: "UM_HYBRID_ROLE: a role name appears once per tenant"
+ *     dialects: [mysql, mariadb]        # optional: only on these
+ *     query: "SELECT UM_ROLE_NAME, UM_TENANT_ID, COUNT(*) FROM UM_HYBRID_ROLE GROUP BY ... HAVING COUNT(*) > 1"
+ *     resolve: "Rename or merge the duplicate roles ..."
+ * </pre>
+ */
+public final class Preconditions {
+
+    static final String FILE_NAME = "preconditions.yaml";
+    private static final int ROWS_SHOWN = 20;
+
+    /** One rule. */
+    public record Check(String rule, List<String> dialects, String query, String resolve) {
+        boolean appliesTo(String dialect) {
+            return dialects.isEmpty() || dialects.contains(dialect);
+        }
+    }
+
+    private final Path file;
+    private final List<Check> checks;
+
+    private Preconditions(Path file, List<Check> checks) {
+        this.file = file;
+        this.checks = List.copyOf(checks);
+    }
+
+    /** The checks in {@code folder/preconditions.yaml}, or none when there is no such file. */
+    public static Preconditions in(Path folder) throws MigrationException {
+        Path file = folder.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return new Preconditions(file, List.of());
+        }
+        Object root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (MarkedYAMLException e) {
+            throw new MigrationException(file + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
+        } catch (IOException | YAMLException e) {
+            throw new MigrationException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+        if (!(root instanceof Map<?, ?> map) || !(map.get("checks") instanceof List<?> items)) {
+            throw new MigrationException(file + ": expected a top-level 'checks' list");
+        }
+        List<Check> checks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Map<?, ?> item)) {
+                throw new MigrationException(file + ": checks[" + i + "] must be a map of rule, query, resolve");
+            }
+            checks.add(new Check(text(file, i, item, "rule"), dialects(file, i, item.get("dialects")),
+                    text(file, i, item, "query"), text(file, i, item, "resolve")));
+        }
+        return new Preconditions(file, checks);
+    }
+
+    private static String text(Path file, int index, Map<?, ?> item, String key) throws MigrationException {
+        Object value = item.get(key);
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw new MigrationException(file + ": checks[" + index + "]." + key + " is missing");
+        }
+        return text.trim();
+    }
+
+    private static List<String> dialects(Path file, int index, Object value) throws MigrationException {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new MigrationException(file + ": checks[" + index + "].dialects must be a list");
+        }
+        return list.stream().map(d -> String.valueOf(d).toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** The checks that apply to a dialect, as lines for the plan. */
+    public List<String> describe(String dialect) {
+        return checks.stream().filter(c -> c.appliesTo(dialect)).map(c -> "-- precondition: " + c.rule()).toList();
+    }
+
+    /**
+     * Runs every check that applies; throws, listing the offending rows and how to resolve them, if any check
+     * finds rows. Reads only: the connection's transaction is rolled back.
+     */
+    public void verify(Connection connection, String dialect) throws MigrationException {
+        StringBuilder failures = new StringBuilder();
+        int failed = 0;
+        for (Check check : checks) {
+            if (!check.appliesTo(dialect)) {
+                continue;
+            }
+            List<String> rows = offendingRows(connection, check);
+            if (!rows.isEmpty()) {
+                failed++;
+                failures.append("\n  * ").append(check.rule()).append('\n');
+                for (String row : rows) {
+                    failures.append("      ").append(row).append('\n');
+                }
+                failures.append("    To resolve: ").append(check.resolve()).append('\n');
+            }
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // Nothing was written; a failed rollback of a read-only transaction changes nothing.
+        }
+        if (failed > 0) {
+            throw new MigrationException(failed + " precondition" + (failed == 1 ? "" : "s") + " of " + file
+                    + " failed: existing rows would break the schema this step creates. Nothing was changed;"
+                    + " no row was deleted or rewritten." + failures);
+        }
+    }
+
+    private List<String> offendingRows(Connection connection, Check check) throws MigrationException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.setMaxRows(ROWS_SHOWN + 1);
+            try (ResultSet result = statement.executeQuery(check.query())) {
+                ResultSetMetaData meta = result.getMetaData();
+                while (result.next()) {
+                    if (rows.size() == ROWS_SHOWN) {
+                        rows.add("... (more rows; run the query to see them all: " + check.query() + ")");
+                        break;
+                    }
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.append(i > 1 ? ", " : "").append(meta.getColumnLabel(i).toUpperCase(Locale.ROOT))
+                                .append('=').append(result.getString(i));
+                    }
+                    rows.add(row.toString());
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException(file + ": the check '" + check.rule() + "' could not run: " + e.getMessage(),
+                    e);
+        }
+        return rows;
+    }
+}

@@ -33,7 +33,7 @@ abstract class RunCommand implements Callable<Integer> {
         }
         try (StandaloneDataSources dataSources = new StandaloneDataSources(options.isHome, options.libDirs)) {
             MigrationRun.Result result = MigrationRun.run(options.configFile(), options.resourcesDirectory(),
-                    config -> dataSources::dataSource, MigratorRegistry.builtIn(), mode(), options.report);
+                    config -> dataSources::dataSource, MigratorRegistry.builtIn(), mode(), options.report, false);
             spec.commandLine().getOut().println(result.summary());
             spec.commandLine().getOut().flush();
             return result.exitCode();

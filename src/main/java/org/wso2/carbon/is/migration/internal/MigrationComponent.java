@@ -50,7 +50,7 @@ public final class MigrationComponent {
         LOG.info("Migration requested ({}); config {}", mode == MigrationReport.Mode.DRY_RUN ? "dry run" : "migrate",
                 request.configFile());
         MigrationRun.Result result = MigrationRun.run(request.configFile(), request.resourcesDirectory(),
-                config -> locator(context, config), MigratorRegistry.builtIn(), mode, null);
+                config -> locator(context, config), MigratorRegistry.builtIn(), mode, null, true);
         MigrationConfig config = result.config();
         if (!result.succeeded()) {
             fail(context, result, config == null || config.stopServerOnFailure());

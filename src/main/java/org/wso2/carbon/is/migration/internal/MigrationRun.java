@@ -38,11 +38,12 @@ public final class MigrationRun {
     }
 
     /**
+     * @param logSummary log the summary (the server); the command line prints it instead
      * @param locators makes the DataSource lookup once the config is known (it holds e.g. the wait time)
      */
     public static Result run(Path configFile, Path resourcesDirectory,
                              Function<MigrationConfig, DataSourceLocator> locators,
-                             MigratorRegistry registry, Mode mode, Path reportFileOverride) {
+                             MigratorRegistry registry, Mode mode, Path reportFileOverride, boolean logSummary) {
         MigrationConfig config = null;
         try {
             LoadedConfig loaded = ConfigLoader.load(configFile);
@@ -53,14 +54,20 @@ public final class MigrationRun {
             MigrationReport report = engine.run(mode);
             String summary = report.summary();
             if (report.status() == MigrationReport.Status.SUCCEEDED) {
-                LOG.info("\n{}", summary);
+                if (logSummary) {
+                    LOG.info("\n{}", summary);
+                }
                 return new Result(SUCCESS, report, config, summary);
             }
-            LOG.error("\n{}", summary);
+            if (logSummary) {
+                LOG.error("\n{}", summary);
+            }
             return new Result(STEP_FAILED, report, config, summary);
         } catch (ConfigException e) {
             String summary = "Migration NOT started: the configuration is invalid.\n  " + Secrets.mask(e.getMessage());
-            LOG.error(summary);
+            if (logSummary) {
+                LOG.error(summary);
+            }
             return new Result(BAD_CONFIG, null, config, summary);
         } catch (RuntimeException e) {
             String summary = "Migration FAILED unexpectedly: " + Secrets.mask(MigrationEngine.describe(e));

@@ -38,6 +38,19 @@ public final class IsHome {
         return new IsHome(home);
     }
 
+    /** A home at the given folder (created if missing). */
+    public static IsHome at(Path home) {
+        try {
+            for (String dir : new String[] {"repository/conf", "repository/components/lib",
+                    "repository/components/plugins", "repository/database"}) {
+                Files.createDirectories(home.resolve(dir));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new IsHome(home);
+    }
+
     public Path path() {
         return home;
     }

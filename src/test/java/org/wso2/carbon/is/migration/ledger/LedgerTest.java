@@ -5,31 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.wso2.carbon.is.migration.dialect.Dialect;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wso2.carbon.is.migration.datasource.DriverDataSource;
+import org.wso2.carbon.is.migration.testsupport.TestDatabase;
+import org.wso2.carbon.is.migration.testsupport.TestEngine;
 import org.wso2.carbon.is.migration.ledger.LedgerEntry.Outcome;
 
+/** The ledger on every real engine: what it records, and that reading it never creates it. */
 class LedgerTest {
 
     private DataSource dataSource;
     private Ledger ledger;
 
-    @BeforeEach
-    void newDatabase() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        dataSource = h2;
-        ledger = new Ledger(dataSource, Dialect.H2);
+    static List<TestEngine> engines() {
+        return TestEngine.all();
     }
 
-    @Test
-    void readingAMissingLedgerCreatesNothing() throws Exception {
+    private void on(TestEngine engine) {
+        TestDatabase database = engine.newDatabase();
+        dataSource = new DriverDataSource(database.driver(), database.url(), database.user(), database.password());
+        ledger = new Ledger(dataSource, database.dialect());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void readingAMissingLedgerCreatesNothing(TestEngine engine) throws Exception {
+        on(engine);
         assertFalse(ledger.exists());
         assertEquals(List.of(), ledger.history());
         assertTrue(ledger.lastSuccess("5.9.0/SchemaMigrator/identity/step1").isEmpty());
@@ -37,15 +42,19 @@ class LedgerTest {
         assertFalse(ledger.exists(), "reads must not create the tables (dry runs rely on it)");
     }
 
-    @Test
-    void tablesAreCreatedOnceAndEnsureIsRepeatable() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void tablesAreCreatedOnceAndEnsureIsRepeatable(TestEngine engine) throws Exception {
+        on(engine);
         ledger.ensureTables();
         ledger.ensureTables();
         assertTrue(ledger.exists());
     }
 
-    @Test
-    void aStepRunIsRecordedFromStartToEnd() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aStepRunIsRecordedFromStartToEnd(TestEngine engine) throws Exception {
+        on(engine);
         ledger.ensureTables();
         long id = ledger.begin("run-1", "5.9.0/SchemaMigrator/identity/step1", "5.9.0", 1, "SchemaMigrator",
                 "identity", "run 5.9.0/dbscripts/step1/identity/h2.sql", "sha256:abc", "tester@host pid 1");
@@ -63,8 +72,10 @@ class LedgerTest {
         assertTrue(done.finishedAt() != null && !done.finishedAt().isBefore(done.startedAt()));
     }
 
-    @Test
-    void theLatestRunWinsAndAFailureKeepsItsDetail() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void theLatestRunWinsAndAFailureKeepsItsDetail(TestEngine engine) throws Exception {
+        on(engine);
         ledger.ensureTables();
         long first = ledger.begin("run-1", "k", "5.9.0", 1, "SchemaMigrator", "identity", "d", "c1", "me");
         ledger.finish(first, Outcome.FAILED, 0, "h2.sql:3: statement 2 failed");
@@ -77,8 +88,10 @@ class LedgerTest {
         assertEquals("h2.sql:3: statement 2 failed", history.get(0).detail());
     }
 
-    @Test
-    void aCheckpointIsInsertedThenReplaced() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aCheckpointIsInsertedThenReplaced(TestEngine engine) throws Exception {
+        on(engine);
         ledger.ensureTables();
         ledger.saveCheckpoint("step", "lastKey", "100");
         ledger.saveCheckpoint("step", "lastKey", "200");
@@ -87,8 +100,10 @@ class LedgerTest {
         assertEquals("7", ledger.checkpoint("other", "lastKey").orElseThrow());
     }
 
-    @Test
-    void longDetailsAreCutToFitTheColumn() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void longDetailsAreCutToFitTheColumn(TestEngine engine) throws Exception {
+        on(engine);
         ledger.ensureTables();
         long id = ledger.begin("run", "k", "5.9.0", 1, "m", "identity", "d", "c", "me");
         ledger.finish(id, Outcome.FAILED, 0, "x".repeat(5000));

@@ -8,23 +8,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.UUID;
+import java.util.List;
 
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.wso2.carbon.is.migration.dialect.Dialect;
+import javax.sql.DataSource;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wso2.carbon.is.migration.datasource.DriverDataSource;
+import org.wso2.carbon.is.migration.testsupport.TestDatabase;
+import org.wso2.carbon.is.migration.testsupport.TestEngine;
+
+/** The lock on every real engine: one holder at a time, dead holders taken over, live ones kept. */
 class MigrationLockTest {
 
-    private JdbcDataSource dataSource;
+    private DataSource dataSource;
     private Ledger ledger;
 
-    @BeforeEach
-    void newDatabase() throws Exception {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:lock-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        ledger = new Ledger(dataSource, Dialect.H2);
+    static List<TestEngine> engines() {
+        return TestEngine.all();
+    }
+
+    private void on(TestEngine engine) throws Exception {
+        TestDatabase database = engine.newDatabase();
+        dataSource = new DriverDataSource(database.driver(), database.url(), database.user(), database.password());
+        ledger = new Ledger(dataSource, database.dialect());
         ledger.ensureTables();
     }
 
@@ -32,8 +39,10 @@ class MigrationLockTest {
         return new MigrationLock(ledger, holder, lease, Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    @Test
-    void aSecondProcessIsRefusedWhileTheFirstHoldsTheLockAndIsToldWho() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aSecondProcessIsRefusedWhileTheFirstHoldsTheLockAndIsToldWho(TestEngine engine) throws Exception {
+        on(engine);
         Instant now = Instant.now();
         lock("node-1", Duration.ofMinutes(5), now).take();
 
@@ -42,8 +51,10 @@ class MigrationLockTest {
         assertTrue(refused.getMessage().contains("node-1"), refused.getMessage());
     }
 
-    @Test
-    void aLockWhoseHolderDiedIsTakenOverOnceItsLeaseExpired() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aLockWhoseHolderDiedIsTakenOverOnceItsLeaseExpired(TestEngine engine) throws Exception {
+        on(engine);
         Instant now = Instant.now();
         lock("dead-node", Duration.ofMinutes(5), now).take(); // never renewed, never released
 
@@ -52,8 +63,10 @@ class MigrationLockTest {
                 () -> lock("node-3", Duration.ofMinutes(5), now.plus(Duration.ofMinutes(7))).take());
     }
 
-    @Test
-    void releasingTheLockLetsTheNextProcessIn() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void releasingTheLockLetsTheNextProcessIn(TestEngine engine) throws Exception {
+        on(engine);
         Instant now = Instant.now();
         MigrationLock first = lock("node-1", Duration.ofMinutes(5), now);
         first.take();
@@ -61,16 +74,20 @@ class MigrationLockTest {
         assertDoesNotThrow(() -> lock("node-2", Duration.ofMinutes(5), now).take());
     }
 
-    @Test
-    void theSameRunMayTakeTheLockOfOneDatabaseTwice() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void theSameRunMayTakeTheLockOfOneDatabaseTwice(TestEngine engine) throws Exception {
+        on(engine);
         // Two logical databases (identity, um) can be one physical database.
         Instant now = Instant.now();
         lock("run-1", Duration.ofMinutes(5), now).take();
         assertDoesNotThrow(() -> lock("run-1", Duration.ofMinutes(5), now).take());
     }
 
-    @Test
-    void aHolderWhoseLockWasTakenOverNoticesBeforeItsNextStep() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aHolderWhoseLockWasTakenOverNoticesBeforeItsNextStep(TestEngine engine) throws Exception {
+        on(engine);
         Instant now = Instant.now();
         MigrationLock stalled = lock("stalled", Duration.ofMinutes(5), now);
         stalled.take();
@@ -80,8 +97,10 @@ class MigrationLockTest {
         assertThrows(LedgerException.class, stalled::verifyHeld);
     }
 
-    @Test
-    void theHeartbeatKeepsALiveHoldersLeaseFromExpiring() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void theHeartbeatKeepsALiveHoldersLeaseFromExpiring(TestEngine engine) throws Exception {
+        on(engine);
         try (MigrationLock live = MigrationLock.acquire(dataSource, ledger, "live", Duration.ofMillis(600))) {
             Thread.sleep(1500); // more than two leases: only the heartbeat keeps it
             assertThrows(LedgerException.class, () -> lock("node-2", Duration.ofMinutes(5), Instant.now()).take());

@@ -80,7 +80,7 @@ public class ServerMigrationIT {
     }
 
     @Test
-    public void migratesA580DatabaseAtBootAndDoesNothingWhenBootedAgainWithoutTheFlags() throws Exception {
+    public void dryRunsThenMigratesA580DatabaseAtBootAndDoesNothingWhenBootedAgainWithoutTheFlags() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(System.getProperty("test.h2.url"));
         h2.setUser("wso2carbon");
@@ -92,6 +92,19 @@ public class ServerMigrationIT {
             Bundle bundle = migrationBundle();
             assertEquals("only the SPI is exported", "org.wso2.carbon.is.migration.api;version=\"1.0.0\"",
                     bundle.getHeaders().get("Export-Package"));
+
+            // -DdryRun first: the plan is reported, nothing changes, not even the ledger.
+            System.setProperty("dryRun", "true");
+            bundle.start();
+            MigrationStatus dryRun = status();
+            assertEquals(dryRun.summary(), MigrationStatus.State.DRY_RUN_COMPLETED, dryRun.state());
+            assertTrue(dryRun.summary().contains("CREATE TABLE"));
+            try (Connection connection = h2.getConnection()) {
+                assertTrue("dry run created nothing", !exists(connection, "FIDO2_DEVICE_STORE")
+                        && !exists(connection, "IS_MIGRATION_HISTORY"));
+            }
+            bundle.stop();
+            System.clearProperty("dryRun");
 
             bundle.start(); // activation runs the migration synchronously
             MigrationStatus status = status();

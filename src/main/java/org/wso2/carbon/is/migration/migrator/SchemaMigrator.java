@@ -26,7 +26,9 @@ import org.wso2.carbon.is.migration.sql.StatementRunner;
  * {@link Preconditions} beside it hold. A missing script for the detected dialect is an error (the old tool skipped
  * it silently). The script runs in one
  * transaction: atomic where the engine has transactional DDL (PostgreSQL); where DDL commits by itself (MySQL,
- * MariaDB, Oracle, H2) the ledger records which statement failed, and the scripts are written to be re-run.
+ * MariaDB, Oracle, H2) the ledger records which statement failed, and the scripts are written to be re-run. A script
+ * whose leading comments say {@code -- @no-transaction} runs with auto-commit instead, for statements that refuse
+ * a transaction block (PostgreSQL {@code CREATE INDEX CONCURRENTLY}).
  */
 public final class SchemaMigrator implements Migrator {
 
@@ -68,19 +70,22 @@ public final class SchemaMigrator implements Migrator {
             throw new MigrationException(script.source() + " changed while the migration was running; run again");
         }
         try (Connection connection = database.connect()) {
+            connection.setAutoCommit(!script.transactional());
             try {
                 new StatementRunner((index, statement, updateCount, millis) -> {
                     if (updateCount > 0) {
                         context.progress().rows(updateCount);
                     }
                 }).run(connection, script.statements());
-                connection.commit();
+                if (script.transactional()) {
+                    connection.commit();
+                }
                 context.progress().note("ran " + script.statements().size() + " statements of " + script.source());
             } catch (StatementFailedException e) {
                 rollbackQuietly(connection, e);
                 throw new MigrationException(e.getMessage() + "\n  " + (e.index() == 0 ? "It was the first statement."
                         : "Statements 1.." + e.index() + " before it ran"
-                        + (database.dialect().equals("postgresql") ? " and were rolled back."
+                        + (database.dialect().equals("postgresql") && script.transactional() ? " and were rolled back."
                         : "; on " + database.dialect() + " DDL commits itself, so they stay applied. "
                         + "The script is written to be re-run: fix the cause and run the migration again.")), e);
             }
@@ -91,6 +96,9 @@ public final class SchemaMigrator implements Migrator {
 
     private static void rollbackQuietly(Connection connection, Exception failure) {
         try {
+            if (connection.getAutoCommit()) {
+                return; // nothing to roll back: every statement committed by itself
+            }
             connection.rollback();
         } catch (SQLException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);

@@ -18,8 +18,14 @@ import org.wso2.carbon.is.migration.dialect.Dialect;
  * @param checksum   SHA-256 (lower-case hex) of the UTF-8 text with CRLF line ends turned into LF, so that a checkout
  *                   with Windows line ends has the same checksum as one with Unix line ends
  * @param statements the statements, in order
+ * @param transactional false when the script's leading comments say {@value #NO_TRANSACTION}: its statements must
+ *                      each commit by themselves (PostgreSQL's {@code CREATE INDEX CONCURRENTLY} refuses to run
+ *                      inside a transaction block)
  */
-public record SqlScript(String source, String checksum, List<SqlStatement> statements) {
+public record SqlScript(String source, String checksum, List<SqlStatement> statements, boolean transactional) {
+
+    /** The directive, on a comment line before the first statement, that makes a script non-transactional. */
+    public static final String NO_TRANSACTION = "-- @no-transaction";
 
     public SqlScript {
         statements = List.copyOf(statements);
@@ -34,7 +40,25 @@ public record SqlScript(String source, String checksum, List<SqlStatement> state
      */
     public static SqlScript load(Path file, String displayName, Dialect dialect) throws IOException, SqlScriptException {
         String text = normaliseLineEnds(Files.readString(file, StandardCharsets.UTF_8));
-        return new SqlScript(displayName, checksum(text), StatementSplitter.split(text, displayName, dialect));
+        return new SqlScript(displayName, checksum(text), StatementSplitter.split(text, displayName, dialect),
+                !declaresNoTransaction(text));
+    }
+
+    /** Whether a comment line before the first statement is {@value #NO_TRANSACTION}. */
+    static boolean declaresNoTransaction(String text) {
+        for (String line : text.split("\n")) {
+            String trimmed = line.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!trimmed.startsWith("--")) {
+                return false;
+            }
+            if (trimmed.equals(NO_TRANSACTION)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The checksum {@link #load} gives a script with this text. */

@@ -1,5 +1,9 @@
 package org.wso2.carbon.is.migration.sql;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,5 +70,13 @@ class SqlScriptTest {
 
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLeadingNoTransactionCommentMakesTheScriptNonTransactional() {
+        assertTrue(SqlScript.declaresNoTransaction("-- what it does\n\n-- @no-transaction\nCREATE INDEX I ON T (C);\n"));
+        assertFalse(SqlScript.declaresNoTransaction("-- what it does\nCREATE INDEX I ON T (C);\n"));
+        assertFalse(SqlScript.declaresNoTransaction("CREATE INDEX I ON T (C);\n-- @no-transaction\n"),
+                "only before the first statement");
     }
 }

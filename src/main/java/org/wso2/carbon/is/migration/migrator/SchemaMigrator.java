@@ -26,20 +26,37 @@ import org.wso2.carbon.is.migration.sql.StatementRunner;
  * script for the detected dialect is an error (the old tool skipped it silently). The script runs in one
  * transaction: atomic where the engine has transactional DDL (PostgreSQL); where DDL commits by itself (MySQL,
  * MariaDB, Oracle, H2) the ledger records which statement failed, and the scripts are written to be re-run.
+ *
+ * <p>The old tool had script-running migrators under other names (e.g. {@code UMAPermissionTicketSchemaMigrator} for
+ * the 5.8.0 UMA script); operators' configs still name them, so the same runner is registered under those names.
  */
 public final class SchemaMigrator implements Migrator {
 
     public static final String NAME = "SchemaMigrator";
+    /** The old tool's name for the 5.8.0 step that adds TOKEN_ID to IDN_UMA_PERMISSION_TICKET (a script here). */
+    public static final String UMA_PERMISSION_TICKET_NAME = "UMAPermissionTicketSchemaMigrator";
+
+    private final String name;
+
+    /** The runner under its own name, {@value #NAME}. */
+    public SchemaMigrator() {
+        this(NAME);
+    }
+
+    /** The runner under a name that operators' configs use for a script step. */
+    public SchemaMigrator(String name) {
+        this.name = name;
+    }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public StepPlan plan(MigrationContext context) throws MigrationException {
-        String location = required(context, "location");
-        String schema = required(context, "schema");
+        String location = MigratorParameters.required(name, context, "location");
+        String schema = MigratorParameters.required(name, context, "schema");
         MigrationDatabase database = context.database(schema);
         SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
         List<String> actions = new ArrayList<>();
@@ -52,8 +69,8 @@ public final class SchemaMigrator implements Migrator {
 
     @Override
     public void execute(MigrationContext context, StepPlan plan) throws MigrationException {
-        String location = required(context, "location");
-        String schema = required(context, "schema");
+        String location = MigratorParameters.required(name, context, "location");
+        String schema = MigratorParameters.required(name, context, "schema");
         MigrationDatabase database = context.database(schema);
         SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
         if (!plan.checksum().equals("sha256:" + script.checksum())) {
@@ -118,13 +135,5 @@ public final class SchemaMigrator implements Migrator {
         } catch (IOException e) {
             return "the folder cannot be listed: " + e.getMessage();
         }
-    }
-
-    private static String required(MigrationContext context, String key) throws MigrationException {
-        String value = context.parameters().get(key);
-        if (value == null || value.isBlank()) {
-            throw new MigrationException(NAME + " needs the parameter '" + key + "'");
-        }
-        return value;
     }
 }

@@ -51,10 +51,13 @@ final class IdpIdRule {
     /** The IdP id the rule gives the row, or NULL when the rule finds none. */
     static String resolvedIdpId(String tenantId, String userDomain) {
         String prefixedName = "CONCAT('" + FEDERATED_570_PREFIX + "', I.NAME)";
-        String federated = "(SELECT CASE WHEN COUNT(*) = 1 THEN MAX(I.ID)"
-                + " ELSE MAX(CASE WHEN " + prefixedName + " = " + userDomain + " THEN I.ID END) END"
-                + " FROM IDP I WHERE I.TENANT_ID = " + tenantId
-                + " AND UPPER(" + prefixedName + ") = UPPER(" + userDomain + "))";
+        // Exact name first; else the one name equal ignoring case (aggregates only, so no engine needs the outer
+        // row's columns in a GROUP BY).
+        String exact = "(SELECT I.ID FROM IDP I WHERE I.TENANT_ID = " + tenantId + " AND " + prefixedName + " = "
+                + userDomain + ")";
+        String onlyIgnoringCase = "(SELECT CASE WHEN COUNT(*) = 1 THEN MAX(I.ID) END FROM IDP I WHERE I.TENANT_ID = "
+                + tenantId + " AND UPPER(" + prefixedName + ") = UPPER(" + userDomain + "))";
+        String federated = "COALESCE(" + exact + ", " + onlyIgnoringCase + ")";
         String local = "(SELECT I.ID FROM IDP I WHERE I.TENANT_ID = " + tenantId + " AND I.NAME = '" + LOCAL_IDP + "')";
         return "CASE WHEN " + isFederated(userDomain) + " THEN " + federated + " ELSE " + local + " END";
     }

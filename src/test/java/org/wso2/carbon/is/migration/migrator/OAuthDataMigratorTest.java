@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -141,28 +140,10 @@ class OAuthDataMigratorTest {
         assertEquals(fixture.leftPerReason().size(), warnings.size(), warnings.toString());
     }
 
-    /** Chunks of 7 keys needed for the table's distinct non-NULL keys. */
     private static long chunks(TestDatabase database, String table) throws Exception {
-        String key = table.endsWith("CODE") ? "CODE_ID" : "TOKEN_ID";
-        try (Connection connection = database.connect();
-             ResultSet rows = connection.createStatement().executeQuery("SELECT " + key + " FROM " + table
-                     + " WHERE " + key + " IS NOT NULL ORDER BY " + key)) {
-            long chunks = 0;
-            int inChunk = 0;
-            String previous = null;
-            while (rows.next()) {
-                String current = rows.getString(1);
-                // A repeated key stays in the chunk of its first occurrence (the walker's upper bound is inclusive).
-                if (!current.equals(previous) && inChunk == 7) {
-                    inChunk = 0;
-                }
-                if (inChunk == 0) {
-                    chunks++;
-                }
-                inChunk++;
-                previous = current;
-            }
-            return chunks;
+        try (Connection connection = database.connect()) {
+            return OAuthTokenFixture.expectedChunks(connection, table, table.endsWith("CODE") ? "CODE_ID" : "TOKEN_ID",
+                    null, 7);
         }
     }
 

@@ -235,6 +235,39 @@ final class OAuthTokenFixture {
         return rows;
     }
 
+    /**
+     * The chunks a {@link KeyRangeWalker} of {@code batch} keys needs for the non-NULL keys above {@code after} (all
+     * keys when null), computed independently: each chunk takes the next {@code batch} rows in key order, plus the
+     * rows that repeat its last key.
+     */
+    static long expectedChunks(Connection connection, String table, String key, String after, int batch)
+            throws SQLException {
+        String sql = "SELECT " + key + " FROM " + table + " WHERE " + key + (after == null ? " IS NOT NULL" : " > ?")
+                + " ORDER BY " + key;
+        long chunks = 0;
+        int inChunk = 0;
+        String previous = null;
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            if (after != null) {
+                query.setString(1, after);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String current = rows.getString(1);
+                    if (inChunk >= batch && !current.equals(previous)) {
+                        inChunk = 0;
+                    }
+                    if (inChunk == 0) {
+                        chunks++;
+                    }
+                    inChunk++;
+                    previous = current;
+                }
+            }
+        }
+        return chunks;
+    }
+
     /** What {@link #current} must show after the step. */
     Map<String, List<Object>> expectedAfter() {
         Map<String, List<Object>> rows = new HashMap<>();

@@ -114,10 +114,7 @@ public final class KeyRangeWalker {
 
     /** The largest of the next {@code size} keys after {@code lower}, or empty when no key is left. */
     Optional<String> upperKey(Connection connection, String lower, int size) throws SQLException {
-        String where = lower == null ? keyColumn + " IS NOT NULL" : keyColumn + " > ?";
-        String sql = "SELECT MAX(K) FROM (" + firstRows.firstRows(keyColumn + " AS K", table, where, keyColumn, size)
-                + ") X";
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
+        try (PreparedStatement query = connection.prepareStatement(upperKeySql(lower == null, size))) {
             if (lower != null) {
                 bindKey(query, 1, lower, numericKey);
             }
@@ -125,6 +122,13 @@ public final class KeyRangeWalker {
                 return result.next() ? Optional.ofNullable(result.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    /** The query for a chunk's upper key; one placeholder (the last key done) unless the walk starts at the first key. */
+    String upperKeySql(boolean fromFirstKey, int size) {
+        String where = fromFirstKey ? keyColumn + " IS NOT NULL" : keyColumn + " > ?";
+        return "SELECT MAX(K) FROM (" + firstRows.firstRows(keyColumn + " AS K", table, where, keyColumn, size)
+                + ") X";
     }
 
     private static void bindKey(PreparedStatement statement, int index, String key, boolean numeric)

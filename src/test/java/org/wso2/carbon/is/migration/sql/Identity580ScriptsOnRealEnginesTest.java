@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,6 +65,7 @@ class Identity580ScriptsOnRealEnginesTest {
             SampleData.Result sample = SampleData.fill(connection, 3);
             assertTrue(sample.filled().containsKey("IDN_OAUTH2_ACCESS_TOKEN")
                     || sample.filled().containsKey("idn_oauth2_access_token"), "token rows to migrate: " + sample);
+            assertPreconditionsRunAndFindNothing(connection, scripts);
             Map<String, List<String>> columnsBefore = DataFingerprint.columns(connection);
             Map<String, DataFingerprint.TableData> dataBefore = DataFingerprint.of(connection, columnsBefore);
 
@@ -75,6 +78,42 @@ class Identity580ScriptsOnRealEnginesTest {
             assertEquals(List.of(), differencesFrom580(connection, database, factsVariant), "second run: same schema");
             assertEquals(dataBefore, DataFingerprint.of(connection, columnsBefore), "second run: same rows");
         }
+    }
+
+    /**
+     * The step-1 preconditions that apply to the dialect must run on the 5.7.0 schema (before the step) and find nothing
+     * in a database whose rows fit the 5.8.0 rules.
+     */
+    private static void assertPreconditionsRunAndFindNothing(Connection connection, Dialect scripts) throws Exception {
+        for (PreconditionChecks.Check check : PreconditionChecks.load(preconditionsFile())) {
+            if (check.appliesTo(scripts)) {
+                assertEquals(0, check.offendingRows(connection), check.rule());
+            }
+        }
+    }
+
+    @Test
+    void onPostgresTheConAppKeyPreconditionListsTokensThatWouldCollideOnceIdpIdIsFilled() throws Exception {
+        PreconditionChecks.Check duplicates = PreconditionChecks.load(preconditionsFile()).stream()
+                .filter(check -> check.rule().contains("CON_APP_KEY")).findFirst().orElseThrow();
+        assertEquals(List.of("postgresql"), duplicates.dialects());
+        TestDatabase database = PostgresEngine.instance().newDatabase();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            ReleaseDatabaseBuilder.create(connection,
+                    org.wso2.carbon.is.migration.testsupport.SchemaFacts.load("postgresql", "5.7.0", false));
+            statement.execute("INSERT INTO IDN_OAUTH_CONSUMER_APPS (CONSUMER_KEY) VALUES ('client')");
+            String token = "INSERT INTO IDN_OAUTH2_ACCESS_TOKEN (TOKEN_ID, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID,"
+                    + " USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH) SELECT '%s', ID, 'alice', -1234, 'PRIMARY',"
+                    + " 'APPLICATION_USER', '%s' FROM IDN_OAUTH_CONSUMER_APPS";
+            statement.execute(String.format(token, "t1", "hash"));
+            statement.execute(String.format(token, "t2", "hash"));
+            statement.execute(String.format(token, "t3", "other-scope"));
+            assertEquals(1, duplicates.offendingRows(connection), "t1 and t2 collide, t3 does not");
+        }
+    }
+
+    private static Path preconditionsFile() {
+        return MigrationResources.root().resolve("5.8.0/dbscripts/step1/identity/preconditions.yaml");
     }
 
     /** Runs the three steps as SchemaMigrator does: each script in one transaction, committed at its end. */

@@ -17,6 +17,8 @@ public final class MigratorRegistry {
     public static MigratorRegistry builtIn() {
         MigratorRegistry registry = new MigratorRegistry();
         registry.add(new SchemaMigrator());
+        registry.add(new ClaimDataMigrator());
+        registry.add(new ClaimChangesMigrator());
         return registry;
     }
 

@@ -34,7 +34,8 @@ import org.wso2.carbon.is.migration.testsupport.TestEngine;
  */
 class ClaimChangesMigratorTest {
 
-    private static final Path RESOURCES = Path.of("migration-resources");
+    private static final Path RESOURCES =
+            Path.of(System.getProperty("migration.resources.dir", "migration-resources"));
     private static final String LOCAL = ReleaseClaimFacts.LOCAL_DIALECT;
     private static final String PHONE = "http://wso2.org/claims/phoneNumbers";
     private static final String RESOURCE_TYPE = "http://wso2.org/claims/resourceType";

@@ -40,7 +40,8 @@ import org.wso2.carbon.is.migration.testsupport.TestEngine;
  */
 class ClaimDataMigratorTest {
 
-    private static final Path RESOURCES = Path.of("migration-resources");
+    private static final Path RESOURCES =
+            Path.of(System.getProperty("migration.resources.dir", "migration-resources"));
     private static final String LOCAL = ReleaseClaimFacts.LOCAL_DIALECT;
     private static final String ACCOUNT_STATE = "http://wso2.org/claims/identity/accountState";
     private static final int SUPER = -1234;

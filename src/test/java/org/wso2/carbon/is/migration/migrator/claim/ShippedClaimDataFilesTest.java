@@ -15,7 +15,8 @@ import org.wso2.carbon.is.migration.api.MigrationException;
 /** The shipped claim data files are what the generator derives from the release facts, and load as the facts say. */
 class ShippedClaimDataFilesTest {
 
-    private static final Path RESOURCES = Path.of("migration-resources");
+    private static final Path RESOURCES =
+            Path.of(System.getProperty("migration.resources.dir", "migration-resources"));
     private static final Path CLAIMS = RESOURCES.resolve("5.9.0/data/claims.yaml");
     private static final Path CHANGES = RESOURCES.resolve("5.8.0/data/claim-changes.yaml");
 

@@ -20,6 +20,8 @@ public final class MigratorRegistry {
         registry.add(new SchemaMigrator(SchemaMigrator.UMA_PERMISSION_TICKET_NAME));
         registry.add(new IdpIdColumnCheckMigrator());
         registry.add(new OAuthDataMigrator());
+        registry.add(new ClaimDataMigrator());
+        registry.add(new ClaimChangesMigrator());
         return registry;
     }
 

@@ -48,7 +48,7 @@ class CheckableSqlTest {
     void oracleBlockThatSwallowsEveryErrorIsRefused() {
         String message = refusal("BEGIN\n  EXECUTE IMMEDIATE 'CREATE TABLE A (X INTEGER)';\n"
                 + "EXCEPTION WHEN OTHERS THEN NULL;\nEND;\n/\n", Dialect.ORACLE);
-        assertTrue(message.startsWith("t.sql:1: PL/SQL block is not the checkable create-if-absent shape"), message);
+        assertTrue(message.startsWith("t.sql:1: PL/SQL block is not the checkable do-if-not-done shape"), message);
     }
 
     @Test
@@ -62,7 +62,7 @@ class CheckableSqlTest {
     @EnumSource(value = Dialect.class, names = {"ORACLE", "DB2"})
     void proceduresCannotBeCheckedAndAreRefused(Dialect dialect) {
         String message = refusal("CREATE OR REPLACE PROCEDURE P AS BEGIN NULL; END;\n/\n", dialect);
-        assertTrue(message.contains("not the checkable create-if-absent shape"), message);
+        assertTrue(message.contains("not the checkable do-if-not-done shape"), message);
     }
 
     @Test
@@ -107,5 +107,53 @@ class CheckableSqlTest {
     void plainSyntaxErrorIsRefusedWithItsLocation(Dialect dialect) {
         String message = refusal("-- header\nCREATE TABEL A (X INTEGER)", dialect);
         assertTrue(message.startsWith("t.sql:2: "), message);
+    }
+
+    @Test
+    void oracleBlockMayIgnoreOnlyTheCodesThatMeanItsKindOfDdlIsDone() throws Exception {
+        assertEquals(List.of(), check("BEGIN\n  EXECUTE IMMEDIATE 'ALTER TABLE A MODIFY (X NOT NULL)';\n"
+                + "EXCEPTION WHEN OTHERS THEN IF SQLCODE != -1442 THEN RAISE; END IF;\nEND;\n/\n", Dialect.ORACLE)
+                .createdObjects());
+        check("BEGIN\n  EXECUTE IMMEDIATE 'ALTER TABLE A ADD CONSTRAINT U UNIQUE (X, Y)';\n"
+                + "EXCEPTION WHEN OTHERS THEN IF SQLCODE NOT IN (-2261, -2264) THEN RAISE; END IF;\nEND;\n/\n",
+                Dialect.ORACLE);
+        String message = refusal("BEGIN\n  EXECUTE IMMEDIATE 'ALTER TABLE A ADD CONSTRAINT U UNIQUE (X, Y)';\n"
+                + "EXCEPTION WHEN OTHERS THEN IF SQLCODE NOT IN (-2261, -1) THEN RAISE; END IF;\nEND;\n/\n",
+                Dialect.ORACLE);
+        assertTrue(message.contains("ignores SQLCODE [-2261, -1] around ADD UNIQUE"), message);
+        message = refusal("BEGIN\n  EXECUTE IMMEDIATE 'ALTER TABLE A DROP COLUMN X';\n"
+                + "EXCEPTION WHEN OTHERS THEN IF SQLCODE != -904 THEN RAISE; END IF;\nEND;\n/\n", Dialect.ORACLE);
+        assertTrue(message.contains("around other DDL"), message);
+    }
+
+    @Test
+    void guardedBlocksAreCheckedAndTheirIndexesListed() throws Exception {
+        String guard = "IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_NAME = 'A'"
+                + " AND INDEX_NAME = 'I') THEN\n    CREATE INDEX I ON A (X);\nEND IF;\n";
+        assertEquals(List.of("INDEX I ON A"), check("DELIMITER //\nCREATE PROCEDURE P()\nBEGIN\n" + guard
+                + "END //\nDELIMITER ;\n", Dialect.MYSQL).createdObjects());
+        assertEquals(List.of("INDEX I ON A"), check("DO $$\nBEGIN\n" + guard + "END $$;\n", Dialect.POSTGRESQL)
+                .createdObjects());
+        assertEquals(List.of(), check("DROP PROCEDURE IF EXISTS P;", Dialect.MARIADB).createdObjects());
+        assertEquals(List.of(), check("BEGIN\nIF EXISTS (SELECT 1 FROM SYSCAT.COLUMNS WHERE TABNAME = 'A'"
+                + " AND COLNAME = 'X' AND NULLS = 'Y') THEN\n  EXECUTE IMMEDIATE 'ALTER TABLE A ALTER COLUMN X SET NOT"
+                + " NULL';\n  CALL SYSPROC.ADMIN_CMD('REORG TABLE A');\nEND IF;\nEND\n/\n", Dialect.DB2).createdObjects());
+    }
+
+    @Test
+    void aGuardThatDoesNotLookForWhatItGuardsIsRefused() {
+        String message = refusal("DO $$\nBEGIN\nIF NOT EXISTS (SELECT 1 FROM information_schema.table_constraints"
+                + " WHERE table_name = 'a' AND constraint_name = 'other') THEN\n"
+                + "    ALTER TABLE A ADD CONSTRAINT U UNIQUE (X);\nEND IF;\nEND $$;\n", Dialect.POSTGRESQL);
+        assertTrue(message.contains("does not look for 'U'"), message);
+        message = refusal("DELIMITER //\nCREATE PROCEDURE P()\nBEGIN\n  DELETE FROM A;\nEND //\n", Dialect.MYSQL);
+        assertTrue(message.contains("expected IF [NOT] EXISTS"), message);
+        message = refusal("IF EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'A') AND name = N'X')\n"
+                + "ALTER TABLE A ALTER COLUMN X VARCHAR(5) NOT NULL\nGO\n", Dialect.MSSQL);
+        assertTrue(message.contains("with is_nullable = 1"), message);
+        message = refusal("IF NOT EXISTS (SELECT 1 FROM sys.key_constraints WHERE name = N'V'"
+                + " AND parent_object_id = OBJECT_ID(N'A'))\nALTER TABLE A ADD CONSTRAINT U UNIQUE (X)\nGO\n",
+                Dialect.MSSQL);
+        assertTrue(message.contains("for N'U' on OBJECT_ID(N'A')"), message);
     }
 }

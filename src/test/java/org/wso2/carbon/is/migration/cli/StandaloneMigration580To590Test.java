@@ -63,7 +63,13 @@ class StandaloneMigration580To590Test {
             columnsBefore = DataFingerprint.columns(connection);
             dataBefore = DataFingerprint.of(connection, columnsBefore);
         }
-        IsHome home = home(engine, database, driverPlace);
+        // The shipped configuration also runs the shared-database steps (step2 um, registry): give them a 5.8.0
+        // shared database of the same variant; SharedDatabase580To590Test checks what they do to it.
+        TestDatabase shared = newDatabase(engine);
+        try (Connection connection = shared.connect()) {
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(fromFacts, "5.8.0", true));
+        }
+        IsHome home = home(engine, database, shared, driverPlace);
         List<String> lib = driverPlace.equals("--lib")
                 ? List.of("--lib", home.extraLibWith("h2-2.3.232.jar").toString()) : List.of();
 
@@ -109,7 +115,7 @@ class StandaloneMigration580To590Test {
         };
     }
 
-    private static IsHome home(String engine, TestDatabase database, String driverPlace) {
+    private static IsHome home(String engine, TestDatabase database, TestDatabase shared, String driverPlace) {
         String type = switch (database.dialect()) {
             case H2 -> "h2";
             case POSTGRESQL -> "postgre";
@@ -119,8 +125,8 @@ class StandaloneMigration580To590Test {
                 .withProjectResources()
                 .withDeploymentToml(IsHome.databaseSection("identity_db", type, database.url(), database.user(),
                         database.password())
-                        + IsHome.databaseSection("shared_db", type, database.url(), database.user(),
-                        database.password()));
+                        + IsHome.databaseSection("shared_db", type, shared.url(), shared.user(),
+                        shared.password()));
         switch (driverPlace) {
             case "plugins" -> home.withPlugin("h2-1.4.199.jar", "h2_1.4.199.wso2v1.jar");
             case "lib" -> home.withDriverInLib(database.dialect().name().equals("POSTGRESQL")

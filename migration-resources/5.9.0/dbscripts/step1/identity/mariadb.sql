@@ -1,7 +1,7 @@
 -- IS 5.8.0 -> 5.9.0, identity database, MariaDB: creates the four tables IS 5.9.0 added (FIDO2_DEVICE_STORE,
 -- IDN_AUTH_SESSION_APP_INFO, IDN_AUTH_SESSION_META_DATA, IDN_FUNCTION_LIBRARY) and the index IDX_FIDO2_STR,
--- Then gives a database created from the plain 5.8.0 mysql.sql its 5.9.0 column attributes (procedure below).
 -- with the same definitions as the MySQL script.
+-- Then gives a database created from the plain 5.8.0 mysql.sql its 5.9.0 column attributes (procedure below).
 -- Re-runnable: every statement is IF NOT EXISTS (MariaDB 10.1.4 or later for the index), so a second run changes
 -- nothing, and the index is added even where FIDO2_DEVICE_STORE already exists without it.
 

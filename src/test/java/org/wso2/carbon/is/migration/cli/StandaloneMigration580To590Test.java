@@ -64,7 +64,8 @@ class StandaloneMigration580To590Test {
             columnsBefore = withoutClaimTables(DataFingerprint.columns(connection));
             dataBefore = DataFingerprint.of(connection, columnsBefore);
         }
-        // The shared database (UM_TENANT) the claim step reads its tenants from.
+        // The shared database: the claim step reads its tenants (UM_TENANT) there, and the shipped configuration's
+        // shared-database steps (step2 um, registry) change it; SharedDatabase580To590Test checks what they do.
         TestDatabase shared = newDatabase(engine);
         try (Connection connection = shared.connect()) {
             ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(fromFacts, "5.8.0", true));

@@ -418,7 +418,7 @@ final class CheckableSql {
     }
 
     /** The index of the parenthesis closing the one at {@code open}, skipping string literals. */
-    private static int closingParenthesis(String sql, int open) {
+    static int closingParenthesis(String sql, int open) {
         int depth = 0;
         boolean inString = false;
         for (int i = open; i < sql.length(); i++) {

@@ -49,8 +49,11 @@ class MigrationChainTo590Test {
 
     /** engine, facts of the starting databases, facts of 5.9.0, starting release, entry point */
     static Stream<Arguments> cases() {
+        // H2 through the command line runs the engine IS 5.9.0 ships (1.4.199, from plugins/). Two H2 2.x engines in
+        // one JVM (the test's and the command line's isolated copy) were seen to disagree about a file's latest
+        // commits, so 2.x is exercised through the server path, where one engine serves both test and migration.
         return Stream.of(
-                Arguments.of("H2 2.x", "h2", "h2", "5.7.0", "cli"),
+                Arguments.of("H2 1.4.199", "h2", "h2", "5.7.0", "cli"),
                 Arguments.of("H2 2.x", "h2", "h2", "5.7.0", "server"),
                 Arguments.of("H2 2.x", "h2", "h2", "5.8.0", "server"),
                 Arguments.of("PostgreSQL", "postgresql", "postgresql", "5.7.0", "cli"),
@@ -67,8 +70,9 @@ class MigrationChainTo590Test {
     void theChainEndsAtThe590SchemaKeepsEveryRowAndFillsIdpId(String engineName, String fromFacts, String toFacts,
                                                               String from, String entry) throws Exception {
         TestEngine engine = engine(engineName);
-        TestDatabase identity = engine.newDatabase();
-        TestDatabase shared = engine.newDatabase();
+        // H2 in files: the command line's driver lives in its own class loader and cannot see in-memory databases.
+        TestDatabase identity = engine instanceof H2Engines h2 ? h2.newFileDatabase() : engine.newDatabase();
+        TestDatabase shared = engine instanceof H2Engines h2 ? h2.newFileDatabase() : engine.newDatabase();
         Map<String, List<String>> identityColumns;
         Map<String, List<String>> sharedColumns;
         Map<String, DataFingerprint.TableData> identityBefore;
@@ -95,7 +99,9 @@ class MigrationChainTo590Test {
             assertEquals(List.of(), differences(connection, identity, SchemaFacts.load(toFacts, "5.9.0", false)),
                     "identity database = 5.9.0 fresh install");
             assertEquals(identityBefore, DataFingerprint.of(connection, identityColumns), "identity rows kept");
-            assertEquals(localIdp, idpIdOf(connection, "chain-local-token"), "IDP_ID = the tenant's LOCAL IdP");
+            if (from.equals("5.7.0")) {
+                assertEquals(localIdp, idpIdOf(connection, "chain-local-token"), "IDP_ID = the tenant's LOCAL IdP");
+            } // From 5.8.0 the OAuth data step is not in the chain: a 5.8.0 server wrote IDP_ID itself.
         }
         try (Connection connection = shared.connect()) {
             assertEquals(List.of(), differences(connection, shared, SchemaFacts.load(toFacts, "5.9.0", true)),
@@ -122,9 +128,9 @@ class MigrationChainTo590Test {
                 consumerApp = rows.getInt(1);
             }
             statement.executeUpdate("INSERT INTO IDN_OAUTH2_ACCESS_TOKEN (TOKEN_ID, CONSUMER_KEY_ID, AUTHZ_USER,"
-                    + " TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID) VALUES"
-                    + " ('chain-local-token', " + consumerApp + ", 'alice', 77, 'PRIMARY', 'APPLICATION_USER',"
-                    + " 'h', 'ACTIVE', 'NONE')");
+                    + " TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, TIME_CREATED,"
+                    + " REFRESH_TOKEN_TIME_CREATED) VALUES ('chain-local-token', " + consumerApp + ", 'alice', 77,"
+                    + " 'PRIMARY', 'APPLICATION_USER', 'h', 'ACTIVE', 'NONE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
             try (ResultSet rows = statement.executeQuery("SELECT ID FROM IDP WHERE TENANT_ID = 77 AND NAME = 'LOCAL'")) {
                 rows.next();
                 return rows.getInt(1);
@@ -153,6 +159,7 @@ class MigrationChainTo590Test {
     private static TestEngine engine(String name) {
         return switch (name) {
             case "H2 2.x" -> H2Engines.CURRENT;
+            case "H2 1.4.199" -> H2Engines.V1_4_199;
             case "PostgreSQL" -> PostgresEngine.instance();
             case "MariaDB" -> MariaDbEngine.instance();
             default -> throw new IllegalArgumentException(name);
@@ -172,7 +179,7 @@ class MigrationChainTo590Test {
         switch (identity.dialect()) {
             case POSTGRESQL -> home.withDriverInLib("postgresql-42.7.4.jar");
             case MARIADB -> home.withDriverInLib("mariadb-java-client-3.4.1.jar");
-            default -> home.withDriverInLib("h2-2.3.232.jar");
+            default -> home.withPlugin("h2-1.4.199.jar", "h2_1.4.199.wso2v1.jar"); // the server's own H2
         }
         // The shipped config, as operators use it: only currentVersion changes.
         Path config = home.resources().resolve("migration-config.yaml");

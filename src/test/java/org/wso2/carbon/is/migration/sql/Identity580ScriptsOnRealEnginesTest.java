@@ -116,15 +116,20 @@ class Identity580ScriptsOnRealEnginesTest {
         return MigrationResources.root().resolve("5.8.0/dbscripts/step1/identity/preconditions.yaml");
     }
 
-    /** Runs the three steps as SchemaMigrator does: each script in one transaction, committed at its end. */
+    /**
+     * Runs the three steps as SchemaMigrator does: each script in one transaction, committed at its end, unless it
+     * declares {@code -- @no-transaction} (PostgreSQL's concurrent index builds), which runs with auto-commit.
+     */
     private static void runSteps(Connection connection, Dialect scripts) throws Exception {
         StatementRunner runner = new StatementRunner(StatementRunner.NO_LISTENER);
-        connection.setAutoCommit(false);
         for (String step : STEPS) {
             String name = "5.8.0/dbscripts/" + step + "/" + scripts.scriptFileName();
-            Path file = MigrationResources.root().resolve(name);
-            runner.run(connection, SqlScript.load(file, name, scripts).statements());
-            connection.commit();
+            SqlScript script = SqlScript.load(MigrationResources.root().resolve(name), name, scripts);
+            connection.setAutoCommit(!script.transactional());
+            runner.run(connection, script.statements());
+            if (script.transactional()) {
+                connection.commit();
+            }
         }
         connection.setAutoCommit(true);
     }

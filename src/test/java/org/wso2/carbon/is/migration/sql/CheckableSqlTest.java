@@ -48,7 +48,7 @@ class CheckableSqlTest {
     void oracleBlockThatSwallowsEveryErrorIsRefused() {
         String message = refusal("BEGIN\n  EXECUTE IMMEDIATE 'CREATE TABLE A (X INTEGER)';\n"
                 + "EXCEPTION WHEN OTHERS THEN NULL;\nEND;\n/\n", Dialect.ORACLE);
-        assertTrue(message.startsWith("t.sql:1: PL/SQL block is not the checkable create-if-absent shape"), message);
+        assertTrue(message.startsWith("t.sql:1: PL/SQL block is not the checkable do-if-not-done shape"), message);
     }
 
     @Test
@@ -62,7 +62,7 @@ class CheckableSqlTest {
     @EnumSource(value = Dialect.class, names = {"ORACLE", "DB2"})
     void proceduresCannotBeCheckedAndAreRefused(Dialect dialect) {
         String message = refusal("CREATE OR REPLACE PROCEDURE P AS BEGIN NULL; END;\n/\n", dialect);
-        assertTrue(message.contains("not the checkable create-if-absent shape"), message);
+        assertTrue(message.contains("not the checkable do-if-not-done shape"), message);
     }
 
     @Test
@@ -83,10 +83,10 @@ class CheckableSqlTest {
     void msSqlGuardMustLookForTheObjectItCreates() {
         String message = refusal("IF NOT EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'B'))\n"
                 + "CREATE TABLE A (X INTEGER)\nGO\n", Dialect.MSSQL);
-        assertTrue(message.contains("must look in sys.objects for OBJECT_ID(N'A')"), message);
+        assertTrue(message.contains("does not look for 'A'"), message);
         message = refusal("IF NOT EXISTS (SELECT 1 FROM sys.objects WHERE name = N'I')\n"
                 + "CREATE INDEX I ON A (X)\nGO\n", Dialect.MSSQL);
-        assertTrue(message.contains("must look in sys.indexes"), message);
+        assertTrue(message.contains("CREATE INDEX must look in a catalog view listing that kind of object"), message);
     }
 
     @Test
@@ -99,7 +99,8 @@ class CheckableSqlTest {
     @Test
     void msSqlBatchWithoutGuardIsParsedWhole() throws Exception {
         assertEquals(List.of("TABLE A", "TABLE B"),
-                check("CREATE TABLE A (X INTEGER);\nCREATE TABLE B (Y INTEGER);\nGO\n", Dialect.MSSQL).createdObjects());
+                check("CREATE TABLE A (X INTEGER);\nCREATE TABLE B (Y INTEGER);\nGO\n", Dialect.MSSQL)
+                        .createdObjects());
     }
 
     @ParameterizedTest
@@ -113,25 +114,63 @@ class CheckableSqlTest {
     void oracleIgnoredCodeMustFitTheDdl() {
         String message = refusal("BEGIN\n  EXECUTE IMMEDIATE 'CREATE TABLE A (X INTEGER)';\n"
                 + "EXCEPTION WHEN OTHERS THEN IF SQLCODE != -1430 THEN RAISE; END IF;\nEND;\n/\n", Dialect.ORACLE);
-        assertTrue(message.contains("SQLCODE -1430 may only be ignored for ALTER TABLE ... ADD of a column"), message);
+        assertTrue(message.contains("ignores SQLCODE [-1430] around CREATE TABLE, which may only ignore [-955]"),
+                message);
     }
 
     @Test
-    void oracleCatalogBlockMustQueryTheCatalogForItsTable() throws Exception {
-        String block = "DECLARE\n  FOUND NUMBER;\nBEGIN\n  SELECT COUNT(*) INTO FOUND FROM %s WHERE TABLE_NAME = 'A';\n"
-                + "  IF FOUND = 0 THEN\n    EXECUTE IMMEDIATE 'ALTER TABLE %s ADD CONSTRAINT K UNIQUE (X)';\n  END IF;\n"
-                + "END;\n/\n";
-        assertEquals(1, check(String.format(block, "USER_CONSTRAINTS", "A"), Dialect.ORACLE).statements().size());
-        assertTrue(refusal(String.format(block, "A", "A"), Dialect.ORACLE).contains("a query on a USER_ view"));
-        assertTrue(refusal(String.format(block, "USER_CONSTRAINTS", "B"), Dialect.ORACLE)
-                .contains("changing B must name that table"));
+    void oracleBlockMayIgnoreOnlyTheCodesThatMeanItsKindOfDdlIsDone() throws Exception {
+        assertEquals(List.of(), check("BEGIN\n  EXECUTE IMMEDIATE 'ALTER TABLE A MODIFY (X NOT NULL)';\n"
+                + "EXCEPTION WHEN OTHERS THEN IF SQLCODE != -1442 THEN RAISE; END IF;\nEND;\n/\n", Dialect.ORACLE)
+                .createdObjects());
+        assertEquals(1, check("BEGIN\n  EXECUTE IMMEDIATE 'ALTER TABLE A ADD CONSTRAINT U UNIQUE (X, Y)';\n"
+                + "EXCEPTION WHEN OTHERS THEN IF SQLCODE NOT IN (-2261, -2264) THEN RAISE; END IF;\nEND;\n/\n",
+                Dialect.ORACLE).statements().size());
+        String message = refusal("BEGIN\n  EXECUTE IMMEDIATE 'ALTER TABLE A ADD CONSTRAINT U UNIQUE (X, Y)';\n"
+                + "EXCEPTION WHEN OTHERS THEN IF SQLCODE NOT IN (-2261, -1) THEN RAISE; END IF;\nEND;\n/\n",
+                Dialect.ORACLE);
+        assertTrue(message.contains("ignores SQLCODE [-1, -2261] around ADD CONSTRAINT ... UNIQUE|PRIMARY KEY"),
+                message);
+        message = refusal("BEGIN\n  EXECUTE IMMEDIATE 'ALTER TABLE A DROP COLUMN X';\n"
+                + "EXCEPTION WHEN OTHERS THEN IF SQLCODE != -904 THEN RAISE; END IF;\nEND;\n/\n", Dialect.ORACLE);
+        assertTrue(message.contains("around other ALTER TABLE, which may only ignore []"), message);
     }
 
     @Test
-    void db2IgnoredSqlStateMustFitTheDdl() {
+    void oracleCatalogBlockMustQueryTheCatalogForWhatItChanges() throws Exception {
+        String block = "DECLARE\n  FOUND NUMBER;\nBEGIN\n  SELECT COUNT(*) INTO FOUND FROM %s WHERE TABLE_NAME = 'A'"
+                + " AND CONSTRAINT_NAME = '%s';\n  IF FOUND %s THEN\n    EXECUTE IMMEDIATE 'ALTER TABLE %s %s';\n"
+                + "  END IF;\nEND;\n/\n";
+        String add = "ADD CONSTRAINT K UNIQUE (X)";
+        assertEquals(1, check(String.format(block, "USER_CONSTRAINTS", "K", "= 0", "A", add), Dialect.ORACLE)
+                .statements().size());
+        assertEquals(1, check(String.format(block, "USER_CONSTRAINTS", "K", "> 0", "A", "DROP CONSTRAINT K"),
+                Dialect.ORACLE).statements().size());
+        assertTrue(refusal(String.format(block, "A", "K", "= 0", "A", add), Dialect.ORACLE)
+                .contains("a guard must be a SELECT on the ORACLE catalog"));
+        assertTrue(refusal(String.format(block, "USER_CONSTRAINTS", "K", "= 0", "B", add), Dialect.ORACLE)
+                .contains("does not look for 'B'"));
+        assertTrue(refusal(String.format(block, "USER_CONSTRAINTS", "L", "= 0", "A", add), Dialect.ORACLE)
+                .contains("does not look for 'K'"));
+        assertTrue(refusal(String.format(block, "USER_CONSTRAINTS", "K", "> 0", "A", add), Dialect.ORACLE)
+                .contains("may only be guarded by IF NOT EXISTS"));
+        assertTrue(refusal(String.format(block, "USER_INDEXES", "K", "= 0", "A", add), Dialect.ORACLE)
+                .contains("must look in a catalog view listing that kind of object"));
+    }
+
+    @Test
+    void db2IgnoredSqlStateMustFitTheDdl() throws Exception {
         String message = refusal("BEGIN\n  DECLARE CONTINUE HANDLER FOR SQLSTATE '42711' BEGIN END;\n"
                 + "  EXECUTE IMMEDIATE 'ALTER TABLE A ADD CONSTRAINT K UNIQUE (X)';\nEND\n/\n", Dialect.DB2);
-        assertTrue(message.contains("SQLSTATE 42711 may only be ignored for ALTER TABLE ... ADD of a column"), message);
+        assertTrue(message.contains("ignores SQLSTATE [42711] around ADD CONSTRAINT ... UNIQUE|PRIMARY KEY, which may"
+                + " only ignore [42710]"), message);
+        assertEquals(List.of("INDEX I ON A"), check("BEGIN\n"
+                + "  DECLARE CONTINUE HANDLER FOR SQLSTATE '42710' BEGIN END;\n"
+                + "  EXECUTE IMMEDIATE 'ALTER TABLE A ADD CONSTRAINT K UNIQUE (X)';\n"
+                + "  EXECUTE IMMEDIATE 'CREATE INDEX I ON A (X)';\nEND\n/\n", Dialect.DB2).createdObjects());
+        message = refusal("BEGIN\n  DECLARE CONTINUE HANDLER FOR SQLSTATE '42710' BEGIN END;\n"
+                + "  EXECUTE IMMEDIATE 'ALTER TABLE A ADD COLUMN Y INTEGER';\nEND\n/\n", Dialect.DB2);
+        assertTrue(message.contains("around ADD COLUMN, which may only ignore [42711]"), message);
     }
 
     @Test
@@ -141,31 +180,89 @@ class CheckableSqlTest {
     }
 
     @Test
+    void db2GuardedBlockMayReorganiseOnlyTheTableItChanged() throws Exception {
+        String block = "BEGIN\nIF EXISTS (SELECT 1 FROM SYSCAT.COLUMNS WHERE TABNAME = 'A' AND COLNAME = 'X'"
+                + " AND NULLS = 'Y') THEN\n  EXECUTE IMMEDIATE 'ALTER TABLE A ALTER COLUMN X SET NOT NULL';\n"
+                + "  CALL SYSPROC.ADMIN_CMD('REORG TABLE %s');\nEND IF;\nEND\n/\n";
+        assertEquals(2, check(String.format(block, "A"), Dialect.DB2).statements().size());
+        assertTrue(refusal(String.format(block, "B"), Dialect.DB2)
+                .contains("a REORG may only follow DDL changing that same table"));
+    }
+
+    @Test
     void msSqlAlterGuardMustTestWhatTheAlterUses() throws Exception {
         String guard = "IF NOT EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'A') AND name = N'%s')\n"
                 + "ALTER TABLE A ADD Y INTEGER NULL\nGO\n";
         assertEquals(1, check(String.format(guard, "Y"), Dialect.MSSQL).statements().size());
-        assertTrue(refusal(String.format(guard, "Z"), Dialect.MSSQL).contains("must test the column or constraint"));
+        assertTrue(refusal(String.format(guard, "Z"), Dialect.MSSQL).contains("does not look for 'Y'"));
         assertTrue(refusal("IF EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'A'))\n"
-                + "CREATE TABLE A (X INTEGER)\nGO\n", Dialect.MSSQL).contains("only be guarded by IF NOT EXISTS"));
+                + "CREATE TABLE A (X INTEGER)\nGO\n", Dialect.MSSQL)
+                .contains("CREATE TABLE may only be guarded by IF NOT EXISTS"));
+        assertEquals(1, check("IF EXISTS (SELECT 1 FROM sys.key_constraints WHERE name = N'K'"
+                + " AND parent_object_id = OBJECT_ID(N'A'))\nALTER TABLE A DROP CONSTRAINT K\nGO\n", Dialect.MSSQL)
+                .statements().size());
     }
 
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
     void mySqlProcedureIndexesAreSeenAndTheirGuardsChecked(Dialect dialect) throws Exception {
         String procedure = "DELIMITER $$\nCREATE PROCEDURE P()\nBEGIN\n"
-                + "  IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_NAME = 'A' AND INDEX_NAME = '%s')"
+                + "  IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_NAME = 'A'"
+                + " AND INDEX_NAME = '%s')"
                 + " THEN\n    CREATE INDEX I ON %s (X);\n  END IF;\nEND $$\nDELIMITER ;\n";
         assertEquals(List.of("INDEX I ON A"), check(String.format(procedure, "I", "A"), dialect).createdObjects());
-        assertTrue(refusal(String.format(procedure, "J", "A"), dialect).contains("guarded by IF NOT EXISTS naming"));
-        assertTrue(refusal(String.format(procedure, "I", "B"), dialect).contains("change to B must name that table"));
+        assertTrue(refusal(String.format(procedure, "J", "A"), dialect).contains("does not look for 'I'"));
+        assertTrue(refusal(String.format(procedure, "I", "B"), dialect).contains("does not look for 'B'"));
         assertTrue(refusal("DELIMITER $$\nCREATE PROCEDURE P()\nBEGIN\n  DELETE FROM A;\nEND $$\nDELIMITER ;\n",
-                dialect).contains("not the checkable shape"));
+                dialect).contains("expected IF [NOT] EXISTS"));
     }
 
     @Test
     void postgresDoBlockMayNotHideACreatedIndex() {
         String message = refusal("DO $$ BEGIN CREATE INDEX I ON A (X); END $$;", Dialect.POSTGRESQL);
-        assertTrue(message.contains("DO block must not create a table or index"), message);
+        assertTrue(message.contains("must not create a table or index"), message);
+    }
+
+    @Test
+    void postgresDoBlockThatIsNotOnlyGuardsIsLeftToTheRealEngine() throws Exception {
+        assertEquals(List.of(), check("DO $$\nDECLARE n INTEGER;\nBEGIN\n  SELECT COUNT(*) INTO n FROM A;\n"
+                + "END $$;\n", Dialect.POSTGRESQL).statements());
+    }
+
+    @Test
+    void guardedBlocksAreCheckedAndTheirIndexesListed() throws Exception {
+        String guard = "IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_NAME = 'A'"
+                + " AND INDEX_NAME = 'I') THEN\n    CREATE INDEX I ON A (X);\nEND IF;\n";
+        assertEquals(List.of("INDEX I ON A"), check("DELIMITER //\nCREATE PROCEDURE P()\nBEGIN\n" + guard
+                + "END //\nDELIMITER ;\n", Dialect.MYSQL).createdObjects());
+        assertEquals(List.of("INDEX I ON A"), check("DO $$\nBEGIN\n" + guard + "END $$;\n", Dialect.POSTGRESQL)
+                .createdObjects());
+        assertEquals(List.of(), check("DROP PROCEDURE IF EXISTS P;", Dialect.MARIADB).createdObjects());
+        assertEquals(List.of(), check("BEGIN\nIF EXISTS (SELECT 1 FROM SYSCAT.COLUMNS WHERE TABNAME = 'A'"
+                + " AND COLNAME = 'X' AND NULLS = 'Y') THEN\n  EXECUTE IMMEDIATE 'ALTER TABLE A ALTER COLUMN X SET NOT"
+                + " NULL';\n  CALL SYSPROC.ADMIN_CMD('REORG TABLE A');\nEND IF;\nEND\n/\n", Dialect.DB2)
+                .createdObjects());
+        assertEquals(1, check("ALTER TABLE A ADD CONSTRAINT IF NOT EXISTS U UNIQUE (X);", Dialect.H2)
+                .statements().size());
+    }
+
+    @Test
+    void aGuardThatDoesNotLookForWhatItGuardsIsRefused() {
+        String message = refusal("DO $$\nBEGIN\nIF NOT EXISTS (SELECT 1 FROM information_schema.table_constraints"
+                + " WHERE table_name = 'a' AND constraint_name = 'other') THEN\n"
+                + "    ALTER TABLE A ADD CONSTRAINT U UNIQUE (X);\nEND IF;\nEND $$;\n", Dialect.POSTGRESQL);
+        assertTrue(message.contains("does not look for 'U'"), message);
+        message = refusal("DELIMITER //\nCREATE PROCEDURE P()\nBEGIN\n  DELETE FROM A;\nEND //\n", Dialect.MYSQL);
+        assertTrue(message.contains("expected IF [NOT] EXISTS"), message);
+        message = refusal("IF EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'A') AND name = N'X')\n"
+                + "ALTER TABLE A ALTER COLUMN X VARCHAR(5) NOT NULL\nGO\n", Dialect.MSSQL);
+        assertTrue(message.contains("must be guarded by IF EXISTS testing that it is nullable"), message);
+        message = refusal("IF NOT EXISTS (SELECT 1 FROM sys.key_constraints WHERE name = N'V'"
+                + " AND parent_object_id = OBJECT_ID(N'A'))\nALTER TABLE A ADD CONSTRAINT U UNIQUE (X)\nGO\n",
+                Dialect.MSSQL);
+        assertTrue(message.contains("does not look for 'U'"), message);
+        message = refusal("IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_NAME = 'A'"
+                + " AND COLUMN_NAME = 'X')\nALTER TABLE A ADD X INTEGER NULL\nGO\n", Dialect.MSSQL);
+        assertTrue(message.contains("a guard must be a SELECT on the MSSQL catalog"), message);
     }
 }

@@ -83,6 +83,15 @@ final class CheckableSql {
                     DdlChange.Kind.CREATE_INDEX, Set.of("42710"),
                     DdlChange.Kind.ADD_COLUMN, Set.of("42711"),
                     DdlChange.Kind.ADD_KEY, Set.of("42710")));
+    /**
+     * MySQL/MariaDB online-DDL options ending a CREATE INDEX ({@code ALGORITHM=INPLACE LOCK=NONE}): they say how the
+     * index is built, not what it is, and JSqlParser does not read them, so they are left out before parsing.
+     */
+    private static final Pattern MYSQL_ONLINE_DDL_OPTIONS =
+            Pattern.compile("(?i)(?:\\s+(?:ALGORITHM|LOCK)\\s*=?\\s*\\w+)+$");
+    /** PostgreSQL's CONCURRENTLY, like the MySQL options above, says how an index is built; JSqlParser reads the rest. */
+    private static final Pattern POSTGRES_CONCURRENTLY =
+            Pattern.compile("(?i)\\bCREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b");
     private static final Pattern DB2_SET_DATA_TYPE = Pattern.compile("(?i)\\bSET\\s+DATA\\s+TYPE\\b");
     private static final Pattern BLOCK_START = Pattern.compile("(?is)^(BEGIN|DECLARE|CREATE\\s+(OR\\s+REPLACE\\s+)?"
             + "(PROCEDURE|FUNCTION|TRIGGER|PACKAGE|TYPE))\\b.*");
@@ -243,14 +252,14 @@ final class CheckableSql {
         if (procedure.matches()) {
             parsed.addAll(GuardedDdl.parse(procedure.group(1), dialect));
         } else if (!MYSQL_DROP_PROCEDURE.matcher(sql.strip()).matches()) {
-            parsed.add(CCJSqlParserUtil.parse(sql));
+            parsed.add(CCJSqlParserUtil.parse(MYSQL_ONLINE_DDL_OPTIONS.matcher(sql.strip()).replaceAll("")));
         }
     }
 
     private void readPostgres(String sql) throws JSQLParserException {
         Matcher block = POSTGRES_DO.matcher(sql.strip());
         if (!block.matches()) {
-            parsed.add(CCJSqlParserUtil.parse(sql));
+            parsed.add(CCJSqlParserUtil.parse(POSTGRES_CONCURRENTLY.matcher(sql).replaceAll("CREATE $1INDEX")));
             return;
         }
         Matcher guarded = POSTGRES_GUARDED_BODY.matcher(block.group(2));

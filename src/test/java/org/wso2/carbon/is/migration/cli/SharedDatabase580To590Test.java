@@ -162,7 +162,9 @@ class SharedDatabase580To590Test {
             ReleaseDatabaseBuilder.create(connection, facts);
             SampleData.Result sample = SampleData.fill(connection, 3);
             assertTrue(sample.filled().size() >= (facts.kernel() ? 30 : 80), "rows in nearly every table: " + sample);
-            Map<String, List<String>> columns = DataFingerprint.columns(connection);
+            Map<String, List<String>> columns = new java.util.TreeMap<>(DataFingerprint.columns(connection));
+            // The shipped config's ClaimDataMigrator adds the release's claims by design; every other row is kept.
+            columns.keySet().removeIf(table -> table.startsWith("IDN_CLAIM"));
             return new Built(columns, DataFingerprint.of(connection, columns));
         }
     }

@@ -53,11 +53,7 @@ public final class ClaimChangesFile {
         DataFileReader reader = DataFileReader.open(file);
         Node root = reader.root();
         Map<String, Node> top = reader.mapping(root, "the file", TOP);
-        String release = reader.requiredText(top, root, "release", "the file");
-        if (!release.equals(expectedRelease)) {
-            throw reader.error(top.get("release"), "the file is for release " + release + ", but the step migrates to "
-                    + expectedRelease);
-        }
+        reader.requireRelease(top, root, expectedRelease);
         List<ClaimChange> changes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Node node : reader.sequence(reader.required(top, root, "changes", "the file"), "changes")) {

@@ -67,11 +67,8 @@ public final class ClaimDataFile {
         DataFileReader reader = DataFileReader.open(file);
         Node root = reader.root();
         Map<String, Node> top = reader.mapping(root, "the file", TOP);
-        String release = reader.requiredText(top, root, "release", "the file");
-        if (!release.equals(expectedRelease)) {
-            throw reader.error(top.get("release"), "the file is for release " + release + ", but the step migrates to "
-                    + expectedRelease);
-        }
+        reader.requireRelease(top, root, expectedRelease);
+        String release = expectedRelease;
         String localDialect = reader.requiredText(top, root, "localDialect", "the file");
         List<ClaimDefinition> local = new ArrayList<>();
         List<ClaimDefinition> external = new ArrayList<>();

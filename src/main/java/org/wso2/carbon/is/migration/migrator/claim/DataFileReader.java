@@ -152,4 +152,13 @@ final class DataFileReader {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }
     }
+
+    /** The file's {@code release} key must name the release the step migrates to. */
+    void requireRelease(Map<String, Node> top, Node root, String expectedRelease) throws MigrationException {
+        String release = requiredText(top, root, "release", "the file");
+        if (!release.equals(expectedRelease)) {
+            throw error(top.get("release"), "the file is for release " + release + ", but the step migrates to "
+                    + expectedRelease);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 -- IS 5.8.0 -> 5.9.0, identity database, MariaDB: creates the four tables IS 5.9.0 added (FIDO2_DEVICE_STORE,
 -- IDN_AUTH_SESSION_APP_INFO, IDN_AUTH_SESSION_META_DATA, IDN_FUNCTION_LIBRARY) and the index IDX_FIDO2_STR,
 -- with the same definitions as the MySQL script.
+-- Then gives a database created from the plain 5.8.0 mysql.sql its 5.9.0 column attributes (procedure below).
 -- Re-runnable: every statement is IF NOT EXISTS (MariaDB 10.1.4 or later for the index), so a second run changes
 -- nothing, and the index is added even where FIDO2_DEVICE_STORE already exists without it.
 
@@ -42,3 +43,68 @@ CREATE TABLE IF NOT EXISTS IDN_FUNCTION_LIBRARY (
 ) ENGINE INNODB;
 
 CREATE INDEX IF NOT EXISTS IDX_FIDO2_STR ON FIDO2_DEVICE_STORE (USER_NAME, TENANT_ID, DOMAIN_NAME, CREDENTIAL_ID, USER_HANDLE);
+
+-- A 5.8.0 database created from the plain 5.8.0 mysql.sql scripts (identity framework, consent, UMA) differs from
+-- 5.9.0 in 15 column attributes on 11 columns; 5.9.0 ships only the former mysql5.7 variant, which has them. The
+-- procedure below gives each column its 5.9.0 definition, exactly as the 5.9.0 script declares it, only where
+-- information_schema shows it differs (so a mysql5.7-variant database, or a second run, changes nothing), and is
+-- dropped again afterwards. preconditions.yaml beside this script stops the run first if a column that becomes
+-- NOT NULL holds NULLs (MySQL in non-strict mode would otherwise silently rewrite them).
+-- Online: the defaults change only metadata; NOT NULL rebuilds the table in place, allowing reads and writes, but
+-- takes a while on a large IDN_OAUTH2_ACCESS_TOKEN.
+-- Note: on a server with explicit_defaults_for_timestamp=OFF, WF_REQUEST.UPDATED_AT becomes NOT NULL, as it would in
+-- a fresh 5.9.0 install there.
+
+DROP PROCEDURE IF EXISTS IS_MIGRATION_590_IDENTITY;
+
+DELIMITER //
+CREATE PROCEDURE IS_MIGRATION_590_IDENTITY()
+BEGIN
+    IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()
+            AND TABLE_NAME = 'IDN_AUTH_WAIT_STATUS' AND COLUMN_NAME IN ('TIME_CREATED', 'EXPIRE_TIME')
+            AND (IS_NULLABLE = 'YES' OR COALESCE(UPPER(COLUMN_DEFAULT), '') NOT LIKE 'CURRENT_TIMESTAMP%')) THEN
+        ALTER TABLE IDN_AUTH_WAIT_STATUS
+            MODIFY TIME_CREATED TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+            MODIFY EXPIRE_TIME TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP;
+    END IF;
+    IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()
+            AND TABLE_NAME = 'IDN_OAUTH2_ACCESS_TOKEN' AND COLUMN_NAME IN ('TIME_CREATED', 'REFRESH_TOKEN_TIME_CREATED')
+            AND (IS_NULLABLE = 'YES' OR COALESCE(UPPER(COLUMN_DEFAULT), '') NOT LIKE 'CURRENT_TIMESTAMP%')) THEN
+        ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN
+            MODIFY TIME_CREATED TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+            MODIFY REFRESH_TOKEN_TIME_CREATED TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP;
+    END IF;
+    IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()
+            AND TABLE_NAME = 'IDN_OIDC_REQ_OBJECT_CLAIMS' AND COLUMN_NAME IN ('ESSENTIAL', 'IS_USERINFO')
+            AND IS_NULLABLE = 'YES') THEN
+        ALTER TABLE IDN_OIDC_REQ_OBJECT_CLAIMS
+            MODIFY ESSENTIAL CHAR(1) NOT NULL DEFAULT '0',
+            MODIFY IS_USERINFO CHAR(1) NOT NULL DEFAULT '0';
+    END IF;
+    IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()
+            AND TABLE_NAME = 'SP_AUTH_SCRIPT' AND COLUMN_NAME = 'IS_ENABLED' AND IS_NULLABLE = 'YES') THEN
+        ALTER TABLE SP_AUTH_SCRIPT MODIFY IS_ENABLED CHAR(1) NOT NULL DEFAULT '0';
+    END IF;
+    IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()
+            AND TABLE_NAME = 'IDN_STS_STORE' AND COLUMN_NAME = 'EXPIRE_DATE'
+            AND COALESCE(UPPER(COLUMN_DEFAULT), '') NOT LIKE 'CURRENT_TIMESTAMP%') THEN
+        ALTER TABLE IDN_STS_STORE MODIFY EXPIRE_DATE TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP;
+    END IF;
+    IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()
+            AND TABLE_NAME = 'IDN_UMA_PERMISSION_TICKET' AND COLUMN_NAME IN ('TIME_CREATED', 'EXPIRY_TIME')
+            AND COALESCE(UPPER(COLUMN_DEFAULT), '') NOT LIKE 'CURRENT_TIMESTAMP%') THEN
+        ALTER TABLE IDN_UMA_PERMISSION_TICKET
+            MODIFY TIME_CREATED TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+            MODIFY EXPIRY_TIME TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP;
+    END IF;
+    IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()
+            AND TABLE_NAME = 'WF_REQUEST' AND COLUMN_NAME = 'UPDATED_AT'
+            AND COALESCE(UPPER(COLUMN_DEFAULT), '') NOT LIKE 'CURRENT_TIMESTAMP%') THEN
+        ALTER TABLE WF_REQUEST MODIFY UPDATED_AT TIMESTAMP DEFAULT CURRENT_TIMESTAMP;
+    END IF;
+END //
+DELIMITER ;
+
+CALL IS_MIGRATION_590_IDENTITY();
+
+DROP PROCEDURE IS_MIGRATION_590_IDENTITY;

@@ -1,7 +1,7 @@
 package org.wso2.carbon.is.migration.datasource;
 
-import org.wso2.carbon.is.migration.report.Secrets;
 import java.nio.file.Path;
+import org.wso2.carbon.is.migration.report.Secrets;
 
 /**
  * How to reach one database of the Identity Server outside the server, as read from {@code deployment.toml}.

@@ -1,6 +1,5 @@
 package org.wso2.carbon.is.migration.datasource;
 
-import org.wso2.carbon.is.migration.report.Secrets;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -11,6 +10,7 @@ import java.util.Properties;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+import org.wso2.carbon.is.migration.report.Secrets;
 
 /**
  * A {@link DataSource} over one JDBC driver instance, without pooling: every {@link #getConnection()} opens a new

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Keeps two processes (two nodes started with {@code -Dmigrate}, or a server and the standalone tool) from migrating
  * one database at once. The lock is a row in {@code IS_MIGRATION_LOCK}: the primary key makes the insert the atomic
  * test-and-set on every engine. The holder renews {@code EXPIRES_AT} from a heartbeat; a holder that died stops
- * renewing, and once its lease has expired the next process takes the row over with a compare-and-set update.
- * Leases are compared with the clocks of the processes, so nodes' clocks must agree to well within the lease.
+ * renewing, and once its lease has expired the next process takes the row over with a compare-and-set update. A
+ * holder on the same host whose process is gone (killed, crashed: see {@link LockHolder}) is taken over at once,
+ * with the same compare-and-set, without waiting for its lease. Leases are compared with the clocks of the processes, so nodes' clocks must agree to well within the lease.
  */
 public final class MigrationLock implements AutoCloseable {
 
@@ -33,15 +34,24 @@ public final class MigrationLock implements AutoCloseable {
     private final String holder;
     private final Duration lease;
     private final Clock clock;
+    private final String localHost;
+    private final LockHolder.ProcessLookup processes;
     private final AtomicReference<String> lost = new AtomicReference<>();
     private ScheduledExecutorService heartbeat;
     private boolean held;
 
     MigrationLock(Ledger ledger, String holder, Duration lease, Clock clock) {
+        this(ledger, holder, lease, clock, LockHolder.localHostName(), LockHolder.ProcessLookup.SYSTEM);
+    }
+
+    MigrationLock(Ledger ledger, String holder, Duration lease, Clock clock, String localHost,
+                  LockHolder.ProcessLookup processes) {
         this.ledger = ledger;
         this.holder = holder;
         this.lease = lease;
         this.clock = clock;
+        this.localHost = localHost;
+        this.processes = processes;
     }
 
     /**
@@ -78,7 +88,8 @@ public final class MigrationLock implements AutoCloseable {
             held = true; // Two logical databases on one physical database: the same run already holds it.
             return;
         }
-        if (expiresAt > now) {
+        boolean holderDead = LockHolder.isDeadOnThisHost(currentHolder, localHost, processes);
+        if (expiresAt > now && !holderDead) {
             throw new LedgerException("Another migration holds the lock on this database: " + currentHolder
                     + ", lease until " + Instant.ofEpochMilli(expiresAt) + ". Wait for it to finish; if that process"
                     + " is dead, its lease expires at that time and a new run takes over.");
@@ -94,12 +105,17 @@ public final class MigrationLock implements AutoCloseable {
                 update.setLong(6, expiresAt);
                 return update.executeUpdate() == 1;
             }
-        }, "take over the expired migration lock");
+        }, "take over the abandoned migration lock");
         if (!takenOver) {
-            throw new LedgerException("Another process took over the expired migration lock first; try again");
+            throw new LedgerException("Another process took over the abandoned migration lock first; try again");
         }
-        LOG.warn("Took over the migration lock from {}, whose lease expired at {} (that process died or hung).",
-                currentHolder, Instant.ofEpochMilli(expiresAt));
+        if (expiresAt > now) {
+            LOG.warn("Took over the migration lock from {}: that process is no longer running on this host.",
+                    currentHolder);
+        } else {
+            LOG.warn("Took over the migration lock from {}, whose lease expired at {} (that process died or hung).",
+                    currentHolder, Instant.ofEpochMilli(expiresAt));
+        }
         held = true;
     }
 

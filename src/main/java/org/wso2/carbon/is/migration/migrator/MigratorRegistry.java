@@ -17,6 +17,11 @@ public final class MigratorRegistry {
     public static MigratorRegistry builtIn() {
         MigratorRegistry registry = new MigratorRegistry();
         registry.add(new SchemaMigrator());
+        registry.add(new SchemaMigrator(SchemaMigrator.UMA_PERMISSION_TICKET_NAME));
+        registry.add(new IdpIdColumnCheckMigrator());
+        registry.add(new OAuthDataMigrator());
+        registry.add(new ClaimDataMigrator());
+        registry.add(new ClaimChangesMigrator());
         return registry;
     }
 

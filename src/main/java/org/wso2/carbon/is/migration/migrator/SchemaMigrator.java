@@ -29,20 +29,37 @@ import org.wso2.carbon.is.migration.sql.StatementRunner;
  * MariaDB, Oracle, H2) the ledger records which statement failed, and the scripts are written to be re-run. A script
  * whose leading comments say {@code -- @no-transaction} runs with auto-commit instead, for statements that refuse
  * a transaction block (PostgreSQL {@code CREATE INDEX CONCURRENTLY}).
+ *
+ * <p>The old tool had script-running migrators under other names (e.g. {@code UMAPermissionTicketSchemaMigrator} for
+ * the 5.8.0 UMA script); operators' configs still name them, so the same runner is registered under those names.
  */
 public final class SchemaMigrator implements Migrator {
 
     public static final String NAME = "SchemaMigrator";
+    /** The old tool's name for the 5.8.0 step that adds TOKEN_ID to IDN_UMA_PERMISSION_TICKET (a script here). */
+    public static final String UMA_PERMISSION_TICKET_NAME = "UMAPermissionTicketSchemaMigrator";
+
+    private final String name;
+
+    /** The runner under its own name, {@value #NAME}. */
+    public SchemaMigrator() {
+        this(NAME);
+    }
+
+    /** The runner under a name that operators' configs use for a script step. */
+    public SchemaMigrator(String name) {
+        this.name = name;
+    }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public StepPlan plan(MigrationContext context) throws MigrationException {
-        String location = required(context, "location");
-        String schema = required(context, "schema");
+        String location = MigratorParameters.required(name, context, "location");
+        String schema = MigratorParameters.required(name, context, "schema");
         MigrationDatabase database = context.database(schema);
         SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
         Preconditions preconditions = Preconditions.in(folder(context, location, schema));
@@ -62,8 +79,8 @@ public final class SchemaMigrator implements Migrator {
 
     @Override
     public void execute(MigrationContext context, StepPlan plan) throws MigrationException {
-        String location = required(context, "location");
-        String schema = required(context, "schema");
+        String location = MigratorParameters.required(name, context, "location");
+        String schema = MigratorParameters.required(name, context, "schema");
         MigrationDatabase database = context.database(schema);
         SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
         if (!plan.checksum().equals("sha256:" + script.checksum())) {
@@ -138,13 +155,5 @@ public final class SchemaMigrator implements Migrator {
         } catch (IOException e) {
             return "the folder cannot be listed: " + e.getMessage();
         }
-    }
-
-    private static String required(MigrationContext context, String key) throws MigrationException {
-        String value = context.parameters().get(key);
-        if (value == null || value.isBlank()) {
-            throw new MigrationException(NAME + " needs the parameter '" + key + "'");
-        }
-        return value;
     }
 }

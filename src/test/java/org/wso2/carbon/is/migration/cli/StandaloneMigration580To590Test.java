@@ -60,10 +60,17 @@ class StandaloneMigration580To590Test {
             ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(fromFacts, "5.8.0", false));
             SampleData.Result sample = SampleData.fill(connection, 3);
             assertTrue(sample.filled().size() >= 80, "rows in nearly every table: " + sample);
-            columnsBefore = DataFingerprint.columns(connection);
+            // The claim step (ClaimDataMigrator) adds the release's claims to IDN_CLAIM*; every other row stays.
+            columnsBefore = withoutClaimTables(DataFingerprint.columns(connection));
             dataBefore = DataFingerprint.of(connection, columnsBefore);
         }
-        IsHome home = home(engine, database, driverPlace);
+        // The shared database: the claim step reads its tenants (UM_TENANT) there, and the shipped configuration's
+        // shared-database steps (step2 um, registry) change it; SharedDatabase580To590Test checks what they do.
+        TestDatabase shared = newDatabase(engine);
+        try (Connection connection = shared.connect()) {
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(fromFacts, "5.8.0", true));
+        }
+        IsHome home = home(engine, database, shared, driverPlace);
         List<String> lib = driverPlace.equals("--lib")
                 ? List.of("--lib", home.extraLibWith("h2-2.3.232.jar").toString()) : List.of();
 
@@ -82,6 +89,10 @@ class StandaloneMigration580To590Test {
             assertEquals(List.of(), differences(connection, database, SchemaFacts.load(toFacts, "5.9.0", false)),
                     "the migrated database is the 5.9.0 fresh-install schema");
             assertEquals(dataBefore, DataFingerprint.of(connection, columnsBefore), "every row kept as it was");
+            assertEquals(4, count(connection, "SELECT COUNT(*) FROM IDN_CLAIM WHERE TENANT_ID = -1234 AND CLAIM_URI IN"
+                    + " ('http://wso2.org/claims/identity/accountState', 'http://wso2.org/claims/identity/secretkey',"
+                    + " 'http://wso2.org/claims/identity/emailotp_disabled',"
+                    + " 'http://wso2.org/claims/identity/smsotp_disabled')"), "the super tenant has 5.9.0's new claims");
         }
         long recorded = ledgerRows(database);
 
@@ -109,7 +120,20 @@ class StandaloneMigration580To590Test {
         };
     }
 
-    private static IsHome home(String engine, TestDatabase database, String driverPlace) {
+    private static Map<String, List<String>> withoutClaimTables(Map<String, List<String>> columns) {
+        Map<String, List<String>> kept = new java.util.LinkedHashMap<>(columns);
+        kept.keySet().removeIf(table -> table.toUpperCase(java.util.Locale.ROOT).startsWith("IDN_CLAIM"));
+        return kept;
+    }
+
+    private static long count(Connection connection, String sql) throws Exception {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static IsHome home(String engine, TestDatabase database, TestDatabase shared, String driverPlace) {
         String type = switch (database.dialect()) {
             case H2 -> "h2";
             case POSTGRESQL -> "postgre";
@@ -119,8 +143,8 @@ class StandaloneMigration580To590Test {
                 .withProjectResources()
                 .withDeploymentToml(IsHome.databaseSection("identity_db", type, database.url(), database.user(),
                         database.password())
-                        + IsHome.databaseSection("shared_db", type, database.url(), database.user(),
-                        database.password()));
+                        + IsHome.databaseSection("shared_db", type, shared.url(), shared.user(),
+                        shared.password()));
         switch (driverPlace) {
             case "plugins" -> home.withPlugin("h2-1.4.199.jar", "h2_1.4.199.wso2v1.jar");
             case "lib" -> home.withDriverInLib(database.dialect().name().equals("POSTGRESQL")

@@ -1,6 +1,5 @@
 package org.wso2.carbon.is.migration.datasource;
 
-import org.wso2.carbon.is.migration.report.Secrets;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wso2.carbon.is.migration.report.Secrets;
 
 class DeploymentTomlTest {
 

@@ -1,6 +1,5 @@
 package org.wso2.carbon.is.migration.datasource;
 
-import org.wso2.carbon.is.migration.report.Secrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -21,6 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wso2.carbon.is.migration.report.Secrets;
 
 class JdbcDriverLoaderTest {
 

@@ -108,4 +108,49 @@ class MigrationLockTest {
         }
         assertDoesNotThrow(() -> lock("node-2", Duration.ofMinutes(5), Instant.now()).take());
     }
+
+    private MigrationLock lockOnHost(String holder, String host, LockHolder.ProcessLookup processes) {
+        return new MigrationLock(ledger, holder, Duration.ofMinutes(5), Clock.systemUTC(), host, processes);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aHolderOnThisHostWhoseProcessIsGoneIsTakenOverAtOnceDespiteItsLease(TestEngine engine) throws Exception {
+        on(engine);
+        lockOnHost("ops@node-a pid 4242 run 20240101T000000Z-abcd", "node-a", pid -> true).take();
+
+        assertDoesNotThrow(() -> lockOnHost("ops@node-a pid 777 run R2", "node-a", pid -> pid != 4242).take());
+        assertThrows(LedgerException.class, () -> lockOnHost("ops@node-a pid 888 run R3", "node-a",
+                pid -> pid != 4242).take(), "the new holder (pid 777) is alive: its lease holds");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aLiveHolderAHolderOnAnotherHostAndAnUnreadableHolderKeepTheirLease(TestEngine engine) throws Exception {
+        on(engine);
+        lockOnHost("ops@node-a pid 4242 run R1", "node-a", pid -> true).take();
+        assertThrows(LedgerException.class, () -> lockOnHost("ops@node-a pid 5 run R2", "node-a", pid -> true).take(),
+                "pid 4242 still runs");
+        assertThrows(LedgerException.class, () -> lockOnHost("ops@node-b pid 5 run R2", "node-b", pid -> false).take(),
+                "a process on another host cannot be checked");
+
+        on(engine);
+        lockOnHost("written by hand", "node-a", pid -> true).take();
+        assertThrows(LedgerException.class, () -> lockOnHost("ops@node-a pid 5 run R2", "node-a", pid -> false).take());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aRealProcessThatHasExitedIsRecognisedAsDead(TestEngine engine) throws Exception {
+        on(engine);
+        Process exited = new ProcessBuilder("java", "-version").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        exited.waitFor();
+        String host = LockHolder.localHostName();
+        new MigrationLock(ledger, "ops@" + host + " pid " + exited.pid() + " run R1", Duration.ofMinutes(5),
+                Clock.systemUTC()).take();
+
+        assertDoesNotThrow(() -> new MigrationLock(ledger, "ops@" + host + " pid " + ProcessHandle.current().pid()
+                + " run R2", Duration.ofMinutes(5), Clock.systemUTC()).take());
+    }
 }

@@ -215,11 +215,12 @@ class PlanBuilderTest {
     }
 
     @Test
-    void shippedConfigurationPlansThe590SchemaStep() throws Exception {
+    void shippedConfigurationPlansThe590IdentitySchemaClaimAndSharedSchemaSteps() throws Exception {
         Path shipped = Path.of(System.getProperty("migration.resources.dir"), "migration-config.yaml");
         MigrationPlan plan = PlanBuilder.build(ConfigLoader.load(shipped).config());
 
-        assertEquals(List.of("5.9.0#1:SchemaMigrator"), ids(plan));
+        assertEquals(List.of("5.9.0#1:SchemaMigrator", "5.9.0#2:ClaimDataMigrator", "5.9.0#3:SchemaMigrator",
+                "5.9.0#4:SchemaMigrator"), ids(plan));
     }
 
     private MigrationPlan plan(String current, String migrate, String versions) throws Exception {

@@ -108,4 +108,64 @@ class CheckableSqlTest {
         String message = refusal("-- header\nCREATE TABEL A (X INTEGER)", dialect);
         assertTrue(message.startsWith("t.sql:2: "), message);
     }
+
+    @Test
+    void oracleIgnoredCodeMustFitTheDdl() {
+        String message = refusal("BEGIN\n  EXECUTE IMMEDIATE 'CREATE TABLE A (X INTEGER)';\n"
+                + "EXCEPTION WHEN OTHERS THEN IF SQLCODE != -1430 THEN RAISE; END IF;\nEND;\n/\n", Dialect.ORACLE);
+        assertTrue(message.contains("SQLCODE -1430 may only be ignored for ALTER TABLE ... ADD of a column"), message);
+    }
+
+    @Test
+    void oracleCatalogBlockMustQueryTheCatalogForItsTable() throws Exception {
+        String block = "DECLARE\n  FOUND NUMBER;\nBEGIN\n  SELECT COUNT(*) INTO FOUND FROM %s WHERE TABLE_NAME = 'A';\n"
+                + "  IF FOUND = 0 THEN\n    EXECUTE IMMEDIATE 'ALTER TABLE %s ADD CONSTRAINT K UNIQUE (X)';\n  END IF;\n"
+                + "END;\n/\n";
+        assertEquals(1, check(String.format(block, "USER_CONSTRAINTS", "A"), Dialect.ORACLE).statements().size());
+        assertTrue(refusal(String.format(block, "A", "A"), Dialect.ORACLE).contains("a query on a USER_ view"));
+        assertTrue(refusal(String.format(block, "USER_CONSTRAINTS", "B"), Dialect.ORACLE)
+                .contains("changing B must name that table"));
+    }
+
+    @Test
+    void db2IgnoredSqlStateMustFitTheDdl() {
+        String message = refusal("BEGIN\n  DECLARE CONTINUE HANDLER FOR SQLSTATE '42711' BEGIN END;\n"
+                + "  EXECUTE IMMEDIATE 'ALTER TABLE A ADD CONSTRAINT K UNIQUE (X)';\nEND\n/\n", Dialect.DB2);
+        assertTrue(message.contains("SQLSTATE 42711 may only be ignored for ALTER TABLE ... ADD of a column"), message);
+    }
+
+    @Test
+    void db2SetDataTypeIsChecked() throws Exception {
+        assertEquals(1, check("ALTER TABLE A ALTER COLUMN X SET DATA TYPE VARCHAR(20)\n/\n", Dialect.DB2)
+                .statements().size());
+    }
+
+    @Test
+    void msSqlAlterGuardMustTestWhatTheAlterUses() throws Exception {
+        String guard = "IF NOT EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'A') AND name = N'%s')\n"
+                + "ALTER TABLE A ADD Y INTEGER NULL\nGO\n";
+        assertEquals(1, check(String.format(guard, "Y"), Dialect.MSSQL).statements().size());
+        assertTrue(refusal(String.format(guard, "Z"), Dialect.MSSQL).contains("must test the column or constraint"));
+        assertTrue(refusal("IF EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'A'))\n"
+                + "CREATE TABLE A (X INTEGER)\nGO\n", Dialect.MSSQL).contains("only be guarded by IF NOT EXISTS"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+    void mySqlProcedureIndexesAreSeenAndTheirGuardsChecked(Dialect dialect) throws Exception {
+        String procedure = "DELIMITER $$\nCREATE PROCEDURE P()\nBEGIN\n"
+                + "  IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_NAME = 'A' AND INDEX_NAME = '%s')"
+                + " THEN\n    CREATE INDEX I ON %s (X);\n  END IF;\nEND $$\nDELIMITER ;\n";
+        assertEquals(List.of("INDEX I ON A"), check(String.format(procedure, "I", "A"), dialect).createdObjects());
+        assertTrue(refusal(String.format(procedure, "J", "A"), dialect).contains("guarded by IF NOT EXISTS naming"));
+        assertTrue(refusal(String.format(procedure, "I", "B"), dialect).contains("change to B must name that table"));
+        assertTrue(refusal("DELIMITER $$\nCREATE PROCEDURE P()\nBEGIN\n  DELETE FROM A;\nEND $$\nDELIMITER ;\n",
+                dialect).contains("not the checkable shape"));
+    }
+
+    @Test
+    void postgresDoBlockMayNotHideACreatedIndex() {
+        String message = refusal("DO $$ BEGIN CREATE INDEX I ON A (X); END $$;", Dialect.POSTGRESQL);
+        assertTrue(message.contains("DO block must not create a table or index"), message);
+    }
 }

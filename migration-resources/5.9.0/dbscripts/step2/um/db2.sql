@@ -1,0 +1,54 @@
+-- IS 5.8.0 -> 5.9.0, shared (user-management) database, DB2: what carbon-kernel 4.5.1 changed in UM_* tables.
+-- UM_DOMAIN.UM_DOMAIN_NAME, UM_HYBRID_ROLE.UM_ROLE_NAME and UM_SYSTEM_ROLE.UM_ROLE_NAME become NOT NULL and unique
+-- per tenant, and UM_HYBRID_ROLE gets the index UM_ROLE_NAME_IND.
+-- preconditions.yaml beside this script stops the run first if a name is NULL or appears twice in one tenant.
+-- The release leaves the UNIQUE constraints unnamed (DB2 generates SQLnnnn); here they are named UC_<table>, the
+-- names the official migration client chose, so that a re-run can recognise them.
+-- Re-runnable: SET NOT NULL runs only where SYSCAT.COLUMNS shows the column nullable; the constraints and the index
+-- are added in compound statements that ignore only SQLSTATE 42710 (the name exists already).
+-- Not online: SET NOT NULL puts the table in reorg-pending state, so each such table is reorganised (offline
+-- REORG through SYSPROC.ADMIN_CMD) before its constraint is added; the UM_ tables hold one row per role or domain,
+-- so this takes moments.
+
+BEGIN
+    IF EXISTS (SELECT 1 FROM SYSCAT.COLUMNS WHERE TABSCHEMA = CURRENT_SCHEMA AND TABNAME = 'UM_DOMAIN'
+            AND COLNAME = 'UM_DOMAIN_NAME' AND NULLS = 'Y') THEN
+        EXECUTE IMMEDIATE 'ALTER TABLE UM_DOMAIN ALTER COLUMN UM_DOMAIN_NAME SET NOT NULL';
+        CALL SYSPROC.ADMIN_CMD('REORG TABLE UM_DOMAIN');
+    END IF;
+END
+/
+BEGIN
+    DECLARE CONTINUE HANDLER FOR SQLSTATE '42710' BEGIN END;
+    EXECUTE IMMEDIATE 'ALTER TABLE UM_DOMAIN ADD CONSTRAINT UC_UM_DOMAIN UNIQUE (UM_DOMAIN_NAME, UM_TENANT_ID)';
+END
+/
+
+BEGIN
+    IF EXISTS (SELECT 1 FROM SYSCAT.COLUMNS WHERE TABSCHEMA = CURRENT_SCHEMA AND TABNAME = 'UM_HYBRID_ROLE'
+            AND COLNAME = 'UM_ROLE_NAME' AND NULLS = 'Y') THEN
+        EXECUTE IMMEDIATE 'ALTER TABLE UM_HYBRID_ROLE ALTER COLUMN UM_ROLE_NAME SET NOT NULL';
+        CALL SYSPROC.ADMIN_CMD('REORG TABLE UM_HYBRID_ROLE');
+    END IF;
+END
+/
+BEGIN
+    DECLARE CONTINUE HANDLER FOR SQLSTATE '42710' BEGIN END;
+    EXECUTE IMMEDIATE 'ALTER TABLE UM_HYBRID_ROLE ADD CONSTRAINT UC_UM_HYBRID_ROLE UNIQUE (UM_ROLE_NAME, UM_TENANT_ID)';
+    EXECUTE IMMEDIATE 'CREATE INDEX UM_ROLE_NAME_IND ON UM_HYBRID_ROLE (UM_ROLE_NAME)';
+END
+/
+
+BEGIN
+    IF EXISTS (SELECT 1 FROM SYSCAT.COLUMNS WHERE TABSCHEMA = CURRENT_SCHEMA AND TABNAME = 'UM_SYSTEM_ROLE'
+            AND COLNAME = 'UM_ROLE_NAME' AND NULLS = 'Y') THEN
+        EXECUTE IMMEDIATE 'ALTER TABLE UM_SYSTEM_ROLE ALTER COLUMN UM_ROLE_NAME SET NOT NULL';
+        CALL SYSPROC.ADMIN_CMD('REORG TABLE UM_SYSTEM_ROLE');
+    END IF;
+END
+/
+BEGIN
+    DECLARE CONTINUE HANDLER FOR SQLSTATE '42710' BEGIN END;
+    EXECUTE IMMEDIATE 'ALTER TABLE UM_SYSTEM_ROLE ADD CONSTRAINT UC_UM_SYSTEM_ROLE UNIQUE (UM_ROLE_NAME, UM_TENANT_ID)';
+END
+/

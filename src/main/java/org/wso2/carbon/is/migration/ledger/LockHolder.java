@@ -1,0 +1,65 @@
+package org.wso2.carbon.is.migration.ledger;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A migration lock's holder as the engine writes it, {@code user@host pid N run R}, read back so that a process on
+ * the same host can tell that the holder has died (killed, crashed) and take the lock over at once instead of
+ * waiting for the lease to expire.
+ *
+ * @param user the holder's user name (may itself contain {@code @}: the host is after the last one)
+ * @param host the holder's host name
+ * @param pid  the holder's process id
+ */
+record LockHolder(String user, String host, long pid) {
+
+    private static final Pattern FORMAT = Pattern.compile("^(.*)@([^\\s@]+)\\s+pid\\s+(\\d{1,18})(?:\\s+run\\s+.*)?$");
+
+    /** The holder described by {@code text}, or empty when it is not in the engine's format (e.g. written by hand). */
+    static Optional<LockHolder> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = FORMAT.matcher(text.trim());
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LockHolder(matcher.group(1), matcher.group(2), Long.parseLong(matcher.group(3))));
+    }
+
+    /** The host name the engine writes into holders, as {@link java.net.InetAddress} gives it. */
+    static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+
+    /**
+     * True only when the holder certainly ran on this host and its process is gone. An unparsable holder, another
+     * host, this very process, or a live process (even one that reused the pid) all count as possibly alive, so the
+     * lease decides. Containers that share a host name but not a process namespace (e.g. Docker with host
+     * networking) look like one host and must not migrate one database at the same time.
+     */
+    static boolean isDeadOnThisHost(String holder, String localHost, ProcessLookup processes) {
+        Optional<LockHolder> parsed = parse(holder);
+        if (parsed.isEmpty() || "unknown-host".equals(localHost) || !parsed.get().host().equalsIgnoreCase(localHost)) {
+            return false;
+        }
+        long pid = parsed.get().pid();
+        return pid != ProcessHandle.current().pid() && !processes.isAlive(pid);
+    }
+
+    /** Whether a process id is running on this host; {@link ProcessHandle} in production, replaceable in tests. */
+    @FunctionalInterface
+    interface ProcessLookup {
+        boolean isAlive(long pid);
+
+        ProcessLookup SYSTEM = pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}

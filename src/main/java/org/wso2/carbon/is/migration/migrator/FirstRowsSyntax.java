@@ -1,0 +1,42 @@
+package org.wso2.carbon.is.migration.migrator;
+
+import org.wso2.carbon.is.migration.dialect.Dialect;
+
+/**
+ * How each engine says "the first n rows of this ordered query": the one place where the chunked walks differ by
+ * dialect. {@code LIMIT n} (H2, MySQL, MariaDB, PostgreSQL), {@code FETCH FIRST n ROWS ONLY} (Oracle 12c and later,
+ * DB2), {@code TOP n} (MSSQL). Each form is allowed inside a derived table on its engine, which is how
+ * {@link KeyRangeWalker} uses it.
+ */
+enum FirstRowsSyntax {
+    LIMIT {
+        @Override
+        String firstRows(String column, String from, String where, String orderBy, int rows) {
+            return "SELECT " + column + " FROM " + from + " WHERE " + where + " ORDER BY " + orderBy + " LIMIT " + rows;
+        }
+    },
+    FETCH_FIRST {
+        @Override
+        String firstRows(String column, String from, String where, String orderBy, int rows) {
+            return "SELECT " + column + " FROM " + from + " WHERE " + where + " ORDER BY " + orderBy
+                    + " FETCH FIRST " + rows + " ROWS ONLY";
+        }
+    },
+    TOP {
+        @Override
+        String firstRows(String column, String from, String where, String orderBy, int rows) {
+            return "SELECT TOP " + rows + " " + column + " FROM " + from + " WHERE " + where + " ORDER BY " + orderBy;
+        }
+    };
+
+    /** {@code SELECT column FROM from WHERE where ORDER BY orderBy}, limited to the first {@code rows} rows. */
+    abstract String firstRows(String column, String from, String where, String orderBy, int rows);
+
+    static FirstRowsSyntax of(Dialect dialect) {
+        return switch (dialect) {
+            case H2, MYSQL, MARIADB, POSTGRESQL -> LIMIT;
+            case ORACLE, DB2 -> FETCH_FIRST;
+            case MSSQL -> TOP;
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package org.wso2.carbon.is.migration.migrator;
+
+import org.wso2.carbon.is.migration.api.MigrationContext;
+import org.wso2.carbon.is.migration.api.MigrationException;
+
+/** Reads a step's {@code parameters} with messages that name the migrator and the parameter. */
+final class MigratorParameters {
+
+    private MigratorParameters() {
+    }
+
+    /** A parameter that must be present and not blank. */
+    static String required(String migrator, MigrationContext context, String key) throws MigrationException {
+        String value = context.parameters().get(key);
+        if (value == null || value.isBlank()) {
+            throw new MigrationException(migrator + " needs the parameter '" + key + "'");
+        }
+        return value.trim();
+    }
+
+    /** A positive whole number, or the default when the parameter is absent. */
+    static int positiveInt(String migrator, MigrationContext context, String key, int defaultValue)
+            throws MigrationException {
+        String value = context.parameters().get(key);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value that was given
+        }
+        throw new MigrationException(migrator + ": parameter '" + key + "' must be a positive whole number, not '"
+                + value + "'");
+    }
+}

@@ -1,0 +1,165 @@
+package org.wso2.carbon.is.migration.migrator;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.wso2.carbon.is.migration.api.MigrationContext;
+import org.wso2.carbon.is.migration.api.MigrationDatabase;
+import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.api.Migrator;
+import org.wso2.carbon.is.migration.api.StepPlan;
+import org.wso2.carbon.is.migration.api.StepProgress;
+import org.wso2.carbon.is.migration.dialect.Dialect;
+import org.wso2.carbon.is.migration.migrator.KeyRangeWalker.Outcome;
+
+/**
+ * The 5.8.0 data step ({@code OAuthDataMigrator}, parameters {@code schema}, optional {@code batchSize}, default
+ * 10000): sets IDP_ID of the access tokens, token-audit rows and authorization codes written before 5.8.0.
+ *
+ * <p>The rule ({@link IdpIdRule}): a row needs IDP_ID when it is NULL (as the 5.8.0 script adds the column, in every
+ * dialect), -1 (the old client's placeholder), or when USER_DOMAIN is still the 5.7.0 federated form
+ * {@code FEDERATED:<IdP name>}. A federated row gets the id of the IDP row of that name in its tenant (exact name,
+ * else the one name equal ignoring case), and its USER_DOMAIN becomes {@code FEDERATED} as 5.8.0 writes it; every
+ * other row gets the id of its tenant's IDP row named {@code LOCAL}. The old client compared USER_DOMAIN with
+ * {@code 'FEDERATED'} exactly and gave federated 5.7.0 tokens the LOCAL id; such rows are repaired here. A row for
+ * which the rule finds no IDP row (a tenant without LOCAL IdP, a federated IdP deleted since, a bare FEDERATED) is
+ * left exactly as it is, and counted per tenant and IdP in the step's warnings: never guessed.
+ *
+ * <p>How: each table is walked by key range in chunks ({@link KeyRangeWalker}; keys per {@link OAuthTable}), each
+ * chunk one set-based UPDATE over {@code key > last AND key <= upper} with the rule as correlated subqueries on IDP,
+ * committed and checkpointed, so a re-run continues after the last committed chunk, and a re-run after success
+ * changes nothing (only rows that need it are touched). At the end one read-only grouped count per table reports the
+ * rows left. A dry run (where {@link #plan} does the work of reporting) counts, per table, the rows that would get
+ * their LOCAL IdP, a federated IdP, or nothing, and changes nothing.
+ */
+public final class OAuthDataMigrator implements Migrator {
+
+    public static final String NAME = "OAuthDataMigrator";
+    public static final int DEFAULT_BATCH_SIZE = 10_000;
+    /** Bumped whenever the rule or the statements change, so the ledger tells a different step from a done one. */
+    static final String CHECKSUM = "java:" + NAME + ":1";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StepPlan plan(MigrationContext context) throws MigrationException {
+        String schema = MigratorParameters.required(NAME, context, "schema");
+        int batchSize = MigratorParameters.positiveInt(NAME, context, "batchSize", DEFAULT_BATCH_SIZE);
+        MigrationDatabase database = context.database(schema);
+        List<String> actions = new ArrayList<>();
+        try (Connection connection = database.connect()) {
+            for (String required : List.of("IDP", OAuthTable.ACCESS_TOKEN.table(),
+                    OAuthTable.ACCESS_TOKEN_AUDIT.table(), OAuthTable.AUTHORIZATION_CODE.table())) {
+                if (!CatalogLookup.tableExists(connection, required)) {
+                    throw new MigrationException(NAME + ": table " + required + " does not exist in the " + schema
+                            + " database (" + database.dialect() + "); is '" + schema + "' the identity database?");
+                }
+            }
+            for (OAuthTable table : OAuthTable.values()) {
+                actions.add(describeWork(table, batchSize, Dialect.fromScriptName(database.dialect())));
+                if (context.dryRun()) {
+                    actions.add(table.table() + ": " + countForDryRun(connection, table, context.progress()));
+                }
+                actions.add(table.updateRange(new KeyRangeWalker.KeyRange("?", "?")));
+            }
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new MigrationException(NAME + ": could not read the " + schema + " database: " + e.getMessage(), e);
+        }
+        return new StepPlan(schema, "set IDP_ID of access tokens, token-audit rows and authorization codes"
+                + " (chunks of " + batchSize + " keys)", CHECKSUM, actions);
+    }
+
+    private static String describeWork(OAuthTable table, int batchSize, Dialect dialect) {
+        String how = table.table() + ": set IDP_ID by key range on " + table.key() + ", " + batchSize
+                + " keys per chunk, one UPDATE per chunk, committed and checkpointed per chunk";
+        if (table.keyWithoutIndex()) {
+            HelperIndex helper = helperIndex(table, dialect);
+            how += "; the table has no index, so the walk adds one (" + helper.createStatement() + ") and drops it"
+                    + " afterwards (" + helper.dropStatement() + "); rows with a NULL " + table.key()
+                    + " are updated by one statement of their own";
+        }
+        return how;
+    }
+
+    /** Counts what the step would do; rows that would change go to the dry run's row count. */
+    private static String countForDryRun(Connection connection, OAuthTable table, StepProgress progress)
+            throws SQLException {
+        boolean columnExists = CatalogLookup.columnExists(connection, table.table(), OAuthTable.IDP_ID);
+        IdpIdCounts counts = IdpIdCounts.read(connection, table, columnExists);
+        progress.rows(counts.toLocal() + counts.toFederated());
+        counts.leftReports().forEach(progress::warn);
+        return "would set " + counts.describe() + (columnExists ? ""
+                : " (IDP_ID is not there yet: the 5.8.0 step1 script adds it, empty, before this step runs)");
+    }
+
+    @Override
+    public void execute(MigrationContext context, StepPlan plan) throws MigrationException {
+        String schema = MigratorParameters.required(NAME, context, "schema");
+        int batchSize = MigratorParameters.positiveInt(NAME, context, "batchSize", DEFAULT_BATCH_SIZE);
+        MigrationDatabase database = context.database(schema);
+        Dialect dialect = Dialect.fromScriptName(database.dialect());
+        StepProgress progress = context.progress();
+        try (Connection connection = database.connect()) {
+            for (OAuthTable table : OAuthTable.values()) {
+                if (!CatalogLookup.columnExists(connection, table.table(), OAuthTable.IDP_ID)) {
+                    throw new MigrationException(NAME + ": " + table.table() + " has no IDP_ID column. The 5.8.0"
+                            + " step1 script (SchemaMigrator, location step1, schema identity) adds it; run it first.");
+                }
+            }
+            for (OAuthTable table : OAuthTable.values()) {
+                migrate(connection, table, dialect, batchSize, progress);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException(NAME + ": " + e.getMessage()
+                    + " (chunks committed before this stay done; a re-run continues after the last of them)", e);
+        }
+    }
+
+    private static void migrate(Connection connection, OAuthTable table, Dialect dialect, int batchSize,
+                                StepProgress progress) throws SQLException {
+        HelperIndex helper = table.keyWithoutIndex() ? helperIndex(table, dialect) : null;
+        boolean dropHelper = helper != null && helper.ensure(connection);
+        KeyRangeWalker walker = new KeyRangeWalker(dialect, table.table(), table.key(), false,
+                ChunkSizer.fixed(batchSize));
+        Outcome outcome;
+        try {
+            outcome = walker.walk(connection, progress, (chunk, range) -> {
+                try (PreparedStatement update = chunk.prepareStatement(table.updateRange(range))) {
+                    range.bind(update, 1, false);
+                    return update.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw new SQLException(table.table() + ": a chunk failed and was rolled back: " + e.getMessage(),
+                    e.getSQLState(), e);
+        }
+        long rows = outcome.rowsChanged();
+        if (table.keyMayBeNull()) {
+            try (PreparedStatement update = connection.prepareStatement(table.updateNullKeys())) {
+                long nullKeyRows = update.executeUpdate();
+                connection.commit();
+                progress.rows(nullKeyRows);
+                rows += nullKeyRows;
+            }
+        }
+        if (dropHelper) {
+            helper.drop(connection);
+        }
+        progress.note(table.table() + ": IDP_ID set on " + rows + " rows in " + outcome.chunks() + " chunks"
+                + (outcome.resumed() ? ", continuing after the checkpoint of an interrupted run" : ""));
+        IdpIdCounts left = IdpIdCounts.read(connection, table, true);
+        connection.rollback();
+        left.leftReports().forEach(progress::warn);
+    }
+
+    private static HelperIndex helperIndex(OAuthTable table, Dialect dialect) {
+        return new HelperIndex(dialect, table.table(), table.key(), table.helperIndexName());
+    }
+}

@@ -1,0 +1,216 @@
+package org.wso2.carbon.is.migration.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wso2.carbon.is.migration.datasource.DataSourceException;
+import org.wso2.carbon.is.migration.datasource.DriverDataSource;
+import org.wso2.carbon.is.migration.internal.MigrationRun;
+import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
+import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
+import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
+import org.wso2.carbon.is.migration.testsupport.H2Engines;
+import org.wso2.carbon.is.migration.testsupport.IsHome;
+import org.wso2.carbon.is.migration.testsupport.LiveSchemaReader;
+import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
+import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
+import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
+import org.wso2.carbon.is.migration.testsupport.SampleData;
+import org.wso2.carbon.is.migration.testsupport.SchemaComparer;
+import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
+import org.wso2.carbon.is.migration.testsupport.TestDatabase;
+import org.wso2.carbon.is.migration.testsupport.TestEngine;
+
+/**
+ * The core promise over the whole chain: identity and shared databases created by 5.7.0 (or 5.8.0), with rows in
+ * nearly every table, migrated with the shipped migration-config.yaml (only currentVersion changed) end with exactly
+ * the 5.9.0 fresh-install schema, every pre-existing row kept, IDP_ID filled by the rule, and a second run that
+ * changes nothing. Both entry points: the standalone command line (deployment.toml, drivers from lib/) and the
+ * server's path (the same run the DS component starts, with DataSources looked up by name).
+ */
+class MigrationChainTo590Test {
+
+    /** engine, facts of the starting databases, facts of 5.9.0, starting release, entry point */
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("H2 2.x", "h2", "h2", "5.7.0", "cli"),
+                Arguments.of("H2 2.x", "h2", "h2", "5.7.0", "server"),
+                Arguments.of("H2 2.x", "h2", "h2", "5.8.0", "server"),
+                Arguments.of("PostgreSQL", "postgresql", "postgresql", "5.7.0", "cli"),
+                Arguments.of("PostgreSQL", "postgresql", "postgresql", "5.7.0", "server"),
+                Arguments.of("PostgreSQL", "postgresql", "postgresql", "5.8.0", "cli"),
+                Arguments.of("MariaDB", "mysql", "mysql", "5.7.0", "cli"),
+                Arguments.of("MariaDB", "mysql5.7", "mysql", "5.7.0", "server"),
+                Arguments.of("MariaDB", "mysql", "mysql", "5.8.0", "cli"),
+                Arguments.of("MariaDB", "mysql5.7", "mysql", "5.8.0", "server"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {3} -> 5.9.0 via {4}")
+    @MethodSource("cases")
+    void theChainEndsAtThe590SchemaKeepsEveryRowAndFillsIdpId(String engineName, String fromFacts, String toFacts,
+                                                              String from, String entry) throws Exception {
+        TestEngine engine = engine(engineName);
+        TestDatabase identity = engine.newDatabase();
+        TestDatabase shared = engine.newDatabase();
+        Map<String, List<String>> identityColumns;
+        Map<String, List<String>> sharedColumns;
+        Map<String, DataFingerprint.TableData> identityBefore;
+        Map<String, DataFingerprint.TableData> sharedBefore;
+        int localIdp;
+        try (Connection connection = identity.connect()) {
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(fromFacts, from, false));
+            SampleData.fill(connection, 3);
+            localIdp = addLocalTokens(connection);
+            identityColumns = withoutClaimTables(DataFingerprint.columns(connection));
+            identityBefore = DataFingerprint.of(connection, identityColumns);
+        }
+        try (Connection connection = shared.connect()) {
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(fromFacts, from, true));
+            SampleData.fill(connection, 3);
+            sharedColumns = DataFingerprint.columns(connection);
+            sharedBefore = DataFingerprint.of(connection, sharedColumns);
+        }
+        IsHome home = home(identity, shared, from);
+
+        Run first = run(entry, home, identity, shared);
+        assertEquals(0, first.exitCode(), first.output());
+        try (Connection connection = identity.connect()) {
+            assertEquals(List.of(), differences(connection, identity, SchemaFacts.load(toFacts, "5.9.0", false)),
+                    "identity database = 5.9.0 fresh install");
+            assertEquals(identityBefore, DataFingerprint.of(connection, identityColumns), "identity rows kept");
+            assertEquals(localIdp, idpIdOf(connection, "chain-local-token"), "IDP_ID = the tenant's LOCAL IdP");
+        }
+        try (Connection connection = shared.connect()) {
+            assertEquals(List.of(), differences(connection, shared, SchemaFacts.load(toFacts, "5.9.0", true)),
+                    "shared database = 5.9.0 fresh install");
+            assertEquals(sharedBefore, DataFingerprint.of(connection, sharedColumns), "shared rows kept");
+        }
+
+        Run second = run(entry, home, identity, shared);
+        assertEquals(0, second.exitCode(), second.output());
+        assertFalse(second.output().contains("\"outcome\": \"APPLIED\""), second.output());
+        assertTrue(second.output().contains("ALREADY_APPLIED"), second.output());
+        try (Connection connection = identity.connect()) {
+            assertEquals(identityBefore, DataFingerprint.of(connection, identityColumns));
+        }
+    }
+
+    /** A LOCAL identity provider and a local token of its tenant; returns the IdP's id. */
+    private static int addLocalTokens(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO IDP (TENANT_ID, NAME) VALUES (77, 'LOCAL')");
+            int consumerApp;
+            try (ResultSet rows = statement.executeQuery("SELECT MIN(ID) FROM IDN_OAUTH_CONSUMER_APPS")) {
+                rows.next();
+                consumerApp = rows.getInt(1);
+            }
+            statement.executeUpdate("INSERT INTO IDN_OAUTH2_ACCESS_TOKEN (TOKEN_ID, CONSUMER_KEY_ID, AUTHZ_USER,"
+                    + " TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID) VALUES"
+                    + " ('chain-local-token', " + consumerApp + ", 'alice', 77, 'PRIMARY', 'APPLICATION_USER',"
+                    + " 'h', 'ACTIVE', 'NONE')");
+            try (ResultSet rows = statement.executeQuery("SELECT ID FROM IDP WHERE TENANT_ID = 77 AND NAME = 'LOCAL'")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private static int idpIdOf(Connection connection, String token) throws Exception {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT IDP_ID FROM IDN_OAUTH2_ACCESS_TOKEN WHERE TOKEN_ID = ?")) {
+            query.setString(1, token);
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next());
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    /** ClaimDataMigrator adds rows to the claim tables by design; every other table must be untouched. */
+    private static Map<String, List<String>> withoutClaimTables(Map<String, List<String>> columns) {
+        Map<String, List<String>> kept = new TreeMap<>(columns);
+        kept.keySet().removeIf(table -> table.startsWith("IDN_CLAIM"));
+        return kept;
+    }
+
+    private static TestEngine engine(String name) {
+        return switch (name) {
+            case "H2 2.x" -> H2Engines.CURRENT;
+            case "PostgreSQL" -> PostgresEngine.instance();
+            case "MariaDB" -> MariaDbEngine.instance();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static IsHome home(TestDatabase identity, TestDatabase shared, String from) throws Exception {
+        String type = switch (identity.dialect()) {
+            case H2 -> "h2";
+            case POSTGRESQL -> "postgre";
+            default -> "mysql";
+        };
+        IsHome home = IsHome.create("chain-" + from).withProjectResources()
+                .withDeploymentToml(IsHome.databaseSection("identity_db", type, identity.url(), identity.user(),
+                        identity.password())
+                        + IsHome.databaseSection("shared_db", type, shared.url(), shared.user(), shared.password()));
+        switch (identity.dialect()) {
+            case POSTGRESQL -> home.withDriverInLib("postgresql-42.7.4.jar");
+            case MARIADB -> home.withDriverInLib("mariadb-java-client-3.4.1.jar");
+            default -> home.withDriverInLib("h2-2.3.232.jar");
+        }
+        // The shipped config, as operators use it: only currentVersion changes.
+        Path config = home.resources().resolve("migration-config.yaml");
+        Files.writeString(config, Files.readString(config)
+                .replace("currentVersion: \"5.8.0\"", "currentVersion: \"" + from + "\""));
+        return home;
+    }
+
+    record Run(int exitCode, String output) {
+    }
+
+    private static Run run(String entry, IsHome home, TestDatabase identity, TestDatabase shared) throws Exception {
+        if (entry.equals("cli")) {
+            StandaloneMigration580To590Test.Run run = StandaloneMigration580To590Test.cli("migrate", home, List.of());
+            return new Run(run.exitCode(), run.output());
+        }
+        // The server's path: the run MigrationComponent starts, DataSources found by their names.
+        Map<String, DataSource> byName = Map.of(
+                "jdbc/WSO2IdentityDB", dataSource(identity), "jdbc/SHARED_DB", dataSource(shared));
+        Path report = home.path().resolve("server-report-" + System.nanoTime() + ".json");
+        MigrationRun.Result result = MigrationRun.run(home.resources().resolve("migration-config.yaml"),
+                home.resources(), config -> name -> {
+                    DataSource found = byName.get(name);
+                    if (found == null) {
+                        throw new DataSourceException("no DataSource " + name);
+                    }
+                    return found;
+                }, MigratorRegistry.builtIn(), Mode.MIGRATE, report, true);
+        return new Run(result.exitCode(), result.summary() + "\n" + Files.readString(report));
+    }
+
+    private static DataSource dataSource(TestDatabase database) {
+        return new DriverDataSource(database.driver(), database.url(), database.user(), database.password());
+    }
+
+    private static List<String> differences(Connection connection, TestDatabase database, SchemaFacts facts)
+            throws Exception {
+        return SchemaComparer.compare(facts, LiveSchemaReader.read(connection, database.dialect())).stream()
+                .map(Object::toString).toList();
+    }
+}

@@ -1,0 +1,173 @@
+package org.wso2.carbon.is.migration.migrator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.wso2.carbon.is.migration.cli.MigrationCli;
+import org.wso2.carbon.is.migration.testsupport.IsHome;
+import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
+import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
+import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
+import org.wso2.carbon.is.migration.testsupport.TestDatabase;
+
+/**
+ * A migration killed (SIGKILL, no shutdown hook, no clean-up) in the middle of the IDP_ID backfill, and re-run: the
+ * second run takes over the dead process's lock, continues after the last checkpoint, and the two runs together
+ * change every row that needed it exactly once. The first run is a real child JVM running the command line against
+ * PostgreSQL, watched through IS_MIGRATION_CHECKPOINT.
+ */
+class OAuthDataMigratorCrashResumeTest {
+
+    private static final int COPIES = 400; // 4,400 rows per table, 13,200 in all
+    private static final int BATCH = 7;
+    private static final String AUDIT = "IDN_OAUTH2_ACCESS_TOKEN_AUDIT";
+
+    @Test
+    void aMigrationKilledInTheMiddleOfTheBackfillIsFinishedExactlyByTheNextRun() throws Exception {
+        TestDatabase database = PostgresEngine.instance().newDatabase();
+        OAuthTokenFixture fixture;
+        Map<String, List<Object>> before;
+        try (Connection connection = database.connect()) {
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("postgresql", "5.8.0", false));
+            fixture = OAuthTokenFixture.fill(connection, COPIES);
+            before = OAuthTokenFixture.current(connection);
+        }
+        IsHome home = IsHome.create("crash-resume")
+                .withDeploymentToml(IsHome.databaseSection("identity_db", "postgre", database.url(), database.user(),
+                        database.password()) + IsHome.databaseSection("shared_db", "postgre", database.url(),
+                        database.user(), database.password()))
+                .withDriverInLib("postgresql-42.7.4.jar")
+                .withConfig("""
+                        migrationEnable: true
+                        currentVersion: "5.7.0"
+                        migrateVersion: "5.8.0"
+                        # The fallback if the dead holder were not recognised: a short lease.
+                        lockStaleAfterSeconds: 3
+                        versions:
+                          - version: "5.8.0"
+                            migratorConfigs:
+                              - name: OAuthDataMigrator
+                                order: 1
+                                parameters:
+                                  schema: identity
+                                  batchSize: %d
+                        """.formatted(BATCH));
+
+        // Run 1: a child JVM, killed once the audit table's checkpoint has moved on several times.
+        Path log = home.path().resolve("killed-run.log");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"), MigrationCli.class.getName(),
+                "migrate", "--is-home", home.path().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Set<String> auditCheckpointsSeen = new HashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try (Connection watcher = database.connect()) {
+            while (auditCheckpointsSeen.size() < 10) {
+                assertTrue(child.isAlive(), "the migration ended before it could be killed:\n" + Files.readString(log));
+                assertTrue(System.nanoTime() < deadline, "no progress on " + AUDIT + ":\n" + Files.readString(log));
+                String checkpoint = checkpoint(watcher, AUDIT);
+                if (checkpoint != null) {
+                    auditCheckpointsSeen.add(checkpoint);
+                }
+                Thread.sleep(5);
+            }
+        }
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+
+        String killedAt;
+        long changedByRun1;
+        try (Connection connection = database.connect()) {
+            killedAt = checkpoint(connection, AUDIT);
+            assertNotNull(killedAt);
+            assertNotNull(checkpoint(connection, "IDN_OAUTH2_ACCESS_TOKEN"), "the first table was done by run 1");
+            assertEquals(null, checkpoint(connection, "IDN_OAUTH2_AUTHORIZATION_CODE"), "the last was not started");
+            changedByRun1 = differing(before, OAuthTokenFixture.current(connection));
+            assertTrue(changedByRun1 > fixture.changing(OAuthTokenFixture.TABLES[0])
+                    && changedByRun1 < fixture.changing(), "killed in the middle: " + changedByRun1 + " rows changed");
+            assertEquals(1, count(connection, "SELECT COUNT(*) FROM IS_MIGRATION_LOCK"), "the dead run's lock remains");
+            assertEquals(1, count(connection, "SELECT COUNT(*) FROM IS_MIGRATION_HISTORY WHERE OUTCOME = 'RUNNING'"));
+            assertTrue(!CatalogLookup.indexesLeadingWith(connection, AUDIT, "TOKEN_ID").isEmpty(),
+                    "the helper index stays behind");
+        }
+        long auditChunksLeft;
+        try (Connection connection = database.connect()) {
+            auditChunksLeft = OAuthTokenFixture.expectedChunks(connection, AUDIT, "TOKEN_ID", killedAt, BATCH);
+        }
+
+        // Run 2, in this JVM: another process on the same host.
+        StringWriter out = new StringWriter();
+        Path reportFile = home.path().resolve("resumed-run.json");
+        long started = System.nanoTime();
+        int exit = MigrationCli.execute(new PrintWriter(out, true), new PrintWriter(out, true), "migrate",
+                "--is-home", home.path().toString(), "--report", reportFile.toString());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        String report = Files.readString(reportFile);
+        assertEquals(0, exit, out + report);
+
+        try (Connection connection = database.connect()) {
+            assertEquals(fixture.expectedAfter(), OAuthTokenFixture.current(connection), "every row migrated");
+            assertTrue(CatalogLookup.indexesLeadingWith(connection, AUDIT, "TOKEN_ID").isEmpty(), "helper dropped");
+            assertEquals(0, count(connection, "SELECT COUNT(*) FROM IS_MIGRATION_LOCK"));
+        }
+        assertEquals(fixture.changing() - changedByRun1, rowsOf(report),
+                "run 2 changed exactly the rows run 1 had not: no chunk was done twice, none skipped\n" + report);
+        assertTrue(report.contains("IDN_OAUTH2_ACCESS_TOKEN: IDP_ID set on 0 rows in 0 chunks, continuing after"
+                + " the checkpoint of an interrupted run"), report);
+        String auditNote = AUDIT + ": IDP_ID set on " + (fixture.changing(AUDIT)
+                - (changedByRun1 - fixture.changing(OAuthTokenFixture.TABLES[0]))) + " rows in " + auditChunksLeft
+                + " chunks, continuing after the checkpoint of an interrupted run";
+        assertTrue(report.contains(auditNote), auditNote + " in " + report);
+        assertTrue(report.contains("was interrupted; running the step again"), report);
+        System.out.printf("crash-resume: run 1 changed %d rows before it was killed, run 2 changed %d in %d ms"
+                + " (%d audit chunks after the checkpoint)%n", changedByRun1, rowsOf(report), millis, auditChunksLeft);
+    }
+
+    private static String checkpoint(Connection connection, String table) throws Exception {
+        if (!CatalogLookup.tableExists(connection, "IS_MIGRATION_CHECKPOINT")) {
+            return null;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT CP_VALUE FROM IS_MIGRATION_CHECKPOINT WHERE CP_KEY = ?")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws Exception {
+        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long differing(Map<String, List<Object>> before, Map<String, List<Object>> now) {
+        return before.entrySet().stream().filter(e -> !e.getValue().equals(now.get(e.getKey()))).count();
+    }
+
+    private static long rowsOf(String reportJson) {
+        Matcher rows = Pattern.compile("\"rows\"\\s*:\\s*(\\d+)").matcher(reportJson);
+        assertTrue(rows.find(), reportJson);
+        return Long.parseLong(rows.group(1));
+    }
+}

@@ -20,10 +20,10 @@ import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
  *     with only a federated {@code azure} and no LOCAL (its rows must be left alone and reported).</li>
  * <li>5 consumer apps per tenant.</li>
  * <li>N access tokens: 60% in -1234, 1% in tenant 9, the rest spread over 1..8; 3% federated
- *     ({@code USER_DOMAIN = 'FEDERATED:google'}, in -1234), the rest PRIMARY; token states 70% ACTIVE, 10% each
- *     EXPIRED, REVOKED, INACTIVE; created over the last 30 days; ids, tokens and hashes MD5-shaped, so that the
+ *     ({@code USER_DOMAIN = 'FEDERATED:google'}, in -1234), the rest PRIMARY; token states 8/11 ACTIVE, 1/11 each
+ *     EXPIRED, REVOKED, INACTIVE (moduli chosen so that tenant, domain and state are not correlated); created over the last 30 days; ids, tokens and hashes MD5-shaped, so that the
  *     primary key order is unrelated to the insertion order, as with the UUIDs the server writes.</li>
- * <li>N/10 authorization codes (80% ACTIVE, 10% EXPIRED, 10% INACTIVE), N/10 token-scope rows, and N/10 token-audit
+ * <li>N/10 authorization codes (9/11 ACTIVE, 1/11 each EXPIRED and INACTIVE), N/10 token-scope rows, and N/10 token-audit
  *     rows (the audit table has no key or index in any release; a tenth is what a deployment that keeps revoked
  *     tokens there for a while holds).</li>
  * </ul>
@@ -153,11 +153,11 @@ final class TokenDataSet {
     }
 
     private static String userDomain() {
-        return "CASE WHEN MOD(N, 100) IN (7, 27, 47) THEN 'FEDERATED:google' ELSE 'PRIMARY' END";
+        return "CASE WHEN T = -1234 AND MOD(N, 19) = 0 THEN 'FEDERATED:google' ELSE 'PRIMARY' END";
     }
 
     private String tokenInsert() {
-        String state = "CASE MOD(N, 10) WHEN 7 THEN 'EXPIRED' WHEN 8 THEN 'REVOKED' WHEN 9 THEN 'INACTIVE'"
+        String state = "CASE MOD(N, 11) WHEN 8 THEN 'EXPIRED' WHEN 9 THEN 'REVOKED' WHEN 10 THEN 'INACTIVE'"
                 + " ELSE 'ACTIVE' END";
         return "INSERT INTO " + TOKEN_TABLE + " (TOKEN_ID, ACCESS_TOKEN, REFRESH_TOKEN, CONSUMER_KEY_ID, AUTHZ_USER,"
                 + " TENANT_ID, USER_DOMAIN, USER_TYPE, GRANT_TYPE, TIME_CREATED, REFRESH_TOKEN_TIME_CREATED,"
@@ -168,7 +168,7 @@ final class TokenDataSet {
                 + " CASE MOD(N, 3) WHEN 0 THEN 'password' WHEN 1 THEN 'authorization_code' ELSE 'refresh_token' END, "
                 + engine.secondsAgo("MOD(N, 2592000)") + ", " + engine.secondsAgo("MOD(N, 2592000)")
                 + ", 3600000, 86400000, '369db21a386ae433e65c0ff34d35708d', " + state + ","
-                + " CASE WHEN MOD(N, 10) < 7 THEN 'NONE' ELSE " + md5("s") + " END, CONCAT('user', N),"
+                + " CASE WHEN MOD(N, 11) < 8 THEN 'NONE' ELSE " + md5("s") + " END, CONCAT('user', N),"
                 + " CONCAT('{\"hash\":\"', " + md5("ah") + ", '\",\"algorithm\":\"SHA-256\"}'),"
                 + " CONCAT('{\"hash\":\"', " + md5("rh") + ", '\",\"algorithm\":\"SHA-256\"}')"
                 + " FROM " + rows(tokens);
@@ -180,7 +180,7 @@ final class TokenDataSet {
                 + " SUBJECT_IDENTIFIER, AUTHORIZATION_CODE_HASH)"
                 + " SELECT " + md5("c") + ", " + md5("k") + ", " + app() + ", 'https://app.example.com/callback',"
                 + " 'openid', CONCAT('user', N), T, " + userDomain() + ", " + engine.secondsAgo("MOD(N, 2592000)")
-                + ", 300000, CASE MOD(N, 10) WHEN 8 THEN 'EXPIRED' WHEN 9 THEN 'INACTIVE' ELSE 'ACTIVE' END, "
+                + ", 300000, CASE MOD(N, 11) WHEN 9 THEN 'EXPIRED' WHEN 10 THEN 'INACTIVE' ELSE 'ACTIVE' END, "
                 + md5("t") + ", CONCAT('user', N), CONCAT('{\"hash\":\"', " + md5("kh") + ", '\"}')"
                 + " FROM " + rows(codes());
     }

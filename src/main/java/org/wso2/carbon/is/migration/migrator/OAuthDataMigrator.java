@@ -217,12 +217,12 @@ public final class OAuthDataMigrator implements Migrator {
         if (dropHelper) {
             helper.drop(connection);
         }
-        String note = table.table() + ": IDP_ID set on " + rows + " rows in " + outcome.chunks() + " chunks"
-                + (outcome.resumed() ? ", continuing after the checkpoint of an interrupted run" : "")
-                + "; " + pacer.meter().done() + " keys walked in " + walkMillis + " ms; longest chunk "
-                + pacer.longestMillis() + " ms";
-        LOG.info("{}", note);
-        progress.note(note);
+        progress.note(table.table() + ": IDP_ID set on " + rows + " rows in " + outcome.chunks() + " chunks"
+                + (outcome.resumed() ? ", continuing after the checkpoint of an interrupted run" : ""));
+        String pace = table.table() + ": " + pacer.meter().done() + " keys walked in " + walkMillis
+                + " ms, longest chunk " + pacer.longestMillis() + " ms";
+        LOG.info("{}", pace);
+        progress.note(pace);
         IdpIdCounts left = IdpIdCounts.read(connection, table, true);
         connection.rollback();
         left.leftReports().forEach(progress::warn);

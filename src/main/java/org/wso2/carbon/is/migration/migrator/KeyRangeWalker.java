@@ -57,6 +57,7 @@ public final class KeyRangeWalker {
 
     private final FirstRowsSyntax firstRows;
     private final String table;
+    private final String checkpointKey;
     private final String keyColumn;
     private final boolean numericKey;
     private final ChunkSizer sizer;
@@ -69,8 +70,18 @@ public final class KeyRangeWalker {
      * @param sizer      the size of each chunk
      */
     public KeyRangeWalker(Dialect dialect, String table, String keyColumn, boolean numericKey, ChunkSizer sizer) {
+        this(dialect, table, table, keyColumn, numericKey, sizer);
+    }
+
+    /**
+     * A walk whose checkpoint is saved under {@code checkpointKey} rather than the table's name, for a second walk
+     * over the same table within one step (the purge before the backfill).
+     */
+    public KeyRangeWalker(Dialect dialect, String table, String checkpointKey, String keyColumn, boolean numericKey,
+                          ChunkSizer sizer) {
         this.firstRows = FirstRowsSyntax.of(dialect);
         this.table = table;
+        this.checkpointKey = checkpointKey;
         this.keyColumn = keyColumn;
         this.numericKey = numericKey;
         this.sizer = sizer;
@@ -81,7 +92,7 @@ public final class KeyRangeWalker {
      * On a failure the open chunk is rolled back and the exception thrown; committed chunks stay done and checkpointed.
      */
     public Outcome walk(Connection connection, StepProgress progress, ChunkWork work) throws SQLException {
-        Optional<String> checkpoint = progress.checkpoint(table);
+        Optional<String> checkpoint = progress.checkpoint(checkpointKey);
         String lower = checkpoint.orElse(null);
         long chunks = 0;
         long rows = 0;
@@ -105,7 +116,7 @@ public final class KeyRangeWalker {
             chunks++;
             rows += changed;
             progress.rows(changed);
-            progress.saveCheckpoint(table, upper.get());
+            progress.saveCheckpoint(checkpointKey, upper.get());
             sizer.chunkDone(size, changed, System.nanoTime() - started);
             lower = upper.get();
         }

@@ -36,4 +36,38 @@ final class MigratorParameters {
         throw new MigrationException(migrator + ": parameter '" + key + "' must be a positive whole number, not '"
                 + value + "'");
     }
+
+    /** A whole number of 0 or more, or the default when the parameter is absent. */
+    static long nonNegativeLong(String migrator, MigrationContext context, String key, long defaultValue)
+            throws MigrationException {
+        String value = context.parameters().get(key);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value that was given
+        }
+        throw new MigrationException(migrator + ": parameter '" + key + "' must be a whole number of 0 or more, not '"
+                + value + "'");
+    }
+
+    /** {@code true} or {@code false} (any case), or the default when the parameter is absent. */
+    static boolean bool(String migrator, MigrationContext context, String key, boolean defaultValue)
+            throws MigrationException {
+        String value = context.parameters().get(key);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new MigrationException(migrator + ": parameter '" + key + "' must be true or false, not '"
+                    + value + "'");
+        };
+    }
 }

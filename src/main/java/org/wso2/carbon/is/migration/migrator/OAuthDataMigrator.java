@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.api.MigrationException;
@@ -16,8 +18,11 @@ import org.wso2.carbon.is.migration.dialect.Dialect;
 import org.wso2.carbon.is.migration.migrator.KeyRangeWalker.Outcome;
 
 /**
- * The 5.8.0 data step ({@code OAuthDataMigrator}, parameters {@code schema}, optional {@code batchSize}, default
- * 10000): sets IDP_ID of the access tokens, token-audit rows and authorization codes written before 5.8.0.
+ * The 5.8.0 data step ({@code OAuthDataMigrator}, parameter {@code schema}; the chunking parameters of
+ * {@link ChunkSettings}: {@code chunkTargetMillis}, {@code minChunkSize}, {@code maxChunkSize}, {@code batchSize},
+ * {@code pauseMillis}, {@code progressIntervalSeconds}; and {@code purgeInactiveTokens}, see
+ * {@link InactiveTokenPurge}): sets IDP_ID of the access tokens, token-audit rows and authorization codes written
+ * before 5.8.0.
  *
  * <p>The rule ({@link IdpIdRule}): a row needs IDP_ID when it is NULL (as the 5.8.0 script adds the column, in every
  * dialect), -1 (the old client's placeholder), or when USER_DOMAIN is still the 5.7.0 federated form
@@ -34,11 +39,19 @@ import org.wso2.carbon.is.migration.migrator.KeyRangeWalker.Outcome;
  * changes nothing (only rows that need it are touched). At the end one read-only grouped count per table reports the
  * rows left. A dry run (where {@link #plan} does the work of reporting) counts, per table, the rows that would get
  * their LOCAL IdP, a federated IdP, or nothing, and changes nothing.
+ *
+ * <p>Size: chunks adapt to take about {@code chunkTargetMillis} each (500 ms by default), so no chunk holds its row
+ * locks for long whatever the table's size; before the walk the step reports the tables' sizes and an estimated time
+ * ({@link #preFlight}), logs rows done, rate and time left every {@code progressIntervalSeconds} while it walks
+ * ({@link ProgressMeter}), and notes per table the rows, chunks and longest chunk in the report. With
+ * {@code pauseMillis} it pauses after every chunk (the throttle, for a migration beside live traffic).
  */
 public final class OAuthDataMigrator implements Migrator {
 
     public static final String NAME = "OAuthDataMigrator";
-    public static final int DEFAULT_BATCH_SIZE = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthDataMigrator.class);
+    /** The rate the pre-flight estimate assumes (see {@link #preFlight}). */
+    static final long ESTIMATED_ROWS_PER_SECOND = 20_000;
     /** Bumped whenever the rule or the statements change, so the ledger tells a different step from a done one. */
     static final String CHECKSUM = "java:" + NAME + ":1";
 
@@ -50,8 +63,10 @@ public final class OAuthDataMigrator implements Migrator {
     @Override
     public StepPlan plan(MigrationContext context) throws MigrationException {
         String schema = MigratorParameters.required(NAME, context, "schema");
-        int batchSize = MigratorParameters.positiveInt(NAME, context, "batchSize", DEFAULT_BATCH_SIZE);
+        ChunkSettings settings = ChunkSettings.of(NAME, context);
+        boolean purge = MigratorParameters.bool(NAME, context, InactiveTokenPurge.PARAMETER, false);
         MigrationDatabase database = context.database(schema);
+        Dialect dialect = Dialect.fromScriptName(database.dialect());
         List<String> actions = new ArrayList<>();
         try (Connection connection = database.connect()) {
             for (String required : List.of("IDP", OAuthTable.ACCESS_TOKEN.table(),
@@ -61,8 +76,17 @@ public final class OAuthDataMigrator implements Migrator {
                             + " database (" + database.dialect() + "); is '" + schema + "' the identity database?");
                 }
             }
+            actions.add(preFlight(connection, dialect));
+            if (purge) {
+                for (InactiveTokenPurge.Target target : InactiveTokenPurge.Target.values()) {
+                    actions.add("purge first (" + InactiveTokenPurge.PARAMETER + "): " + target.table() + ": delete the"
+                            + " rows where " + target.condition() + ", by key range in chunks"
+                            + (context.dryRun() ? "; would delete " + InactiveTokenPurge.count(connection, target)
+                            + " rows" : ""));
+                }
+            }
             for (OAuthTable table : OAuthTable.values()) {
-                actions.add(describeWork(table, batchSize, Dialect.fromScriptName(database.dialect())));
+                actions.add(describeWork(table, settings, dialect));
                 if (context.dryRun()) {
                     actions.add(table.table() + ": " + countForDryRun(connection, table, context.progress()));
                 }
@@ -72,13 +96,31 @@ public final class OAuthDataMigrator implements Migrator {
         } catch (SQLException e) {
             throw new MigrationException(NAME + ": could not read the " + schema + " database: " + e.getMessage(), e);
         }
-        return new StepPlan(schema, "set IDP_ID of access tokens, token-audit rows and authorization codes"
-                + " (chunks of " + batchSize + " keys)", CHECKSUM, actions);
+        return new StepPlan(schema, "set IDP_ID of access tokens, token-audit rows and authorization codes ("
+                + settings.describe() + (purge ? "; inactive tokens and codes purged first" : "") + ")", CHECKSUM,
+                actions);
     }
 
-    private static String describeWork(OAuthTable table, int batchSize, Dialect dialect) {
-        String how = table.table() + ": set IDP_ID by key range on " + table.key() + ", " + batchSize
-                + " keys per chunk, one UPDATE per chunk, committed and checkpointed per chunk";
+    /**
+     * The pre-flight report: the rows of the big tables (the engine's estimate where it keeps one) and the time the
+     * backfill may take at {@link #ESTIMATED_ROWS_PER_SECOND}; the progress lines then give the measured rate.
+     */
+    static String preFlight(Connection connection, Dialect dialect) throws SQLException {
+        List<String> sizes = new ArrayList<>();
+        long total = 0;
+        for (OAuthTable table : OAuthTable.values()) {
+            TableSizes.TableSize size = TableSizes.of(connection, dialect, table.table());
+            sizes.add(size.describe());
+            total += size.rows();
+        }
+        return "pre-flight: " + String.join("; ", sizes) + "; estimated time "
+                + ProgressMeter.duration(total / ESTIMATED_ROWS_PER_SECOND) + " at " + ESTIMATED_ROWS_PER_SECOND
+                + " rows/s (the slowest engine in the benchmark; progress lines show the real rate)";
+    }
+
+    private static String describeWork(OAuthTable table, ChunkSettings settings, Dialect dialect) {
+        String how = table.table() + ": set IDP_ID by key range on " + table.key() + ", " + settings.describe()
+                + ", one UPDATE per chunk, committed and checkpointed per chunk";
         if (table.keyWithoutIndex()) {
             HelperIndex helper = helperIndex(table, dialect);
             how += "; the table has no index, so the walk adds one (" + helper.createStatement() + ") and drops it"
@@ -102,7 +144,8 @@ public final class OAuthDataMigrator implements Migrator {
     @Override
     public void execute(MigrationContext context, StepPlan plan) throws MigrationException {
         String schema = MigratorParameters.required(NAME, context, "schema");
-        int batchSize = MigratorParameters.positiveInt(NAME, context, "batchSize", DEFAULT_BATCH_SIZE);
+        ChunkSettings settings = ChunkSettings.of(NAME, context);
+        boolean purge = MigratorParameters.bool(NAME, context, InactiveTokenPurge.PARAMETER, false);
         MigrationDatabase database = context.database(schema);
         Dialect dialect = Dialect.fromScriptName(database.dialect());
         StepProgress progress = context.progress();
@@ -113,8 +156,23 @@ public final class OAuthDataMigrator implements Migrator {
                             + " step1 script (SchemaMigrator, location step1, schema identity) adds it; run it first.");
                 }
             }
+            String preFlight = preFlight(connection, dialect);
+            connection.rollback();
+            LOG.info("{}", preFlight);
+            progress.note(preFlight);
+            if (purge) {
+                for (InactiveTokenPurge.Target target : InactiveTokenPurge.Target.values()) {
+                    ChunkPacer pacer = pacer(settings, "purge " + target.table(), 0);
+                    long deleted = InactiveTokenPurge.purge(connection, dialect, target, pacer, progress);
+                    progress.note(target.table() + ": purged " + deleted + " rows where " + target.condition()
+                            + " (" + InactiveTokenPurge.PARAMETER + "), in " + pacer.chunks() + " chunks; longest chunk "
+                            + pacer.longestMillis() + " ms");
+                }
+            }
             for (OAuthTable table : OAuthTable.values()) {
-                migrate(connection, table, dialect, batchSize, progress);
+                long estimate = TableSizes.of(connection, dialect, table.table()).rows();
+                connection.rollback();
+                migrate(connection, table, dialect, pacer(settings, table.table(), estimate), progress);
             }
         } catch (SQLException e) {
             throw new MigrationException(NAME + ": " + e.getMessage()
@@ -122,12 +180,18 @@ public final class OAuthDataMigrator implements Migrator {
         }
     }
 
-    private static void migrate(Connection connection, OAuthTable table, Dialect dialect, int batchSize,
+    private static ChunkPacer pacer(ChunkSettings settings, String what, long estimatedRows) {
+        ProgressMeter meter = new ProgressMeter(what, estimatedRows, settings.progressIntervalNanos(),
+                System::nanoTime, line -> LOG.info("{}", line));
+        return new ChunkPacer(settings.sizer(), meter, settings.pauseMillis());
+    }
+
+    private static void migrate(Connection connection, OAuthTable table, Dialect dialect, ChunkPacer pacer,
                                 StepProgress progress) throws SQLException {
         HelperIndex helper = table.keyWithoutIndex() ? helperIndex(table, dialect) : null;
         boolean dropHelper = helper != null && helper.ensure(connection);
-        KeyRangeWalker walker = new KeyRangeWalker(dialect, table.table(), table.key(), false,
-                ChunkSizer.fixed(batchSize));
+        KeyRangeWalker walker = new KeyRangeWalker(dialect, table.table(), table.key(), false, pacer);
+        long started = System.nanoTime();
         Outcome outcome;
         try {
             outcome = walker.walk(connection, progress, (chunk, range) -> {
@@ -140,6 +204,7 @@ public final class OAuthDataMigrator implements Migrator {
             throw new SQLException(table.table() + ": a chunk failed and was rolled back: " + e.getMessage(),
                     e.getSQLState(), e);
         }
+        long walkMillis = (System.nanoTime() - started) / 1_000_000;
         long rows = outcome.rowsChanged();
         if (table.keyMayBeNull()) {
             try (PreparedStatement update = connection.prepareStatement(table.updateNullKeys())) {
@@ -154,6 +219,10 @@ public final class OAuthDataMigrator implements Migrator {
         }
         progress.note(table.table() + ": IDP_ID set on " + rows + " rows in " + outcome.chunks() + " chunks"
                 + (outcome.resumed() ? ", continuing after the checkpoint of an interrupted run" : ""));
+        String pace = table.table() + ": " + pacer.meter().done() + " keys walked in " + walkMillis
+                + " ms, longest chunk " + pacer.longestMillis() + " ms";
+        LOG.info("{}", pace);
+        progress.note(pace);
         IdpIdCounts left = IdpIdCounts.read(connection, table, true);
         connection.rollback();
         left.leftReports().forEach(progress::warn);

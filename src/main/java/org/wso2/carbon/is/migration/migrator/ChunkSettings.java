@@ -1,0 +1,66 @@
+package org.wso2.carbon.is.migration.migrator;
+
+import java.util.concurrent.TimeUnit;
+
+import org.wso2.carbon.is.migration.api.MigrationContext;
+import org.wso2.carbon.is.migration.api.MigrationException;
+
+/**
+ * How a chunked data step paces itself, from its {@code parameters} (every one optional):
+ *
+ * <ul>
+ * <li>{@code chunkTargetMillis} (default 500): the time each chunk should take; chunk sizes adapt to it
+ *     ({@link AdaptiveChunkSizer}), between {@code minChunkSize} (default 100) and {@code maxChunkSize} (default
+ *     200000) keys, starting from {@code batchSize} (default 1000).</li>
+ * <li>{@code batchSize} alone (without {@code chunkTargetMillis}): every chunk covers exactly that many keys, as in
+ *     the old client, whose parameter this is.</li>
+ * <li>{@code pauseMillis} (default 0): a pause after every chunk, so that the migration leaves the database room for
+ *     live traffic.</li>
+ * <li>{@code progressIntervalSeconds} (default 10): how often the progress line is logged.</li>
+ * </ul>
+ */
+record ChunkSettings(Integer fixedSize, long targetMillis, int initialSize, int minSize, int maxSize,
+                     long pauseMillis, long progressIntervalSeconds) {
+
+    static final long DEFAULT_TARGET_MILLIS = 500;
+    static final int DEFAULT_INITIAL_SIZE = 1_000;
+    static final int DEFAULT_MIN_SIZE = 100;
+    static final int DEFAULT_MAX_SIZE = 200_000;
+    static final long DEFAULT_PROGRESS_SECONDS = 10;
+
+    static ChunkSettings of(String migrator, MigrationContext context) throws MigrationException {
+        boolean fixed = context.parameters().containsKey("batchSize")
+                && !context.parameters().containsKey("chunkTargetMillis");
+        int batchSize = MigratorParameters.positiveInt(migrator, context, "batchSize", DEFAULT_INITIAL_SIZE);
+        long target = MigratorParameters.positiveInt(migrator, context, "chunkTargetMillis",
+                (int) DEFAULT_TARGET_MILLIS);
+        int min = MigratorParameters.positiveInt(migrator, context, "minChunkSize", DEFAULT_MIN_SIZE);
+        int max = MigratorParameters.positiveInt(migrator, context, "maxChunkSize", DEFAULT_MAX_SIZE);
+        if (max < min) {
+            throw new MigrationException(migrator + ": maxChunkSize (" + max + ") is smaller than minChunkSize ("
+                    + min + ")");
+        }
+        long pause = MigratorParameters.nonNegativeLong(migrator, context, "pauseMillis", 0);
+        long interval = MigratorParameters.positiveInt(migrator, context, "progressIntervalSeconds",
+                (int) DEFAULT_PROGRESS_SECONDS);
+        return new ChunkSettings(fixed ? batchSize : null, target, batchSize, min, max, pause, interval);
+    }
+
+    /** A new sizer for one walk. */
+    ChunkSizer sizer() {
+        return fixedSize != null ? ChunkSizer.fixed(fixedSize)
+                : new AdaptiveChunkSizer(targetMillis, initialSize, minSize, maxSize);
+    }
+
+    long progressIntervalNanos() {
+        return TimeUnit.SECONDS.toNanos(progressIntervalSeconds);
+    }
+
+    /** One line for the plan and the report. */
+    String describe() {
+        String size = fixedSize != null ? fixedSize + " keys per chunk"
+                : "chunks sized to take about " + targetMillis + " ms (" + minSize + ".." + maxSize + " keys, first "
+                + initialSize + ")";
+        return size + (pauseMillis > 0 ? ", pausing " + pauseMillis + " ms after each" : "");
+    }
+}

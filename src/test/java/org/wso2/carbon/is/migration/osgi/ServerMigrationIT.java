@@ -56,8 +56,13 @@ public class ServerMigrationIT {
         // Runs outside the container, on the test class path: make the 5.8.0 database and the carbon.home here.
         Path carbonHome = IsHome.create("server-it").withProjectResources().path();
         String url = "jdbc:h2:" + carbonHome.resolve("repository/database/WSO2IDENTITY_DB");
+        String sharedUrl = "jdbc:h2:" + carbonHome.resolve("repository/database/WSO2SHARED_DB");
         try (Connection connection = new org.h2.Driver().connect(url, credentials())) {
             ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("h2", "5.8.0", false));
+            SampleData.fill(connection, 2);
+        }
+        try (Connection connection = new org.h2.Driver().connect(sharedUrl, credentials())) {
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("h2", "5.8.0", true));
             SampleData.fill(connection, 2);
         }
         String repository = System.getProperty("maven.repo.local");
@@ -69,6 +74,7 @@ public class ServerMigrationIT {
                 systemProperty("component").value("identity"),
                 systemProperty("carbon.home").value(carbonHome.toString()),
                 systemProperty("test.h2.url").value(url),
+                systemProperty("test.h2.shared.url").value(sharedUrl),
                 mavenBundle("org.ops4j.pax.logging", "pax-logging-api", TestVersions.of("pax-logging-api")),
                 mavenBundle("org.osgi", "org.osgi.util.function", TestVersions.of("org.osgi.util.function")),
                 mavenBundle("org.osgi", "org.osgi.util.promise", TestVersions.of("org.osgi.util.promise")),
@@ -88,6 +94,14 @@ public class ServerMigrationIT {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("dataSourceName", "jdbc/WSO2IdentityDB");
         ServiceRegistration<DataSource> dataSource = context.registerService(DataSource.class, h2, properties);
+        JdbcDataSource sharedH2 = new JdbcDataSource();
+        sharedH2.setURL(System.getProperty("test.h2.shared.url"));
+        sharedH2.setUser("wso2carbon");
+        sharedH2.setPassword("wso2carbon");
+        Hashtable<String, Object> sharedProperties = new Hashtable<>();
+        sharedProperties.put("osgi.jndi.service.name", "jdbc/SHARED_DB");
+        ServiceRegistration<DataSource> shared = context.registerService(DataSource.class, sharedH2,
+                sharedProperties);
         try {
             Bundle bundle = migrationBundle();
             assertEquals("only the SPI is exported", "org.wso2.carbon.is.migration.api;version=\"1.0.0\"",
@@ -116,8 +130,10 @@ public class ServerMigrationIT {
                     assertTrue(table + " created", exists(connection, table));
                 }
             }
-            String[] check = compareWithFacts(System.getProperty("test.h2.url"), "5.9.0");
+            String[] check = compareWithFacts(System.getProperty("test.h2.url"), "5.9.0", "identity");
             assertEquals(check[1], "0", check[0]);
+            String[] sharedCheck = compareWithFacts(System.getProperty("test.h2.shared.url"), "5.9.0", "kernel");
+            assertEquals(sharedCheck[1], "0", sharedCheck[0]);
             long recorded = ledgerRows(h2);
             assertTrue("the run is in the ledger", recorded > 0);
 
@@ -129,7 +145,11 @@ public class ServerMigrationIT {
             assertEquals(MigrationStatus.State.NOT_REQUESTED, status().state());
             assertEquals(recorded, ledgerRows(h2));
         } finally {
-            dataSource.unregister();
+            // A failed migration stops the framework, which unregisters these already; say so, do not mask it.
+            if (context.getBundle().getState() == Bundle.ACTIVE) {
+                dataSource.unregister();
+                shared.unregister();
+            }
         }
     }
 
@@ -137,11 +157,11 @@ public class ServerMigrationIT {
      * The schema comparison needs classes private to the bundle, which the probe cannot load inside the container,
      * so it runs in a child JVM on the test class path. Returns {exit code, output}.
      */
-    private static String[] compareWithFacts(String url, String version) throws Exception {
+    private static String[] compareWithFacts(String url, String version, String database) throws Exception {
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(javaBinary, "-cp", System.getProperty("java.class.path"),
                 "org.wso2.carbon.is.migration.testsupport.SchemaCheck", url, "wso2carbon", "wso2carbon", "h2", version,
-                "identity").redirectErrorStream(true).start();
+                database).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         return new String[] {Integer.toString(process.waitFor()), output};
     }

@@ -217,9 +217,8 @@ public final class MigrationEngine {
             skipDone(step, done.get());
             return true;
         }
-        step.target().ledger().latest(step.key()).ifPresent(previous -> report.note("previous attempt (run "
-                + previous.runId() + ", " + previous.startedAt() + ") " + (previous.outcome() == Outcome.FAILED
-                ? "failed" : "was interrupted") + "; running the step again"));
+        step.target().ledger().latest(step.key()).ifPresent(previous -> report.note(previousAttempt(previous)
+                + "; running the step again"));
         LOG.info("[{}] {} on {}", step.step().id(), step.plan().description(), step.target().dataSourceName());
         long id = step.target().ledger().begin(runId, step.key(), step.step().version(), step.step().order(),
                 step.step().migratorName(), step.plan().database(), step.plan().description(),
@@ -242,6 +241,12 @@ public final class MigrationEngine {
             LOG.error("[{}] FAILED after {} ms: {}", step.step().id(), millis, Secrets.mask(message), e);
             return false;
         }
+    }
+
+    /** A recorded attempt that did not succeed, as the report tells it. */
+    private static String previousAttempt(LedgerEntry previous) {
+        return "previous attempt (run " + previous.runId() + ", " + previous.startedAt() + ") "
+                + (previous.outcome() == Outcome.FAILED ? "failed: " + previous.detail() : "was interrupted");
     }
 
     private static void skipDone(Prepared step, LedgerEntry done) {
@@ -268,9 +273,7 @@ public final class MigrationEngine {
                 continue;
             }
             step.target().ledger().latest(step.key()).ifPresent(previous -> step.report().note(
-                    "last attempt (run " + previous.runId() + ", " + previous.startedAt() + ") "
-                            + (previous.outcome() == Outcome.FAILED ? "failed: " + previous.detail()
-                            : "did not finish")));
+                    previousAttempt(previous)));
             step.report().outcome(mode == Mode.DRY_RUN ? StepReport.Outcome.WOULD_APPLY
                     : StepReport.Outcome.PENDING);
         }

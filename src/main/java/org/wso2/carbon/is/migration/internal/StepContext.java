@@ -1,6 +1,8 @@
 package org.wso2.carbon.is.migration.internal;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -124,5 +126,13 @@ final class StepContext implements MigrationContext, StepProgress {
         } catch (LedgerException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void saveCheckpoint(Connection connection, String key, String value) throws SQLException {
+        if (dryRun || ledger == null) {
+            return;
+        }
+        Ledger.saveCheckpoint(connection, stepKey, key, value);
     }
 }

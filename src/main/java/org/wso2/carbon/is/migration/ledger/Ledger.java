@@ -164,30 +164,39 @@ public final class Ledger {
         }, "read checkpoint " + key + " of " + stepKey);
     }
 
-    /** Saves (inserts or replaces) a step's checkpoint; the caller holds the lock, so update-then-insert is safe. */
+    /** Saves (inserts or replaces) a step's checkpoint, committed at once on a connection of its own. */
     public void saveCheckpoint(String stepKey, String key, String value) throws LedgerException {
         withConnection(connection -> {
-            Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement update = connection.prepareStatement("UPDATE IS_MIGRATION_CHECKPOINT"
-                    + " SET CP_VALUE = ?, UPDATED_AT = ? WHERE STEP_KEY = ? AND CP_KEY = ?")) {
-                update.setString(1, value);
-                update.setTimestamp(2, now);
-                update.setString(3, stepKey);
-                update.setString(4, key);
-                if (update.executeUpdate() > 0) {
-                    return null;
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO IS_MIGRATION_CHECKPOINT"
-                    + " (STEP_KEY, CP_KEY, CP_VALUE, UPDATED_AT) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, stepKey);
-                insert.setString(2, key);
-                insert.setString(3, value);
-                insert.setTimestamp(4, now);
-                insert.executeUpdate();
-            }
+            saveCheckpoint(connection, stepKey, key, value);
             return null;
         }, "save checkpoint " + key + " of " + stepKey);
+    }
+
+    /**
+     * Saves (inserts or replaces) a step's checkpoint on the caller's connection, in its transaction, uncommitted.
+     * The caller holds the migration lock, so update-then-insert cannot race another writer.
+     */
+    public static void saveCheckpoint(Connection connection, String stepKey, String key, String value)
+            throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement update = connection.prepareStatement("UPDATE IS_MIGRATION_CHECKPOINT"
+                + " SET CP_VALUE = ?, UPDATED_AT = ? WHERE STEP_KEY = ? AND CP_KEY = ?")) {
+            update.setString(1, value);
+            update.setTimestamp(2, now);
+            update.setString(3, stepKey);
+            update.setString(4, key);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO IS_MIGRATION_CHECKPOINT"
+                + " (STEP_KEY, CP_KEY, CP_VALUE, UPDATED_AT) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, stepKey);
+            insert.setString(2, key);
+            insert.setString(3, value);
+            insert.setTimestamp(4, now);
+            insert.executeUpdate();
+        }
     }
 
     private static LedgerEntry read(ResultSet rows) throws SQLException {

@@ -4,7 +4,7 @@ package org.wso2.carbon.is.migration.migrator;
  * Sizes chunks so that each takes about a target time: after every chunk, the next size is the one that would have
  * taken the target at the rate just seen, bounded by a minimum and a maximum. It grows at most twofold per chunk (a
  * fast chunk may be a cache effect) but shrinks at once (a slow chunk holds locks for longer than wanted: the next one
- * must not). The size is a number of keys, which {@link KeyRangeWalker} turns into a key range.
+ * must not). The size is a number of rows, which a {@link TableSlicer} turns into a range.
  */
 final class AdaptiveChunkSizer implements ChunkSizer {
 

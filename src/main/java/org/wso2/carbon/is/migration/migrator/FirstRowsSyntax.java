@@ -6,7 +6,7 @@ import org.wso2.carbon.is.migration.dialect.Dialect;
  * How each engine says "the first n rows of this ordered query": the one place where the chunked walks differ by
  * dialect. {@code LIMIT n} (H2, MySQL, MariaDB, PostgreSQL), {@code FETCH FIRST n ROWS ONLY} (Oracle 12c and later,
  * DB2), {@code TOP n} (MSSQL). Each form is allowed inside a derived table on its engine, which is how
- * {@link KeyRangeWalker} uses it.
+ * {@link KeyOrderSlicer} uses it.
  */
 enum FirstRowsSyntax {
     LIMIT {

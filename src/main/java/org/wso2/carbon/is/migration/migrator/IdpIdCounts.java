@@ -72,6 +72,11 @@ final class IdpIdCounts {
         return toFederated;
     }
 
+    /** Rows that still need IDP_ID and that the rule can set. */
+    long resolvable() {
+        return toLocal + toFederated;
+    }
+
     long leftTotal() {
         return left.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -21,7 +21,7 @@ import org.wso2.carbon.is.migration.dialect.Dialect;
  * <li>IDN_OAUTH2_AUTHORIZATION_CODE: STATE EXPIRED, REVOKED or INACTIVE.</li>
  * </ul>
  * ACTIVE rows whose validity has run out but which the server has not marked yet are kept: telling them apart needs
- * the server's clock and each application's settings. The purge walks each table by key range in chunks like the
+ * the server's clock and each application's settings. The purge walks each table in chunks like the
  * backfill, committed and checkpointed under {@code purge:<table>}, so a crash in the middle resumes after the last
  * deleted chunk.
  */
@@ -53,8 +53,8 @@ final class InactiveTokenPurge {
             return stateColumn + " IN ('" + String.join("', '", STATES) + "')";
         }
 
-        String deleteRange(KeyRangeWalker.KeyRange range) {
-            return "DELETE FROM " + table + " WHERE " + range.condition(key) + " AND " + condition();
+        String deleteRange(ChunkRange range) {
+            return "DELETE FROM " + table + " WHERE " + range.condition(table) + " AND " + condition();
         }
 
         String checkpointKey() {
@@ -78,12 +78,12 @@ final class InactiveTokenPurge {
     /** Deletes the target's inactive rows in chunks; returns the rows deleted by this run. */
     static long purge(Connection connection, Dialect dialect, Target target, ChunkSizer sizer, StepProgress progress)
             throws SQLException {
-        KeyRangeWalker walker = new KeyRangeWalker(dialect, target.table(), target.checkpointKey(), target.key,
-                false, sizer);
+        TableWalker walker = new TableWalker(target.table(), target.checkpointKey(),
+                TableSlicer.forTable(connection, dialect, target.table(), target.key, false), sizer);
         try {
             return walker.walk(connection, progress, (chunk, range) -> {
                 try (PreparedStatement delete = chunk.prepareStatement(target.deleteRange(range))) {
-                    range.bind(delete, 1, false);
+                    range.bind(delete, 1);
                     return delete.executeUpdate();
                 }
             }).rowsChanged();

@@ -15,7 +15,7 @@ import org.wso2.carbon.is.migration.api.Migrator;
 import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.api.StepProgress;
 import org.wso2.carbon.is.migration.dialect.Dialect;
-import org.wso2.carbon.is.migration.migrator.KeyRangeWalker.Outcome;
+import org.wso2.carbon.is.migration.migrator.TableWalker.Outcome;
 
 /**
  * The 5.8.0 data step ({@code OAuthDataMigrator}, parameter {@code schema}; the chunking parameters of
@@ -33,11 +33,13 @@ import org.wso2.carbon.is.migration.migrator.KeyRangeWalker.Outcome;
  * which the rule finds no IDP row (a tenant without LOCAL IdP, a federated IdP deleted since, a bare FEDERATED) is
  * left exactly as it is, and counted per tenant and IdP in the step's warnings: never guessed.
  *
- * <p>How: each table is walked by key range in chunks ({@link KeyRangeWalker}; keys per {@link OAuthTable}), each
- * chunk one set-based UPDATE over {@code key > last AND key <= upper} with the rule as correlated subqueries on IDP,
- * committed and checkpointed, so a re-run continues after the last committed chunk, and a re-run after success
- * changes nothing (only rows that need it are touched). At the end one read-only grouped count per table reports the
- * rows left. A dry run (where {@link #plan} does the work of reporting) counts, per table, the rows that would get
+ * <p>How: each table is walked in chunks ({@link TableWalker}), in storage order where the engine lets SQL name it
+ * (PostgreSQL 14+ heap pages, H2 row ids) and by key elsewhere (keys per {@link OAuthTable}; see {@link TableSlicer}
+ * for why), each chunk one set-based UPDATE over the chunk's range with the rule as correlated subqueries on IDP,
+ * committed together with its checkpoint, so a re-run continues after the last committed chunk, and a re-run after
+ * success changes nothing (only rows that need it are touched). At the end one read-only grouped count per table
+ * reports the rows left; where rows may have moved under the walk (PostgreSQL pages, when another session updates the
+ * table meanwhile), rows the rule could still set are caught by one more pass, and the step fails if any remain. A dry run (where {@link #plan} does the work of reporting) counts, per table, the rows that would get
  * their LOCAL IdP, a federated IdP, or nothing, and changes nothing.
  *
  * <p>Size: chunks adapt to take about {@code chunkTargetMillis} each (500 ms by default), so no chunk holds its row
@@ -89,11 +91,12 @@ public final class OAuthDataMigrator implements Migrator {
                 }
             }
             for (OAuthTable table : OAuthTable.values()) {
-                actions.add(describeWork(table, settings, dialect));
+                TableSlicer slicer = slicer(connection, dialect, table);
+                actions.add(describeWork(table, settings, slicer, dialect));
                 if (context.dryRun()) {
                     actions.add(table.table() + ": " + countForDryRun(connection, table, context.progress()));
                 }
-                actions.add(table.updateRange(new KeyRangeWalker.KeyRange("?", "?")));
+                actions.add(table.updateRange(slicer.sample()));
             }
             connection.rollback();
         } catch (SQLException e) {
@@ -121,10 +124,11 @@ public final class OAuthDataMigrator implements Migrator {
                 + " rows/s (as measured by the benchmark; the progress lines show this database's rate)";
     }
 
-    private static String describeWork(OAuthTable table, ChunkSettings settings, Dialect dialect) {
-        String how = table.table() + ": set IDP_ID by key range on " + table.key() + ", " + settings.describe()
-                + ", one UPDATE per chunk, committed and checkpointed per chunk";
-        if (table.keyWithoutIndex()) {
+    private static String describeWork(OAuthTable table, ChunkSettings settings, TableSlicer slicer,
+                                       Dialect dialect) {
+        String how = table.table() + ": set IDP_ID by ranges of " + slicer.column() + ", " + settings.describe()
+                + ", one UPDATE per chunk, committed with its checkpoint";
+        if (!slicer.coversEveryRow() && table.keyWithoutIndex()) {
             HelperIndex helper = helperIndex(table, dialect);
             how += "; the table has no index, so the walk adds one (" + helper.createStatement() + ") and drops it"
                     + " afterwards (" + helper.dropStatement() + "); rows with a NULL " + table.key()
@@ -189,27 +193,22 @@ public final class OAuthDataMigrator implements Migrator {
         return new ChunkPacer(settings.sizer(), meter, settings.pauseMillis());
     }
 
+    private static TableSlicer slicer(Connection connection, Dialect dialect, OAuthTable table) throws SQLException {
+        return TableSlicer.forTable(connection, dialect, table.table(), table.key(), false);
+    }
+
     private static void migrate(Connection connection, OAuthTable table, Dialect dialect, ChunkPacer pacer,
                                 StepProgress progress) throws SQLException {
-        HelperIndex helper = table.keyWithoutIndex() ? helperIndex(table, dialect) : null;
+        TableSlicer slicer = slicer(connection, dialect, table);
+        boolean byKey = !slicer.coversEveryRow();
+        HelperIndex helper = byKey && table.keyWithoutIndex() ? helperIndex(table, dialect) : null;
         boolean dropHelper = helper != null && helper.ensure(connection);
-        KeyRangeWalker walker = new KeyRangeWalker(dialect, table.table(), table.key(), false, pacer);
         long started = System.nanoTime();
-        Outcome outcome;
-        try {
-            outcome = walker.walk(connection, progress, (chunk, range) -> {
-                try (PreparedStatement update = chunk.prepareStatement(table.updateRange(range))) {
-                    range.bind(update, 1, false);
-                    return update.executeUpdate();
-                }
-            });
-        } catch (SQLException e) {
-            throw new SQLException(table.table() + ": a chunk failed and was rolled back: " + e.getMessage(),
-                    e.getSQLState(), e);
-        }
+        Outcome outcome = walk(connection, table, new TableWalker(table.table(), table.table(), slicer, pacer),
+                progress);
         long walkMillis = (System.nanoTime() - started) / 1_000_000;
         long rows = outcome.rowsChanged();
-        if (table.keyMayBeNull()) {
+        if (byKey && table.keyMayBeNull()) {
             try (PreparedStatement update = connection.prepareStatement(table.updateNullKeys())) {
                 long nullKeyRows = update.executeUpdate();
                 connection.commit();
@@ -220,15 +219,44 @@ public final class OAuthDataMigrator implements Migrator {
         if (dropHelper) {
             helper.drop(connection);
         }
-        progress.note(table.table() + ": IDP_ID set on " + rows + " rows in " + outcome.chunks() + " chunks"
-                + (outcome.resumed() ? ", continuing after the checkpoint of an interrupted run" : ""));
-        String pace = table.table() + ": " + pacer.meter().done() + " keys walked in " + walkMillis
+        progress.note(table.table() + ": IDP_ID set on " + rows + " rows in " + outcome.chunks() + " chunks by ranges"
+                + " of " + slicer.column() + (outcome.resumed()
+                ? ", continuing after the checkpoint of an interrupted run" : ""));
+        String pace = table.table() + ": about " + pacer.meter().done() + " rows walked in " + walkMillis
                 + " ms, longest chunk " + pacer.longestMillis() + " ms";
         LOG.info("{}", pace);
         progress.note(pace);
         IdpIdCounts left = IdpIdCounts.read(connection, table, true);
         connection.rollback();
+        if (slicer.rowsMayMove() && left.resolvable() > 0) {
+            // Rows another session updated during the walk may have moved to pages already walked: one more pass.
+            Outcome recheck = walk(connection, table, new TableWalker(table.table(), table.table() + ":recheck",
+                    slicer(connection, dialect, table), pacer), progress);
+            progress.note(table.table() + ": " + left.resolvable() + " rows still needed IDP_ID after the walk"
+                    + " (moved by another session meanwhile); a second pass set " + recheck.rowsChanged());
+            left = IdpIdCounts.read(connection, table, true);
+            connection.rollback();
+            if (left.resolvable() > 0) {
+                throw new SQLException(table.table() + ": " + left.resolvable() + " rows still need IDP_ID after two"
+                        + " passes: another session keeps updating the table. Stop it and run the migration again.");
+            }
+        }
         left.leftReports().forEach(progress::warn);
+    }
+
+    private static Outcome walk(Connection connection, OAuthTable table, TableWalker walker, StepProgress progress)
+            throws SQLException {
+        try {
+            return walker.walk(connection, progress, (chunk, range) -> {
+                try (PreparedStatement update = chunk.prepareStatement(table.updateRange(range))) {
+                    range.bind(update, 1);
+                    return update.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw new SQLException(table.table() + ": a chunk failed and was rolled back: " + e.getMessage(),
+                    e.getSQLState(), e);
+        }
     }
 
     private static HelperIndex helperIndex(OAuthTable table, Dialect dialect) {

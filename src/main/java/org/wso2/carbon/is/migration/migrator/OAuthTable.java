@@ -1,17 +1,15 @@
 package org.wso2.carbon.is.migration.migrator;
 
-import org.wso2.carbon.is.migration.migrator.KeyRangeWalker.KeyRange;
-
 /**
- * The three tables whose IDP_ID the 5.8.0 data step fills, each with the key it is walked by, and the statements of
- * {@link IdpIdRule} written for it.
+ * The three tables whose IDP_ID the 5.8.0 data step fills, each with the key it is walked by where the engine is not
+ * walked in storage order ({@link TableSlicer}), and the statements of {@link IdpIdRule} written for it.
  *
  * <ul>
  * <li>IDN_OAUTH2_ACCESS_TOKEN: primary key TOKEN_ID.</li>
  * <li>IDN_OAUTH2_AUTHORIZATION_CODE: primary key CODE_ID.</li>
- * <li>IDN_OAUTH2_ACCESS_TOKEN_AUDIT: no primary key, no index, in every release. It is walked by TOKEN_ID, which
- *     the server copies from the token row (so it is nearly unique, and never NULL in what the server writes); the
- *     walk is sound for a repeated key (see {@link KeyRangeWalker}). Without an index every chunk would scan the
+ * <li>IDN_OAUTH2_ACCESS_TOKEN_AUDIT: no primary key, no index, in every release. Walked by key, it is walked by
+ *     TOKEN_ID, which the server copies from the token row (so it is nearly unique, and never NULL in what the server
+ *     writes); the walk is sound for a repeated key (see {@link KeyOrderSlicer}). Without an index every chunk would scan the
  *     whole table, so the step adds a helper index for the walk ({@link HelperIndex}) and drops it afterwards.
  *     Rows with a NULL TOKEN_ID, outside every range, are done by one last statement restricted to them.</li>
  * </ul>
@@ -56,9 +54,9 @@ enum OAuthTable {
         return helperIndexName;
     }
 
-    /** The update of one key range; its placeholders are the range's ({@link KeyRange#bind}). */
-    String updateRange(KeyRange range) {
-        return update(range.condition(column(key)));
+    /** The update of one chunk; its placeholders are the range's ({@link ChunkRange#bind}). */
+    String updateRange(ChunkRange range) {
+        return update(range.condition(table));
     }
 
     /**

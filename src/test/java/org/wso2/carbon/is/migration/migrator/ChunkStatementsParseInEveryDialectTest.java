@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wso2.carbon.is.migration.dialect.Dialect;
-import org.wso2.carbon.is.migration.migrator.KeyRangeWalker.KeyRange;
+import org.wso2.carbon.is.migration.migrator.KeyOrderSlicer.KeyRange;
+import org.wso2.carbon.is.migration.migrator.PageRangeSlicer.PageRange;
 
 /**
  * The statements of the 5.8.0 data step for the dialects without an engine in the tests (Oracle, MSSQL, DB2, MySQL)
@@ -25,8 +26,10 @@ class ChunkStatementsParseInEveryDialectTest {
     void theRulesStatementsParse() {
         List<String> statements = new ArrayList<>();
         for (OAuthTable table : OAuthTable.values()) {
-            statements.add(table.updateRange(new KeyRange(null, "k")));
-            statements.add(table.updateRange(new KeyRange("a", "k")));
+            statements.add(table.updateRange(new KeyRange(table.key(), false, null, "k", "k")));
+            statements.add(table.updateRange(new KeyRange(table.key(), false, "a", "k", "k")));
+            statements.add(table.updateRange(new KeyRange(KeyOrderSlicer.ROW_ID, true, "1", "9", "9")));
+            statements.add(table.updateRange(new PageRange(0, 10)));
             statements.add(table.updateNullKeys());
             statements.add(table.countByTarget(true));
             statements.add(table.countByTarget(false));
@@ -41,9 +44,9 @@ class ChunkStatementsParseInEveryDialectTest {
     void theDialectSpecificStatementsParse(Dialect dialect) {
         List<String> statements = new ArrayList<>();
         for (OAuthTable table : OAuthTable.values()) {
-            KeyRangeWalker walker = new KeyRangeWalker(dialect, table.table(), table.key(), false, ChunkSizer.fixed(7));
-            statements.add(walker.upperKeySql(true, 7));
-            statements.add(walker.upperKeySql(false, 7));
+            KeyOrderSlicer slicer = KeyOrderSlicer.byKey(dialect, table.table(), table.key(), false);
+            statements.add(slicer.upperEndSql(true, 7));
+            statements.add(slicer.upperEndSql(false, 7));
             if (table.keyWithoutIndex()) {
                 HelperIndex helper = new HelperIndex(dialect, table.table(), table.key(), table.helperIndexName());
                 statements.add(helper.createStatement());
@@ -59,7 +62,7 @@ class ChunkStatementsParseInEveryDialectTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void eachDialectLimitsTheChunkQueryInItsOwnSyntax(Dialect dialect) {
-        String sql = new KeyRangeWalker(dialect, "T", "K1", false, ChunkSizer.fixed(500)).upperKeySql(false, 500);
+        String sql = KeyOrderSlicer.byKey(dialect, "T", "K1", false).upperEndSql(false, 500);
         String expected = switch (dialect) {
             case H2, MYSQL, MARIADB, POSTGRESQL ->
                     "SELECT MAX(K) FROM (SELECT K1 AS K FROM T WHERE K1 > ? ORDER BY K1 LIMIT 500) X";

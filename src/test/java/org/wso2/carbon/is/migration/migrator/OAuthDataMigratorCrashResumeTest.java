@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.wso2.carbon.is.migration.cli.MigrationCli;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
-import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
+import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
@@ -31,7 +31,9 @@ import org.wso2.carbon.is.migration.testsupport.TestDatabase;
  * A migration killed (SIGKILL, no shutdown hook, no clean-up) in the middle of the IDP_ID backfill, and re-run: the
  * second run takes over the dead process's lock, continues after the last checkpoint, and the two runs together
  * change every row that needed it exactly once. The first run is a real child JVM running the command line against
- * PostgreSQL, watched through IS_MIGRATION_CHECKPOINT.
+ * MariaDB, watched through IS_MIGRATION_CHECKPOINT: a walk by key, with the helper index on the audit table left
+ * behind by the dead run and dropped by the next one. (The walk by heap pages is killed and resumed in
+ * KilledBackfillResumesExactlyOnceTest, on PostgreSQL.)
  */
 class OAuthDataMigratorCrashResumeTest {
 
@@ -41,19 +43,19 @@ class OAuthDataMigratorCrashResumeTest {
 
     @Test
     void aMigrationKilledInTheMiddleOfTheBackfillIsFinishedExactlyByTheNextRun() throws Exception {
-        TestDatabase database = PostgresEngine.instance().newDatabase();
+        TestDatabase database = MariaDbEngine.instance().newDatabase();
         OAuthTokenFixture fixture;
         Map<String, List<Object>> before;
         try (Connection connection = database.connect()) {
-            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("postgresql", "5.8.0", false));
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("mysql", "5.8.0", false));
             fixture = OAuthTokenFixture.fill(connection, COPIES);
             before = OAuthTokenFixture.current(connection);
         }
         IsHome home = IsHome.create("crash-resume")
-                .withDeploymentToml(IsHome.databaseSection("identity_db", "postgre", database.url(), database.user(),
-                        database.password()) + IsHome.databaseSection("shared_db", "postgre", database.url(),
+                .withDeploymentToml(IsHome.databaseSection("identity_db", "mysql", database.url(), database.user(),
+                        database.password()) + IsHome.databaseSection("shared_db", "mysql", database.url(),
                         database.user(), database.password()))
-                .withDriverInLib("postgresql-42.7.4.jar")
+                .withDriverInLib("mariadb-java-client-3.4.1.jar")
                 .withConfig("""
                         migrationEnable: true
                         currentVersion: "5.7.0"
@@ -130,11 +132,11 @@ class OAuthDataMigratorCrashResumeTest {
         }
         assertEquals(fixture.changing() - changedByRun1, rowsOf(report),
                 "run 2 changed exactly the rows run 1 had not: no chunk was done twice, none skipped\n" + report);
-        assertTrue(report.contains("IDN_OAUTH2_ACCESS_TOKEN: IDP_ID set on 0 rows in 0 chunks, continuing after"
+        assertTrue(report.contains("IDN_OAUTH2_ACCESS_TOKEN: IDP_ID set on 0 rows in 0 chunks by ranges of TOKEN_ID, continuing after"
                 + " the checkpoint of an interrupted run"), report);
         String auditNote = AUDIT + ": IDP_ID set on " + (fixture.changing(AUDIT)
                 - (changedByRun1 - fixture.changing(OAuthTokenFixture.TABLES[0]))) + " rows in " + auditChunksLeft
-                + " chunks, continuing after the checkpoint of an interrupted run";
+                + " chunks by ranges of TOKEN_ID, continuing after the checkpoint of an interrupted run";
         assertTrue(report.contains(auditNote), auditNote + " in " + report);
         assertTrue(report.contains("was interrupted; running the step again"), report);
         System.out.printf("crash-resume: run 1 changed %d rows before it was killed, run 2 changed %d in %d ms"

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,12 +24,14 @@ import org.wso2.carbon.is.migration.config.MigratorConfig;
 import org.wso2.carbon.is.migration.config.VersionConfig;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
+import org.wso2.carbon.is.migration.dialect.Dialect;
 import org.wso2.carbon.is.migration.internal.MigrationEngine;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.StepReport;
 import org.wso2.carbon.is.migration.report.StepReport.Outcome;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
+import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
@@ -54,6 +61,12 @@ class OAuthDataMigratorTest {
             ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(engine.factsDialects().get(0), "5.8.0", false));
             fixture = OAuthTokenFixture.fill(connection, COPIES);
         }
+        Map<String, Long> chunks = new HashMap<>();
+        try (Connection connection = database.connect()) {
+            for (String table : OAuthTokenFixture.TABLES) {
+                chunks.put(table, OAuthTokenFixture.expectedChunks(connection, engine.dialect(), table, 7));
+            }
+        }
 
         MigrationReport report = run(database, Mode.MIGRATE, "7");
         assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
@@ -68,7 +81,8 @@ class OAuthDataMigratorTest {
         assertLeftRowsReported(fixture, step.warnings());
         for (String table : OAuthTokenFixture.TABLES) {
             assertTrue(step.notes().contains(table + ": IDP_ID set on " + fixture.changing(table) + " rows in "
-                    + chunks(database, table) + " chunks"), step.notes().toString());
+                    + chunks.get(table) + " chunks by ranges of " + walkedBy(engine.dialect(), table)),
+                    step.notes().toString());
         }
 
         MigrationReport again = run(database, Mode.MIGRATE, "7");
@@ -140,17 +154,91 @@ class OAuthDataMigratorTest {
         assertEquals(fixture.leftPerReason().size(), warnings.size(), warnings.toString());
     }
 
-    private static long chunks(TestDatabase database, String table) throws Exception {
+    /**
+     * A PostgreSQL walk by heap pages covers the pages the table had when it started, each once. Rows that another
+     * session writes meanwhile into pages already walked, and that still need IDP_ID (here: inserted in the pause after
+     * the walk's last chunk), are found by the count after the walk and set by a second pass.
+     */
+    @Test
+    void rowsWrittenBehindAPageWalkAreSetByASecondPass() throws Exception {
+        TestDatabase database = PostgresEngine.instance().newDatabase();
+        OAuthTokenFixture fixture;
+        long pages;
         try (Connection connection = database.connect()) {
-            return OAuthTokenFixture.expectedChunks(connection, table, table.endsWith("CODE") ? "CODE_ID" : "TOKEN_ID",
-                    null, 7);
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("postgresql", "5.8.0", false));
+            fixture = OAuthTokenFixture.fill(connection, 20);
+            pages = OAuthTokenFixture.expectedChunks(connection, Dialect.POSTGRESQL, "IDN_OAUTH2_ACCESS_TOKEN", 7);
+        }
+        String lastChunk = PageRangeSlicer.CHECKPOINT_PREFIX + pages;
+        int late = 3;
+        Thread writer = new Thread(() -> {
+            try (Connection connection = database.connect()) {
+                while (!lastChunk.equals(checkpoint(connection, "IDN_OAUTH2_ACCESS_TOKEN"))) {
+                    Thread.sleep(5);
+                }
+                try (Statement statement = connection.createStatement()) {
+                    for (int row = 1; row <= late; row++) {
+                        statement.executeUpdate("INSERT INTO IDN_OAUTH2_ACCESS_TOKEN (TOKEN_ID, CONSUMER_KEY_ID,"
+                                + " AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TIME_CREATED,"
+                                + " REFRESH_TOKEN_TIME_CREATED, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID)"
+                                + " SELECT 'late-" + row + "', ID, 'late-user-" + row + "', -1234, 'PRIMARY',"
+                                + " 'APPLICATION_USER', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'hash', 'ACTIVE', 'NONE'"
+                                + " FROM IDN_OAUTH_CONSUMER_APPS WHERE TENANT_ID = -1234");
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        MigrationReport report = run(database, Mode.MIGRATE,
+                Map.of("schema", "identity", "batchSize", "7", "pauseMillis", "300"));
+        writer.join(10_000);
+        assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
+        StepReport step = report.steps().get(0);
+        assertTrue(step.notes().stream().anyMatch(note -> note.equals("IDN_OAUTH2_ACCESS_TOKEN: " + late + " rows still"
+                + " needed IDP_ID after the walk (moved by another session meanwhile); a second pass set " + late)),
+                step.notes().toString());
+        assertEquals(fixture.changing() + late, step.rows());
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM IDN_OAUTH2_ACCESS_TOKEN T"
+                     + " WHERE T.TOKEN_ID LIKE 'late-%' AND T.IDP_ID = (SELECT I.ID FROM IDP I"
+                     + " WHERE I.TENANT_ID = -1234 AND I.NAME = 'LOCAL')")) {
+            rows.next();
+            assertEquals(late, rows.getLong(1), "the late rows got their tenant's LOCAL IdP");
         }
     }
 
+    private static String checkpoint(Connection connection, String key) throws SQLException {
+        if (!CatalogLookup.tableExists(connection, "IS_MIGRATION_CHECKPOINT")) {
+            return null;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT CP_VALUE FROM IS_MIGRATION_CHECKPOINT WHERE CP_KEY = ?")) {
+            query.setString(1, key);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    /** PostgreSQL 14+ and H2 are walked in storage order, the others by key (see TableSlicer). */
+    private static String walkedBy(Dialect dialect, String table) {
+        return switch (dialect) {
+            case POSTGRESQL -> "ctid";
+            case H2 -> "_ROWID_";
+            default -> table.endsWith("CODE") ? "CODE_ID" : "TOKEN_ID";
+        };
+    }
+
     private MigrationReport run(TestDatabase database, Mode mode, String batchSize) throws Exception {
+        return run(database, mode, Map.of("schema", "identity", "batchSize", batchSize));
+    }
+
+    private MigrationReport run(TestDatabase database, Mode mode, Map<String, String> parameters) throws Exception {
         MigrationConfig config = MigrationConfig.builder(resources.resolve("migration-config.yaml"), "5.7.0", "5.8.0")
                 .addVersion(new VersionConfig("5.8.0", List.of(new MigratorConfig(OAuthDataMigrator.NAME, 1,
-                        Map.of("schema", "identity", "batchSize", batchSize), 5)), 3))
+                        parameters, 5)), 3))
                 .build();
         DriverDataSource dataSource = new DriverDataSource(database.driver(), database.url(), database.user(),
                 database.password());

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.wso2.carbon.is.migration.dialect.Dialect;
+
 /**
  * Identity providers, OAuth apps, and access tokens, token-audit rows and authorization codes of every kind the
  * 5.8.0 data step meets, in a 5.8.0 identity database built from the facts; each row with the IDP_ID and
@@ -236,7 +238,29 @@ final class OAuthTokenFixture {
     }
 
     /**
-     * The chunks a {@link KeyRangeWalker} of {@code batch} keys needs for the non-NULL keys above {@code after} (all
+     * The chunks the data step needs for the whole of {@code table} with chunks of {@code batch} rows, computed
+     * independently of the slicers, before the step runs: on PostgreSQL one per heap page the table has (a page holds
+     * more than {@code batch} of the fixture's rows, and is the smallest range); on H2 by row id; elsewhere by key.
+     */
+    static long expectedChunks(Connection connection, Dialect dialect, String table, int batch) throws SQLException {
+        return switch (dialect) {
+            case POSTGRESQL -> {
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT pg_relation_size(CAST(? AS regclass)) / current_setting('block_size')::bigint")) {
+                    query.setString(1, table);
+                    try (ResultSet rows = query.executeQuery()) {
+                        rows.next();
+                        yield rows.getLong(1);
+                    }
+                }
+            }
+            case H2 -> expectedChunks(connection, table, "_ROWID_", null, batch);
+            default -> expectedChunks(connection, table, table.endsWith("CODE") ? "CODE_ID" : "TOKEN_ID", null, batch);
+        };
+    }
+
+    /**
+     * The chunks a walk by key of {@code batch} keys needs for the non-NULL keys above {@code after} (all
      * keys when null), computed independently: each chunk takes the next {@code batch} rows in key order, plus the
      * rows that repeat its last key.
      */

@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ public final class StandaloneDataSources implements Closeable {
     private final Path tomlFile;
     private final Map<String, DatabaseSettings> databases;
     private final JdbcDriverLoader drivers;
+    private final List<KeptOpenDataSource> keptOpen = new ArrayList<>();
 
     /**
      * Reads {@code <isHome>/repository/conf/deployment.toml} and prepares the driver class loader.
@@ -39,7 +42,8 @@ public final class StandaloneDataSources implements Closeable {
 
     /**
      * A DataSource for the database the server knows as {@code dataSourceName}, e.g. {@code jdbc/WSO2IdentityDB}.
-     * Connections are opened with the installation's own driver, not pooled.
+     * Connections are opened with the installation's own driver, not pooled; for an embedded H2 database one
+     * connection stays open until {@link #close} ({@link KeptOpenDataSource}).
      *
      * @throws DataSourceException for an unknown name (listing the known ones), a section missing from
      *                             {@code deployment.toml}, or no driver for the database
@@ -47,7 +51,14 @@ public final class StandaloneDataSources implements Closeable {
     public DataSource dataSource(String dataSourceName) throws DataSourceException {
         DatabaseSettings settings = settingsFor(dataSourceName);
         Driver driver = drivers.driverFor(settings);
-        return new DriverDataSource(driver, settings.url(), settings.username(), settings.password());
+        DriverDataSource direct = new DriverDataSource(driver, settings.url(), settings.username(),
+                settings.password());
+        if (!KeptOpenDataSource.isEmbeddedH2(settings.url())) {
+            return direct;
+        }
+        KeptOpenDataSource keptOpen = new KeptOpenDataSource(direct);
+        this.keptOpen.add(keptOpen);
+        return keptOpen;
     }
 
     /** Where {@code dataSourceName} points, without secrets, for logs: section, type, URL and user. */
@@ -83,8 +94,22 @@ public final class StandaloneDataSources implements Closeable {
         return Collections.unmodifiableMap(sections);
     }
 
+    /** Closes the connections kept open to embedded H2 databases (which closes those databases), then the drivers. */
     @Override
     public void close() throws IOException {
+        IOException failure = null;
+        for (KeptOpenDataSource source : keptOpen) {
+            try {
+                source.close();
+            } catch (SQLException e) {
+                failure = failure == null ? new IOException("Could not close " + source + ": " + e.getMessage(), e)
+                        : failure;
+            }
+        }
+        keptOpen.clear();
         drivers.close();
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

@@ -7,17 +7,16 @@
 --     constraint must be NOT NULL (SQL0542N), and CON_APP_KEY includes IDP_ID; the 5.7.0 DB2 key columns are NOT NULL
 --     for the same reason. Existing rows get -1, which the IDP_ID backfill (OAuthDataMigrator) must treat like NULL:
 --     "not set yet";
---   * the CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN rebuilt with IDP_ID: the old key is dropped only while the
---     catalog shows it without IDP_ID, and the new one is added only while no CON_APP_KEY exists. All rows have the
---     same IDP_ID (-1) here and the old key kept the other columns unique, so the new key accepts them;
+--   * the old CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN dropped while the catalog shows it without IDP_ID:
+--     step 3 adds the 5.8.0 one after OAuthDataMigrator has filled IDP_ID, so that the backfill does not update a
+--     wide unique index per row;
 --   * CALLBACK_URL widened to VARCHAR(2048) on IDN_OAUTH_CONSUMER_APPS, IDN_OAUTH2_AUTHORIZATION_CODE and
 --     IDN_OAUTH1A_REQUEST_TOKEN; IDN_SAML2_ASSERTION_STORE.ASSERTION.
 -- Re-runnable: tables are created by compound statements continuing past SQLSTATE 42710 (name already used) and
 -- nothing else, columns past SQLSTATE 42711 (column already exists) and nothing else; the key statements look at
 -- SYSCAT.TABCONST / SYSCAT.KEYCOLUSE first; widening a VARCHAR to the length it has changes nothing. Each compound
 -- statement ends with a line holding only '/'.
--- Online: adding a column and widening a VARCHAR only change the catalog (no REORG pending); adding CON_APP_KEY builds
--- its index while writers to IDN_OAUTH2_ACCESS_TOKEN wait: plan it for a quiet window on a large token table.
+-- Online: adding a column and widening a VARCHAR only change the catalog (no REORG pending).
 
 BEGIN
     DECLARE CONTINUE HANDLER FOR SQLSTATE '42710' BEGIN END;
@@ -67,15 +66,6 @@ BEGIN
             AND NOT EXISTS (SELECT 1 FROM SYSCAT.KEYCOLUSE K WHERE K.TABSCHEMA = C.TABSCHEMA
                             AND K.TABNAME = C.TABNAME AND K.CONSTNAME = C.CONSTNAME AND K.COLNAME = 'IDP_ID')) THEN
         EXECUTE IMMEDIATE 'ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN DROP CONSTRAINT CON_APP_KEY';
-    END IF;
-END
-/
-
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM SYSCAT.TABCONST WHERE TABSCHEMA = CURRENT_SCHEMA
-            AND TABNAME = 'IDN_OAUTH2_ACCESS_TOKEN' AND CONSTNAME = 'CON_APP_KEY') THEN
-        EXECUTE IMMEDIATE 'ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT CON_APP_KEY UNIQUE (CONSUMER_KEY_ID,
-            AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID)';
     END IF;
 END
 /

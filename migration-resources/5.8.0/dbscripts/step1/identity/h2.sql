@@ -3,15 +3,16 @@
 --   * the new tables IDN_AUTH_USER and IDN_AUTH_USER_SESSION_MAPPING;
 --   * IDP_ID on IDN_OAUTH2_ACCESS_TOKEN, IDN_OAUTH2_ACCESS_TOKEN_AUDIT and IDN_OAUTH2_AUTHORIZATION_CODE, nullable as in
 --     the 5.8.0 release (the backfill of existing rows is OAuthDataMigrator's, a later migrator of this version);
---   * the CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN rebuilt with IDP_ID;
+--   * the old CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN dropped: step 3 adds the 5.8.0 one (with IDP_ID)
+--     after OAuthDataMigrator has filled IDP_ID, so that the backfill does not update a wide unique index per row;
 --   * CALLBACK_URL widened to VARCHAR(2048) on IDN_OAUTH_CONSUMER_APPS, IDN_OAUTH2_AUTHORIZATION_CODE and
 --     IDN_OAUTH1A_REQUEST_TOKEN; IDN_SAML2_ASSERTION_STORE.ASSERTION;
 --   * the H2-only changes: FIDO_DEVICE_STORE.DEVICE_DATA LONGVARCHAR -> VARCHAR(2048), IDN_STS_STORE.TOKEN_CONTENT
 --     BLOB -> BLOB(1024), WF_BPS_PROFILE.CALLBACK_USERNAME / CALLBACK_PASSWORD (placed before TENANT_ID, as in 5.8.0).
 --     The two narrowings fail on rows that do not fit; preconditions.yaml lists such rows before this step runs.
 -- Re-runnable: tables and columns are IF NOT EXISTS; a type change to the type a column already has keeps its data.
--- H2 has no procedural SQL to look at the catalog first, so CON_APP_KEY is dropped IF EXISTS and added again on every
--- run: a second run rebuilds the same key over the same rows, which cannot fail (they already satisfied it).
+-- H2 has no procedural SQL to look at the catalog first, so CON_APP_KEY is dropped IF EXISTS on every run (step 3
+-- adds it back whatever shape it had).
 -- Works on H2 1.4.199 (the engine IS 5.8.0 ships) and H2 2.x.
 
 CREATE TABLE IF NOT EXISTS IDN_AUTH_USER (
@@ -37,9 +38,6 @@ ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN_AUDIT ADD COLUMN IF NOT EXISTS IDP_ID INTEGE
 ALTER TABLE IDN_OAUTH2_AUTHORIZATION_CODE ADD COLUMN IF NOT EXISTS IDP_ID INTEGER;
 
 ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN DROP CONSTRAINT IF EXISTS CON_APP_KEY;
-
-ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT CON_APP_KEY UNIQUE (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN,
-    USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID);
 
 ALTER TABLE IDN_OAUTH_CONSUMER_APPS ALTER COLUMN CALLBACK_URL VARCHAR(2048);
 

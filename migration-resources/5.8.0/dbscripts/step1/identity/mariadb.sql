@@ -4,15 +4,17 @@
 --   * the new tables IDN_AUTH_USER and IDN_AUTH_USER_SESSION_MAPPING;
 --   * IDP_ID on IDN_OAUTH2_ACCESS_TOKEN, IDN_OAUTH2_ACCESS_TOKEN_AUDIT and IDN_OAUTH2_AUTHORIZATION_CODE, nullable as in
 --     the 5.8.0 release (the backfill of existing rows is OAuthDataMigrator's, a later migrator of this version);
---   * the CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN rebuilt with IDP_ID, in one ALTER TABLE so that the
---     foreign key on CONSUMER_KEY_ID always has an index;
+--   * the old CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN dropped: step 3 adds the 5.8.0 one (with IDP_ID)
+--     after OAuthDataMigrator has filled IDP_ID, so that the backfill does not update a wide unique index per row.
+--     The foreign key on CONSUMER_KEY_ID keeps an index leading with it, 5.7.0's IDX_AT_CK_AU (a database where that
+--     index was removed makes the DROP fail with "needed in a foreign key constraint": recreate it, run again);
 --   * CALLBACK_URL widened to VARCHAR(2048) on IDN_OAUTH_CONSUMER_APPS, IDN_OAUTH2_AUTHORIZATION_CODE and
 --     IDN_OAUTH1A_REQUEST_TOKEN; IDN_SAML2_ASSERTION_STORE.ASSERTION.
--- Re-runnable: columns are ADD COLUMN IF NOT EXISTS (MariaDB 10.0.2 or later); the key is rebuilt by a procedure only
--- when information_schema does not show IDP_ID in it yet (the procedure drops itself); widening a VARCHAR to the
+-- Re-runnable: columns are ADD COLUMN IF NOT EXISTS (MariaDB 10.0.2 or later); the key is dropped by a procedure only
+-- while information_schema shows it without IDP_ID (the procedure drops itself); widening a VARCHAR to the
 -- length it has is a no-op. A second run changes nothing.
 -- Online (InnoDB): adding a nullable last column is instant on MariaDB 10.3+; widening a VARCHAR whose length prefix
--- stays two bytes and rebuilding a secondary unique key run in place with concurrent reads and writes.
+-- stays two bytes and dropping a secondary unique key run in place with concurrent reads and writes.
 
 CREATE TABLE IF NOT EXISTS IDN_AUTH_USER (
     USER_ID VARCHAR(255) NOT NULL,
@@ -41,11 +43,12 @@ DROP PROCEDURE IF EXISTS IS_MIGRATION_580_CON_APP_KEY;
 DELIMITER $$
 CREATE PROCEDURE IS_MIGRATION_580_CON_APP_KEY()
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()
-            AND TABLE_NAME = 'IDN_OAUTH2_ACCESS_TOKEN' AND INDEX_NAME = 'CON_APP_KEY' AND COLUMN_NAME = 'IDP_ID') THEN
-        ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN DROP INDEX CON_APP_KEY,
-            ADD CONSTRAINT CON_APP_KEY UNIQUE (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE,
-                TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID);
+    IF EXISTS (SELECT 1 FROM information_schema.STATISTICS K WHERE K.TABLE_SCHEMA = DATABASE()
+            AND K.TABLE_NAME = 'IDN_OAUTH2_ACCESS_TOKEN' AND K.INDEX_NAME = 'CON_APP_KEY'
+            AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS I WHERE I.TABLE_SCHEMA = K.TABLE_SCHEMA
+                            AND I.TABLE_NAME = K.TABLE_NAME AND I.INDEX_NAME = K.INDEX_NAME
+                            AND I.COLUMN_NAME = 'IDP_ID')) THEN
+        ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN DROP INDEX CON_APP_KEY;
     END IF;
 END $$
 DELIMITER ;

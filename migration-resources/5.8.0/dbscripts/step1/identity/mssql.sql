@@ -4,18 +4,15 @@
 --   * the new tables IDN_AUTH_USER and IDN_AUTH_USER_SESSION_MAPPING;
 --   * IDP_ID on IDN_OAUTH2_ACCESS_TOKEN, IDN_OAUTH2_ACCESS_TOKEN_AUDIT and IDN_OAUTH2_AUTHORIZATION_CODE, nullable as in
 --     the 5.8.0 release (the backfill of existing rows is OAuthDataMigrator's, a later migrator of this version);
---   * the CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN rebuilt with IDP_ID: the old key is dropped only while the
---     catalog shows it without IDP_ID, and the new one is added only while no CON_APP_KEY exists. Existing rows all
---     have IDP_ID NULL here; SQL Server compares NULLs in a unique key as equal, so the new key accepts exactly the
---     rows the old one (same columns without IDP_ID) accepted;
+--   * the old CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN dropped while the catalog shows it without IDP_ID:
+--     step 3 adds the 5.8.0 one after OAuthDataMigrator has filled IDP_ID, so that the backfill does not update a
+--     wide unique index per row;
 --   * CALLBACK_URL widened to VARCHAR(2048) on IDN_OAUTH_CONSUMER_APPS, IDN_OAUTH2_AUTHORIZATION_CODE and
 --     IDN_OAUTH1A_REQUEST_TOKEN; IDN_SAML2_ASSERTION_STORE.ASSERTION.
 -- Re-runnable: every change is guarded by IF [NOT] EXISTS on sys.objects / sys.columns / sys.key_constraints, and
 -- widening a VARCHAR to the length it has changes nothing. Nullable columns say NULL because SQL Server's default
 -- depends on session settings. One batch per change, each ended by GO.
--- Online: adding a nullable column and widening a VARCHAR only change metadata; adding CON_APP_KEY builds its index
--- offline (the table is locked for the build) unless the edition supports ONLINE index operations: plan it for a quiet
--- window on a large token table.
+-- Online: adding a nullable column and widening a VARCHAR only change metadata.
 
 IF NOT EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'IDN_AUTH_USER') AND type = N'U')
 CREATE TABLE IDN_AUTH_USER (
@@ -56,12 +53,6 @@ IF EXISTS (SELECT 1 FROM sys.key_constraints k WHERE k.parent_object_id = OBJECT
                         WHERE ic.object_id = k.parent_object_id AND ic.index_id = k.unique_index_id
                           AND c.name = N'IDP_ID'))
 ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN DROP CONSTRAINT CON_APP_KEY
-GO
-
-IF NOT EXISTS (SELECT 1 FROM sys.key_constraints WHERE parent_object_id = OBJECT_ID(N'IDN_OAUTH2_ACCESS_TOKEN')
-        AND name = N'CON_APP_KEY')
-ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT CON_APP_KEY UNIQUE (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID,
-    USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID)
 GO
 
 ALTER TABLE IDN_OAUTH_CONSUMER_APPS ALTER COLUMN CALLBACK_URL VARCHAR(2048) NULL

@@ -4,18 +4,15 @@
 --   * the new tables IDN_AUTH_USER and IDN_AUTH_USER_SESSION_MAPPING;
 --   * IDP_ID on IDN_OAUTH2_ACCESS_TOKEN, IDN_OAUTH2_ACCESS_TOKEN_AUDIT and IDN_OAUTH2_AUTHORIZATION_CODE, nullable as in
 --     the 5.8.0 release (the backfill of existing rows is OAuthDataMigrator's, a later migrator of this version);
---   * the CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN rebuilt with IDP_ID: the old key is dropped (its index
---     with it) only while the catalog shows it without IDP_ID, and the new one is added only while no CON_APP_KEY
---     exists. Existing rows all have IDP_ID NULL here, and Oracle compares partly-NULL keys on their other columns,
---     which the old key already kept unique, so the new key accepts them;
+--   * the old CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN dropped (its index with it) while the catalog shows it
+--     without IDP_ID: step 3 adds the 5.8.0 one after OAuthDataMigrator has filled IDP_ID, so that the backfill does
+--     not update a wide unique index per row;
 --   * CALLBACK_URL widened to VARCHAR2(2048) on IDN_OAUTH_CONSUMER_APPS, IDN_OAUTH2_AUTHORIZATION_CODE and
 --     IDN_OAUTH1A_REQUEST_TOKEN; IDN_SAML2_ASSERTION_STORE.ASSERTION.
 -- Re-runnable: tables are created by blocks ignoring only ORA-00955 (name already used), columns by blocks ignoring
 -- only ORA-01430 (column already exists); widening a VARCHAR2 to the length it has is accepted and changes nothing;
 -- the key blocks look at USER_CONSTRAINTS / USER_CONS_COLUMNS first. Each block ends with a line holding only '/'.
--- Online: adding a nullable column and widening a VARCHAR2 only change the dictionary; adding CON_APP_KEY builds its
--- index while holding a lock that blocks DML on IDN_OAUTH2_ACCESS_TOKEN (not online): plan it for a quiet window on a
--- large token table.
+-- Online: adding a nullable column and widening a VARCHAR2 only change the dictionary.
 
 BEGIN
     EXECUTE IMMEDIATE 'CREATE TABLE IDN_AUTH_USER (
@@ -88,18 +85,6 @@ BEGIN
                       AND K.TABLE_NAME = C.TABLE_NAME AND K.COLUMN_NAME = 'IDP_ID');
     IF FOUND > 0 THEN
         EXECUTE IMMEDIATE 'ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN DROP CONSTRAINT CON_APP_KEY';
-    END IF;
-END;
-/
-
-DECLARE
-    FOUND NUMBER;
-BEGIN
-    SELECT COUNT(*) INTO FOUND FROM USER_CONSTRAINTS
-    WHERE TABLE_NAME = 'IDN_OAUTH2_ACCESS_TOKEN' AND CONSTRAINT_NAME = 'CON_APP_KEY';
-    IF FOUND = 0 THEN
-        EXECUTE IMMEDIATE 'ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT CON_APP_KEY UNIQUE (CONSUMER_KEY_ID,
-            AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID)';
     END IF;
 END;
 /

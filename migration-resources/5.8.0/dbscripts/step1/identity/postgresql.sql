@@ -3,18 +3,18 @@
 --   * the new tables IDN_AUTH_USER and IDN_AUTH_USER_SESSION_MAPPING;
 --   * IDP_ID on IDN_OAUTH2_ACCESS_TOKEN, IDN_OAUTH2_ACCESS_TOKEN_AUDIT and IDN_OAUTH2_AUTHORIZATION_CODE, nullable as in
 --     the 5.8.0 release (the backfill of existing rows is OAuthDataMigrator's, a later migrator of this version);
---   * the CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN rebuilt as 5.8.0 defines it. The 5.7.0 PostgreSQL script
---     built it on TOKEN_ID (the primary key, so it restricted nothing) where the other dialects had TENANT_ID; 5.8.0
---     has (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE,
---     TOKEN_STATE_ID, IDP_ID). Existing rows all have IDP_ID NULL here, so the new key accepts them; rows that would
---     collide once IDP_ID is filled are listed by preconditions.yaml before this step, and never deleted;
+--   * the old CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN dropped. The 5.7.0 PostgreSQL script built it on
+--     TOKEN_ID (the primary key, so it restricted nothing) where the other dialects had TENANT_ID; 5.8.0 has
+--     (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID,
+--     IDP_ID), which step 3 adds after OAuthDataMigrator has filled IDP_ID (so that the backfill does not update a
+--     wide unique index per row); rows that would collide on it are listed by preconditions.yaml before anything
+--     runs, and never deleted;
 --   * CALLBACK_URL widened to VARCHAR(2048) on IDN_OAUTH_CONSUMER_APPS, IDN_OAUTH2_AUTHORIZATION_CODE and
 --     IDN_OAUTH1A_REQUEST_TOKEN; IDN_SAML2_ASSERTION_STORE.ASSERTION.
 -- Re-runnable: tables and columns are IF NOT EXISTS (PostgreSQL 9.6 or later); widening a VARCHAR to the length it
--- already has is a no-op; the key is rebuilt only when the catalog does not show the 5.8.0 definition yet.
+-- already has is a no-op; the old key is dropped only while the catalog shows it (a 5.8.0 key is kept).
 -- Not online: adding a column and widening a VARCHAR only change the catalog (no table rewrite) but take a short
--- exclusive lock; building the new CON_APP_KEY holds an exclusive lock on IDN_OAUTH2_ACCESS_TOKEN for as long as its
--- index takes to build, so plan this step for a window without token traffic on a large token table.
+-- exclusive lock.
 
 CREATE TABLE IF NOT EXISTS IDN_AUTH_USER (
     USER_ID VARCHAR(255) NOT NULL,
@@ -40,7 +40,7 @@ ALTER TABLE IDN_OAUTH2_AUTHORIZATION_CODE ADD COLUMN IF NOT EXISTS IDP_ID INTEGE
 
 -- Drops every unique constraint of IDN_OAUTH2_ACCESS_TOKEN that is named CON_APP_KEY or has the columns of a 5.7.0
 -- CON_APP_KEY (the PostgreSQL one on TOKEN_ID, or the other dialects' on TENANT_ID, under whatever name the engine
--- gave it), unless it already is the 5.8.0 key; then adds the 5.8.0 key if it is not there.
+-- gave it), unless it already is the 5.8.0 key.
 DO $$
 DECLARE
     target TEXT[] := ARRAY['consumer_key_id', 'authz_user', 'tenant_id', 'user_domain', 'user_type',
@@ -50,7 +50,6 @@ DECLARE
     old_on_tenant_id TEXT[] := ARRAY['consumer_key_id', 'authz_user', 'tenant_id', 'user_domain', 'user_type',
         'token_scope_hash', 'token_state', 'token_state_id'];
     key RECORD;
-    has_target BOOLEAN := FALSE;
 BEGIN
     FOR key IN
         SELECT c.conname AS name,
@@ -61,16 +60,12 @@ BEGIN
         FROM pg_constraint c
         WHERE c.conrelid = 'idn_oauth2_access_token'::regclass AND c.contype = 'u'
     LOOP
-        IF lower(key.name) = 'con_app_key' AND key.columns = target THEN
-            has_target := TRUE;
-        ELSIF lower(key.name) = 'con_app_key' OR key.columns = old_on_token_id OR key.columns = old_on_tenant_id THEN
+        IF NOT (lower(key.name) = 'con_app_key' AND key.columns = target)
+                AND (lower(key.name) = 'con_app_key' OR key.columns = old_on_token_id
+                     OR key.columns = old_on_tenant_id) THEN
             EXECUTE format('ALTER TABLE idn_oauth2_access_token DROP CONSTRAINT %I', key.name);
         END IF;
     END LOOP;
-    IF NOT has_target THEN
-        ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT CON_APP_KEY UNIQUE (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID,
-            USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID);
-    END IF;
 END $$;
 
 ALTER TABLE IDN_OAUTH_CONSUMER_APPS ALTER COLUMN CALLBACK_URL TYPE VARCHAR(2048);

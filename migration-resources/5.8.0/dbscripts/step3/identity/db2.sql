@@ -1,5 +1,8 @@
--- IS 5.7.0 -> 5.8.0, identity database, DB2, step 3: the 21 indexes IS 5.8.0 added (four of them on the tables step 1
--- created), with the release's names and columns.
+-- IS 5.7.0 -> 5.8.0, identity database, DB2, step 3: the 5.8.0 CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN (with
+-- IDP_ID; step 1 dropped the old one, and the shipped config runs this step after OAuthDataMigrator, so the backfill
+-- does not maintain it row by row), added only while no CON_APP_KEY exists, and the 21 indexes IS 5.8.0 added (four of
+-- them on the tables step 1 created), with the release's names and columns. The key's index is built while writers
+-- to IDN_OAUTH2_ACCESS_TOKEN wait.
 -- Re-runnable: each index is created by a compound statement whose handler continues past SQLSTATE 42710 (name
 -- already used) and nothing else, so a second run changes nothing. Each compound statement ends with a line holding
 -- only '/'.
@@ -7,6 +10,15 @@
 -- Key size: IDX_AT_AT, IDX_AT_RT and IDX_AC_AC_CKID index VARCHAR(2048) columns whole, as the 5.8.0 release does; the
 -- index key limit is a quarter of the page size, so these need the tables in an 8 KB or larger page tablespace
 -- (SQL0614N otherwise), as the 5.8.0 fresh install does.
+
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM SYSCAT.TABCONST WHERE TABSCHEMA = CURRENT_SCHEMA
+            AND TABNAME = 'IDN_OAUTH2_ACCESS_TOKEN' AND CONSTNAME = 'CON_APP_KEY') THEN
+        EXECUTE IMMEDIATE 'ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT CON_APP_KEY UNIQUE (CONSUMER_KEY_ID,
+            AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID)';
+    END IF;
+END
+/
 
 BEGIN
     DECLARE CONTINUE HANDLER FOR SQLSTATE '42710' BEGIN END;

@@ -1,6 +1,11 @@
--- IS 5.7.0 -> 5.8.0, identity database, H2, step 3: the 21 indexes IS 5.8.0 added (four of them on the tables step 1
--- created), with the release's names and columns.
--- Re-runnable: every index is IF NOT EXISTS, so a second run changes nothing.
+-- IS 5.7.0 -> 5.8.0, identity database, H2, step 3: the 5.8.0 CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN (with
+-- IDP_ID; step 1 dropped the old one, and the shipped config runs this step after OAuthDataMigrator, so the backfill
+-- does not maintain it row by row) and the 21 indexes IS 5.8.0 added (four of them on the tables step 1 created),
+-- with the release's names and columns.
+-- Re-runnable: the key and every index are IF NOT EXISTS, so a second run changes nothing.
+
+ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT IF NOT EXISTS CON_APP_KEY UNIQUE (CONSUMER_KEY_ID, AUTHZ_USER,
+    TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID);
 
 CREATE INDEX IF NOT EXISTS IDX_AUTH_USER_UN_TID_DN ON IDN_AUTH_USER (USER_NAME, TENANT_ID, DOMAIN_NAME);
 

@@ -1,11 +1,16 @@
--- IS 5.7.0 -> 5.8.0, identity database, MariaDB, step 3: the 21 indexes IS 5.8.0 added (four of them on the tables
--- step 1 created), and the prefix of IDX_IDN_SCIM_GROUP_TI_RN_AN.
--- Re-runnable: every index is CREATE INDEX IF NOT EXISTS (MariaDB 10.1.4 or later), and the prefix change is made
+-- IS 5.7.0 -> 5.8.0, identity database, MariaDB, step 3: the 5.8.0 CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN
+-- (with IDP_ID; step 1 dropped the old one, and the shipped config runs this step after OAuthDataMigrator, so the
+-- backfill does not maintain it row by row), the 21 indexes IS 5.8.0 added (four of them on the tables step 1
+-- created), and the prefix of IDX_IDN_SCIM_GROUP_TI_RN_AN.
+-- Re-runnable: the key and every index are CREATE ... INDEX IF NOT EXISTS (MariaDB 10.1.4 or later), and the prefix
+-- change is made
 -- only when the catalog shows the old definition, so a second run changes nothing.
 -- Online: InnoDB builds a secondary index in place while reads and writes go on (ALGORITHM=INPLACE, LOCK=NONE).
 -- Key length: ACCESS_TOKEN, REFRESH_TOKEN and AUTHORIZATION_CODE are VARCHAR(2048) indexed whole, as in the 5.8.0
 -- release script; that fits InnoDB's 3072-byte key only with a single-byte character set (latin1, which the IS
 -- documentation prescribes for this database).
+
+CREATE UNIQUE INDEX IF NOT EXISTS CON_APP_KEY ON IDN_OAUTH2_ACCESS_TOKEN (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID) ALGORITHM=INPLACE LOCK=NONE;
 
 CREATE INDEX IF NOT EXISTS IDX_AUTH_USER_UN_TID_DN ON IDN_AUTH_USER (USER_NAME, TENANT_ID, DOMAIN_NAME) ALGORITHM=INPLACE LOCK=NONE;
 

@@ -1,5 +1,9 @@
--- IS 5.7.0 -> 5.8.0, identity database, SQL Server, step 3: the 21 indexes IS 5.8.0 added (four of them on the tables
--- step 1 created), with the release's names and columns.
+-- IS 5.7.0 -> 5.8.0, identity database, SQL Server, step 3: the 5.8.0 CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN (with
+-- IDP_ID; step 1 dropped the old one, and the shipped config runs this step after OAuthDataMigrator, so the backfill
+-- does not maintain it row by row), added only while no CON_APP_KEY exists, and the 21 indexes IS 5.8.0 added (four
+-- of them on the tables step 1 created), with the release's names and columns. SQL Server compares NULLs in a unique
+-- key as equal: rows the rule left without IDP_ID are accepted as long as their other columns differ, as the old key
+-- required.
 -- Re-runnable: each index is created only IF NOT EXISTS in sys.indexes, so a second run changes nothing. One batch
 -- per index, each ended by GO.
 -- Not online: CREATE INDEX locks its table for the build unless the edition supports ONLINE index operations
@@ -8,6 +12,12 @@
 -- SQL Server creates them with a warning (a nonclustered key holds at most 1700 bytes, 900 before SQL Server 2016);
 -- creating them fails if a stored token or code is longer, and later inserts of longer values fail. preconditions.yaml
 -- of step 1 lists such rows before the migration starts.
+
+IF NOT EXISTS (SELECT 1 FROM sys.key_constraints WHERE parent_object_id = OBJECT_ID(N'IDN_OAUTH2_ACCESS_TOKEN')
+        AND name = N'CON_APP_KEY')
+ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT CON_APP_KEY UNIQUE (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID,
+    USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID)
+GO
 
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'IDN_AUTH_USER') AND name = N'IDX_AUTH_USER_UN_TID_DN')
 CREATE INDEX IDX_AUTH_USER_UN_TID_DN ON IDN_AUTH_USER (USER_NAME, TENANT_ID, DOMAIN_NAME)

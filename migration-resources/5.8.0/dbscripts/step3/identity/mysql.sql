@@ -1,5 +1,7 @@
--- IS 5.7.0 -> 5.8.0, identity database, MySQL, step 3: the 21 indexes IS 5.8.0 added (four of them on the tables step 1
--- created), and the prefix of IDX_IDN_SCIM_GROUP_TI_RN_AN.
+-- IS 5.7.0 -> 5.8.0, identity database, MySQL, step 3: the 5.8.0 CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN (with
+-- IDP_ID; step 1 dropped the old one, and the shipped config runs this step after OAuthDataMigrator, so the backfill
+-- does not maintain it row by row), the 21 indexes IS 5.8.0 added (four of them on the tables step 1 created), and
+-- the prefix of IDX_IDN_SCIM_GROUP_TI_RN_AN.
 -- Re-runnable: MySQL has no CREATE INDEX IF NOT EXISTS, so a procedure creates each index only when
 -- information_schema does not show it yet, makes the prefix change only where the catalog shows the old definition,
 -- and is dropped after its one call. A second run changes nothing.
@@ -16,6 +18,12 @@ DROP PROCEDURE IF EXISTS IS_MIGRATION_580_IDENTITY_INDEXES;
 DELIMITER $$
 CREATE PROCEDURE IS_MIGRATION_580_IDENTITY_INDEXES()
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()
+            AND TABLE_NAME = 'IDN_OAUTH2_ACCESS_TOKEN' AND INDEX_NAME = 'CON_APP_KEY') THEN
+        ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT CON_APP_KEY UNIQUE (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID,
+            USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID);
+    END IF;
+
     IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()
             AND TABLE_NAME = 'IDN_AUTH_USER' AND INDEX_NAME = 'IDX_AUTH_USER_UN_TID_DN') THEN
         CREATE INDEX IDX_AUTH_USER_UN_TID_DN ON IDN_AUTH_USER (USER_NAME, TENANT_ID, DOMAIN_NAME);

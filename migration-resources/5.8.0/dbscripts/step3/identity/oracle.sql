@@ -1,9 +1,24 @@
--- IS 5.7.0 -> 5.8.0, identity database, Oracle, step 3: the 21 indexes IS 5.8.0 added (four of them on the tables step 1
--- created), with the release's names and columns.
+-- IS 5.7.0 -> 5.8.0, identity database, Oracle, step 3: the 5.8.0 CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN (with
+-- IDP_ID; step 1 dropped the old one, and the shipped config runs this step after OAuthDataMigrator, so the backfill
+-- does not maintain it row by row), added only while no CON_APP_KEY exists, and the 21 indexes IS 5.8.0 added (four of
+-- them on the tables step 1 created), with the release's names and columns. The key's index is built while a lock
+-- blocks DML on IDN_OAUTH2_ACCESS_TOKEN.
 -- Re-runnable: each index is created by a block that ignores only ORA-00955 (name already used) and re-raises every
 -- other error, so a second run changes nothing. Each block ends with a line holding only '/'.
 -- Not online: CREATE INDEX blocks DML on its table while it builds (Enterprise Edition operators may create these
 -- indexes beforehand with ONLINE and the same names; this script then skips them).
+
+DECLARE
+    FOUND NUMBER;
+BEGIN
+    SELECT COUNT(*) INTO FOUND FROM USER_CONSTRAINTS
+    WHERE TABLE_NAME = 'IDN_OAUTH2_ACCESS_TOKEN' AND CONSTRAINT_NAME = 'CON_APP_KEY';
+    IF FOUND = 0 THEN
+        EXECUTE IMMEDIATE 'ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT CON_APP_KEY UNIQUE (CONSUMER_KEY_ID,
+            AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID)';
+    END IF;
+END;
+/
 
 BEGIN
     EXECUTE IMMEDIATE 'CREATE INDEX IDX_AUTH_USER_UN_TID_DN ON IDN_AUTH_USER (USER_NAME, TENANT_ID, DOMAIN_NAME)';

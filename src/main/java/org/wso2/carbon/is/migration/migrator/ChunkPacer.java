@@ -2,7 +2,7 @@ package org.wso2.carbon.is.migration.migrator;
 
 /**
  * Everything that happens between two chunks of a walk, around the {@link ChunkSizer} that sizes them: counts the
- * keys walked in the {@link ProgressMeter}, keeps the longest chunk (the longest the walk held row locks in one
+ * rows walked in the {@link ProgressMeter}, keeps the longest chunk (the longest the walk held row locks in one
  * transaction, which the step reports), and pauses for the configured time so that a migration beside live traffic
  * leaves it room (the throttle).
  */

@@ -11,8 +11,8 @@ import org.wso2.carbon.is.migration.api.MigrationException;
  * <ul>
  * <li>{@code chunkTargetMillis} (default 500): the time each chunk should take; chunk sizes adapt to it
  *     ({@link AdaptiveChunkSizer}), between {@code minChunkSize} (default 100) and {@code maxChunkSize} (default
- *     200000) keys, starting from {@code batchSize} (default 1000).</li>
- * <li>{@code batchSize} alone (without {@code chunkTargetMillis}): every chunk covers exactly that many keys, as in
+ *     200000) rows, starting from {@code batchSize} (default 1000).</li>
+ * <li>{@code batchSize} alone (without {@code chunkTargetMillis}): every chunk covers that many rows, as in
  *     the old client, whose parameter this is.</li>
  * <li>{@code pauseMillis} (default 0): a pause after every chunk, so that the migration leaves the database room for
  *     live traffic.</li>
@@ -58,8 +58,8 @@ record ChunkSettings(Integer fixedSize, long targetMillis, int initialSize, int 
 
     /** One line for the plan and the report. */
     String describe() {
-        String size = fixedSize != null ? fixedSize + " keys per chunk"
-                : "chunks sized to take about " + targetMillis + " ms (" + minSize + ".." + maxSize + " keys, first "
+        String size = fixedSize != null ? fixedSize + " rows per chunk"
+                : "chunks sized to take about " + targetMillis + " ms (" + minSize + ".." + maxSize + " rows, first "
                 + initialSize + ")";
         return size + (pauseMillis > 0 ? ", pausing " + pauseMillis + " ms after each" : "");
     }

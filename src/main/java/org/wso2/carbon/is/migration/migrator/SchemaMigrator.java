@@ -89,15 +89,13 @@ public final class SchemaMigrator implements Migrator {
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(!script.transactional());
             try {
-                new StatementRunner((index, statement, updateCount, millis) -> {
-                    if (updateCount > 0) {
-                        context.progress().rows(updateCount);
-                    }
-                }).run(connection, script.statements());
+                ScriptProgress progress = new ScriptProgress(context.progress(), script.statements().size());
+                new StatementRunner(progress).run(connection, script.statements());
                 if (script.transactional()) {
                     connection.commit();
                 }
-                context.progress().note("ran " + script.statements().size() + " statements of " + script.source());
+                context.progress().note("ran " + script.statements().size() + " statements of " + script.source()
+                        + progress.longestNote());
             } catch (StatementFailedException e) {
                 rollbackQuietly(connection, e);
                 throw new MigrationException(e.getMessage() + "\n  " + (e.index() == 0 ? "It was the first statement."

@@ -130,12 +130,21 @@ final class CheckableSql {
         return checkable;
     }
 
+    private static boolean isUnique(CreateIndex index) {
+        return index.getIndex().getType() != null
+                && index.getIndex().getType().toUpperCase(Locale.ROOT).contains("UNIQUE");
+    }
+
     /** The plain statements found, parsed. */
     List<Statement> statements() {
         return List.copyOf(parsed);
     }
 
-    /** What the statements create: {@code TABLE <name>} and {@code INDEX <name> ON <table>}, upper case. */
+    /**
+     * What the statements create: {@code TABLE <name>} and {@code INDEX <name> ON <table>}, upper case. Unique keys are
+     * not listed: dialects spell the same key as a constraint or as a unique index (PostgreSQL builds one CONCURRENTLY
+     * and then attaches it with ADD CONSTRAINT ... USING INDEX, MariaDB creates it IF NOT EXISTS).
+     */
     List<String> createdObjects() {
         List<String> objects = new ArrayList<>();
         for (Statement statement : parsed) {
@@ -150,7 +159,7 @@ final class CheckableSql {
                         }
                     }
                 }
-            } else if (statement instanceof CreateIndex index) {
+            } else if (statement instanceof CreateIndex index && !isUnique(index)) {
                 objects.add("INDEX " + name(index.getIndex().getName()) + " ON " + name(index.getTable().getName()));
             }
         }

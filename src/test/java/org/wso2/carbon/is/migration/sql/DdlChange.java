@@ -67,7 +67,9 @@ final class DdlChange {
     private static final String ADDED_COLUMN = "ADD (?:COLUMN )?\\(? ?"
             + "(?!(?:CONSTRAINT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN|CHECK|COLUMN)\\b)(\\w+)";
     private static final Pattern ADD_COLUMN = Pattern.compile("^" + ADDED_COLUMN + " .*");
-    private static final Pattern ADD_KEY = Pattern.compile("^ADD CONSTRAINT \\w+ (?:UNIQUE|PRIMARY KEY) ?\\(.*\\)$");
+    /** With its columns, or (PostgreSQL) over a unique index built before: {@code ... UNIQUE USING INDEX name}. */
+    private static final Pattern ADD_KEY =
+            Pattern.compile("^ADD CONSTRAINT \\w+ (?:UNIQUE|PRIMARY KEY) ?(?:\\(.*\\)|USING INDEX \\w+)$");
     /** Oracle, DB2/PostgreSQL/H2, and MSSQL/MySQL (which restate the type) spellings of making a column NOT NULL. */
     private static final Pattern SET_NOT_NULL = Pattern.compile("^(?:MODIFY \\( ?\\w+ NOT NULL ?\\)"
             + "|ALTER COLUMN \\w+ SET NOT NULL"

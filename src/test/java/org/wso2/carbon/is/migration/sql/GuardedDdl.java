@@ -49,6 +49,13 @@ final class GuardedDdl {
     private static final Pattern DB2_REORG =
             Pattern.compile("(?is)^CALL\\s+SYSPROC\\.ADMIN_CMD\\s*\\(\\s*'REORG\\s+TABLE\\s+(\\w+)'\\s*\\)$");
 
+    /**
+     * PostgreSQL's {@code ALTER TABLE t ADD CONSTRAINT k UNIQUE USING INDEX i}, which JSqlParser does not read; the
+     * guard rule still applies to it, and it creates nothing (the index exists already), so it is not parsed further.
+     */
+    private static final Pattern ADD_KEY_USING_INDEX =
+            Pattern.compile("(?is)^ALTER\\s+TABLE\\s+\\w+\\s+ADD\\s+CONSTRAINT\\s+\\w+\\s+UNIQUE\\s+USING\\s+INDEX\\s+\\w+$");
+
     private final Dialect dialect;
     private final List<Statement> statements = new ArrayList<>();
 
@@ -67,10 +74,12 @@ final class GuardedDdl {
     static List<Statement> parse(String body, Dialect dialect) throws JSQLParserException {
         GuardedDdl guarded = new GuardedDdl(dialect);
         int pos = 0;
+        int guards = 0;
         while (!body.substring(pos).isBlank()) {
             pos = guarded.readGuard(body, pos);
+            guards++;
         }
-        if (guarded.statements.isEmpty()) {
+        if (guards == 0) {
             throw new IllegalArgumentException("block holds no IF [NOT] EXISTS (...) THEN ... END IF; guard");
         }
         return List.copyOf(guarded.statements);
@@ -110,7 +119,9 @@ final class GuardedDdl {
             }
             String ddl = dialect == Dialect.DB2 ? executedLiteral(statement) : statement;
             changedTable = requireGuard(dialect, condition, start.group(1) != null, ddl).table();
-            statements.add(CCJSqlParserUtil.parse(ddl));
+            if (!ADD_KEY_USING_INDEX.matcher(ddl).matches()) {
+                statements.add(CCJSqlParserUtil.parse(ddl));
+            }
         }
         return end.end();
     }

@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +84,7 @@ class OAuthDataMigratorCrashResumeTest {
             while (auditCheckpointsSeen.size() < 10) {
                 assertTrue(child.isAlive(), "the migration ended before it could be killed:\n" + Files.readString(log));
                 assertTrue(System.nanoTime() < deadline, "no progress on " + AUDIT + ":\n" + Files.readString(log));
-                String checkpoint = checkpoint(watcher, AUDIT);
+                String checkpoint = OAuthTokenFixture.checkpoint(watcher, AUDIT);
                 if (checkpoint != null) {
                     auditCheckpointsSeen.add(checkpoint);
                 }
@@ -98,10 +97,12 @@ class OAuthDataMigratorCrashResumeTest {
         String killedAt;
         long changedByRun1;
         try (Connection connection = database.connect()) {
-            killedAt = checkpoint(connection, AUDIT);
+            killedAt = OAuthTokenFixture.checkpoint(connection, AUDIT);
             assertNotNull(killedAt);
-            assertNotNull(checkpoint(connection, "IDN_OAUTH2_ACCESS_TOKEN"), "the first table was done by run 1");
-            assertEquals(null, checkpoint(connection, "IDN_OAUTH2_AUTHORIZATION_CODE"), "the last was not started");
+            assertNotNull(OAuthTokenFixture.checkpoint(connection, "IDN_OAUTH2_ACCESS_TOKEN"),
+                    "the first table was done by run 1");
+            assertEquals(null, OAuthTokenFixture.checkpoint(connection, "IDN_OAUTH2_AUTHORIZATION_CODE"),
+                    "the last was not started");
             changedByRun1 = differing(before, OAuthTokenFixture.current(connection));
             assertTrue(changedByRun1 > fixture.changing(OAuthTokenFixture.TABLES[0])
                     && changedByRun1 < fixture.changing(), "killed in the middle: " + changedByRun1 + " rows changed");
@@ -132,8 +133,8 @@ class OAuthDataMigratorCrashResumeTest {
         }
         assertEquals(fixture.changing() - changedByRun1, rowsOf(report),
                 "run 2 changed exactly the rows run 1 had not: no chunk was done twice, none skipped\n" + report);
-        assertTrue(report.contains("IDN_OAUTH2_ACCESS_TOKEN: IDP_ID set on 0 rows in 0 chunks by ranges of TOKEN_ID, continuing after"
-                + " the checkpoint of an interrupted run"), report);
+        assertTrue(report.contains("IDN_OAUTH2_ACCESS_TOKEN: IDP_ID set on 0 rows in 0 chunks by ranges of TOKEN_ID,"
+                + " continuing after the checkpoint of an interrupted run"), report);
         String auditNote = AUDIT + ": IDP_ID set on " + (fixture.changing(AUDIT)
                 - (changedByRun1 - fixture.changing(OAuthTokenFixture.TABLES[0]))) + " rows in " + auditChunksLeft
                 + " chunks by ranges of TOKEN_ID, continuing after the checkpoint of an interrupted run";
@@ -141,19 +142,6 @@ class OAuthDataMigratorCrashResumeTest {
         assertTrue(report.contains("was interrupted; running the step again"), report);
         System.out.printf("crash-resume: run 1 changed %d rows before it was killed, run 2 changed %d in %d ms"
                 + " (%d audit chunks after the checkpoint)%n", changedByRun1, rowsOf(report), millis, auditChunksLeft);
-    }
-
-    private static String checkpoint(Connection connection, String table) throws Exception {
-        if (!CatalogLookup.tableExists(connection, "IS_MIGRATION_CHECKPOINT")) {
-            return null;
-        }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT CP_VALUE FROM IS_MIGRATION_CHECKPOINT WHERE CP_KEY = ?")) {
-            query.setString(1, table);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
     }
 
     private static long count(Connection connection, String sql) throws Exception {

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
@@ -173,7 +171,7 @@ class OAuthDataMigratorTest {
         int late = 3;
         Thread writer = new Thread(() -> {
             try (Connection connection = database.connect()) {
-                while (!lastChunk.equals(checkpoint(connection, "IDN_OAUTH2_ACCESS_TOKEN"))) {
+                while (!lastChunk.equals(OAuthTokenFixture.checkpoint(connection, "IDN_OAUTH2_ACCESS_TOKEN"))) {
                     Thread.sleep(5);
                 }
                 try (Statement statement = connection.createStatement()) {
@@ -206,19 +204,6 @@ class OAuthDataMigratorTest {
                      + " WHERE I.TENANT_ID = -1234 AND I.NAME = 'LOCAL')")) {
             rows.next();
             assertEquals(late, rows.getLong(1), "the late rows got their tenant's LOCAL IdP");
-        }
-    }
-
-    private static String checkpoint(Connection connection, String key) throws SQLException {
-        if (!CatalogLookup.tableExists(connection, "IS_MIGRATION_CHECKPOINT")) {
-            return null;
-        }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT CP_VALUE FROM IS_MIGRATION_CHECKPOINT WHERE CP_KEY = ?")) {
-            query.setString(1, key);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
         }
     }
 

@@ -292,6 +292,20 @@ final class OAuthTokenFixture {
         return chunks;
     }
 
+    /** The value of the step's checkpoint {@code key}, or null when none is saved (or the ledger is not there yet). */
+    static String checkpoint(Connection connection, String key) throws SQLException {
+        if (!CatalogLookup.tableExists(connection, "IS_MIGRATION_CHECKPOINT")) {
+            return null;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT CP_VALUE FROM IS_MIGRATION_CHECKPOINT WHERE CP_KEY = ?")) {
+            query.setString(1, key);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
     /** What {@link #current} must show after the step. */
     Map<String, List<Object>> expectedAfter() {
         Map<String, List<Object>> rows = new HashMap<>();

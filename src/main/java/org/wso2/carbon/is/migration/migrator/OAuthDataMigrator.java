@@ -132,7 +132,7 @@ public final class OAuthDataMigrator implements Migrator {
         long rate = estimatedRowsPerSecond(dialect);
         return "pre-flight: " + String.join("; ", sizes) + "; estimated time " + ProgressMeter.duration(total / rate)
                 + " at " + String.format(Locale.ROOT, "%,d", rate) + " rows/s (what the benchmark measured on "
-                + dialect.scriptFileName().replace(".sql", "") + "; the progress lines show this database's rate)";
+                + dialect.scriptName() + "; the progress lines show this database's rate)";
     }
 
     private static String describeWork(OAuthTable table, ChunkSettings settings, TableSlicer slicer,

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,11 +124,18 @@ public final class OAuthDataMigrator implements Migrator {
      * backfill may take at {@link #estimatedRowsPerSecond}; the progress lines then give the measured rate.
      */
     static String preFlight(Connection connection, Dialect dialect) throws SQLException {
+        return preFlight(connection, dialect, new EnumMap<>(OAuthTable.class));
+    }
+
+    /** As {@link #preFlight(Connection, Dialect)}, keeping each table's rows in {@code rows} for the progress lines. */
+    private static String preFlight(Connection connection, Dialect dialect, Map<OAuthTable, Long> rows)
+            throws SQLException {
         List<String> sizes = new ArrayList<>();
         long total = 0;
         for (OAuthTable table : OAuthTable.values()) {
             TableSizes.TableSize size = TableSizes.of(connection, dialect, table.table());
             sizes.add(size.describe());
+            rows.put(table, size.rows());
             total += size.rows();
         }
         long rate = estimatedRowsPerSecond(dialect);
@@ -174,7 +183,8 @@ public final class OAuthDataMigrator implements Migrator {
                             + " step1 script (SchemaMigrator, location step1, schema identity) adds it; run it first.");
                 }
             }
-            String preFlight = preFlight(connection, dialect);
+            Map<OAuthTable, Long> sizes = new EnumMap<>(OAuthTable.class);
+            String preFlight = preFlight(connection, dialect, sizes);
             connection.rollback();
             LOG.info("{}", preFlight);
             progress.note(preFlight);
@@ -188,7 +198,9 @@ public final class OAuthDataMigrator implements Migrator {
                 }
             }
             for (OAuthTable table : OAuthTable.values()) {
-                long estimate = TableSizes.of(connection, dialect, table.table()).rows();
+                // The pre-flight sizes, read again only when the purge has just changed them (where an engine keeps
+                // no estimate, a size is a COUNT(*) over the table).
+                long estimate = purge ? TableSizes.of(connection, dialect, table.table()).rows() : sizes.get(table);
                 connection.rollback();
                 migrate(connection, table, dialect, pacer(settings, table.table(), estimate), progress);
             }

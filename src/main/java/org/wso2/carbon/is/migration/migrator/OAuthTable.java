@@ -79,7 +79,7 @@ enum OAuthTable {
                 + ", USER_DOMAIN = " + IdpIdRule.migratedUserDomain(column("USER_DOMAIN"))
                 + " WHERE " + keyCondition
                 + " AND " + IdpIdRule.needsIdpId(column(IDP_ID), column("USER_DOMAIN"), true)
-                + " AND " + resolved + " IS NOT NULL";
+                + " AND " + IdpIdRule.findsIdp(column("TENANT_ID"), column("USER_DOMAIN"));
     }
 
     /**

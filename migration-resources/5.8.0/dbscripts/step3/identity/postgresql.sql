@@ -1,7 +1,8 @@
 -- IS 5.7.0 -> 5.8.0, identity database, PostgreSQL, step 3: the 5.8.0 CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN
 -- (with IDP_ID; step 1 dropped the old one, and the shipped config runs this step after OAuthDataMigrator, so the
--- backfill does not maintain it row by row) and the 21 indexes IS 5.8.0 added (four of them on the tables step 1
--- created), with the release's names and columns.
+-- backfill does not maintain it row by row), the six 5.7.0 indexes of IDN_OAUTH2_ACCESS_TOKEN and
+-- IDN_OAUTH2_AUTHORIZATION_CODE that step 1 dropped for the backfill (see there), and the 21 indexes IS 5.8.0 added
+-- (four of them on the tables step 1 created), with the release's names and columns.
 -- @no-transaction
 -- Online: CREATE INDEX CONCURRENTLY builds each index without blocking writes to its table (it takes longer and
 -- waits for transactions already running), which PostgreSQL allows only outside a transaction block: the directive
@@ -17,7 +18,7 @@ DECLARE
 BEGIN
     FOR leftover IN
         SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-        WHERE NOT i.indisvalid AND c.relname IN ('con_app_key', 'idx_auth_user_un_tid_dn', 'idx_auth_user_dn_tod', 'idx_user_id', 'idx_session_id', 'idx_at_au_tid_ud_ts_ckid', 'idx_at_at', 'idx_at_au_ckid_ts_ut', 'idx_at_rth', 'idx_at_rt', 'idx_ats_tid', 'idx_ac_ckid', 'idx_ac_tid', 'idx_ac_ac_ckid', 'idx_sc_tid', 'idx_sc_n_tid', 'idx_sb_scpid', 'idx_oca_um_tid_ud_apn', 'idx_iop_tid_ck', 'idx_oror_tid', 'idx_user_rid', 'idx_spi_app')
+        WHERE NOT i.indisvalid AND c.relname IN ('con_app_key', 'idx_at_ck_au', 'idx_tc', 'idx_ath', 'idx_at_ti_ud', 'idx_authorization_code_hash', 'idx_authorization_code_au_ti', 'idx_auth_user_un_tid_dn', 'idx_auth_user_dn_tod', 'idx_user_id', 'idx_session_id', 'idx_at_au_tid_ud_ts_ckid', 'idx_at_at', 'idx_at_au_ckid_ts_ut', 'idx_at_rth', 'idx_at_rt', 'idx_ats_tid', 'idx_ac_ckid', 'idx_ac_tid', 'idx_ac_ac_ckid', 'idx_sc_tid', 'idx_sc_n_tid', 'idx_sb_scpid', 'idx_oca_um_tid_ud_apn', 'idx_iop_tid_ck', 'idx_oror_tid', 'idx_user_rid', 'idx_spi_app')
     LOOP
         EXECUTE 'DROP INDEX ' || quote_ident(leftover.relname);
     END LOOP;
@@ -33,6 +34,18 @@ BEGIN
         ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT CON_APP_KEY UNIQUE USING INDEX CON_APP_KEY;
     END IF;
 END $$;
+
+CREATE INDEX CONCURRENTLY IF NOT EXISTS IDX_AT_CK_AU ON IDN_OAUTH2_ACCESS_TOKEN (CONSUMER_KEY_ID, AUTHZ_USER, TOKEN_STATE, USER_TYPE);
+
+CREATE INDEX CONCURRENTLY IF NOT EXISTS IDX_TC ON IDN_OAUTH2_ACCESS_TOKEN (TIME_CREATED);
+
+CREATE INDEX CONCURRENTLY IF NOT EXISTS IDX_ATH ON IDN_OAUTH2_ACCESS_TOKEN (ACCESS_TOKEN_HASH);
+
+CREATE INDEX CONCURRENTLY IF NOT EXISTS IDX_AT_TI_UD ON IDN_OAUTH2_ACCESS_TOKEN (AUTHZ_USER, TENANT_ID, TOKEN_STATE, USER_DOMAIN);
+
+CREATE INDEX CONCURRENTLY IF NOT EXISTS IDX_AUTHORIZATION_CODE_HASH ON IDN_OAUTH2_AUTHORIZATION_CODE (AUTHORIZATION_CODE_HASH, CONSUMER_KEY_ID);
+
+CREATE INDEX CONCURRENTLY IF NOT EXISTS IDX_AUTHORIZATION_CODE_AU_TI ON IDN_OAUTH2_AUTHORIZATION_CODE (AUTHZ_USER, TENANT_ID, USER_DOMAIN, STATE);
 
 CREATE INDEX CONCURRENTLY IF NOT EXISTS IDX_AUTH_USER_UN_TID_DN ON IDN_AUTH_USER (USER_NAME, TENANT_ID, DOMAIN_NAME);
 

@@ -14,6 +14,7 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.table.Index;
+import net.sf.jsqlparser.statement.drop.Drop;
 import org.wso2.carbon.is.migration.dialect.Dialect;
 
 /**
@@ -164,6 +165,18 @@ final class CheckableSql {
             }
         }
         return objects;
+    }
+
+    /** The indexes the statement drops ({@code DROP INDEX}), by name. */
+    List<String> droppedIndexes() {
+        List<String> indexes = new ArrayList<>();
+        for (Statement statement : parsed) {
+            if (statement instanceof Drop drop
+                    && drop.getType().equalsIgnoreCase("INDEX")) {
+                indexes.add(name(drop.getName().getName()));
+            }
+        }
+        return indexes;
     }
 
     private void read(String sql, Dialect dialect) throws JSQLParserException {

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.wso2.carbon.is.migration.dialect.Dialect;
@@ -74,7 +76,10 @@ class StaticScriptCheckTest {
         for (Dialect dialect : Dialect.values()) {
             Path script = folder.resolve(dialect.scriptFileName());
             if (Files.exists(script)) {
-                created.put(dialect, createdObjects(load(root, script, dialect), dialect));
+                Set<String> rebuilt = droppedInOtherSteps(root, folder, dialect);
+                created.put(dialect, createdObjects(load(root, script, dialect), dialect).stream()
+                        .filter(object -> !rebuilt.contains(object.split(" ")[1]))
+                        .toList());
             }
         }
         assertFalse(created.isEmpty(), "no dialect script in " + folder);
@@ -82,6 +87,27 @@ class StaticScriptCheckTest {
         Map<Dialect, List<String>> expected = new LinkedHashMap<>();
         created.keySet().forEach(dialect -> expected.put(dialect, reference));
         assertEquals(expected, created, "tables and indexes created per dialect in " + root.relativize(folder));
+    }
+
+    /**
+     * Indexes a dialect drops in another step of the same version and schema (PostgreSQL drops the token tables'
+     * indexes before the backfill and builds them again after it): building those is no new object, so the other
+     * dialects need not build them.
+     */
+    private static Set<String> droppedInOtherSteps(Path root, Path folder, Dialect dialect) throws Exception {
+        Set<String> dropped = new HashSet<>();
+        Path schema = folder.getFileName();
+        try (Stream<Path> locations = Files.list(folder.getParent().getParent())) {
+            for (Path location : locations.toList()) {
+                Path script = location.resolve(schema).resolve(dialect.scriptFileName());
+                if (!location.equals(folder.getParent()) && Files.exists(script)) {
+                    for (SqlStatement statement : load(root, script, dialect).statements()) {
+                        dropped.addAll(CheckableSql.of(statement, dialect).droppedIndexes());
+                    }
+                }
+            }
+        }
+        return dropped;
     }
 
     private static List<String> createdObjects(SqlScript script, Dialect dialect) {

@@ -171,8 +171,7 @@ final class CheckableSql {
     List<String> droppedIndexes() {
         List<String> indexes = new ArrayList<>();
         for (Statement statement : parsed) {
-            if (statement instanceof Drop drop
-                    && drop.getType().equalsIgnoreCase("INDEX")) {
+            if (statement instanceof Drop drop && drop.getType().equalsIgnoreCase("INDEX")) {
                 indexes.add(name(drop.getName().getName()));
             }
         }

@@ -78,7 +78,7 @@ class StaticScriptCheckTest {
             if (Files.exists(script)) {
                 Set<String> rebuilt = droppedInOtherSteps(root, folder, dialect);
                 created.put(dialect, createdObjects(load(root, script, dialect), dialect).stream()
-                        .filter(object -> !rebuilt.contains(object.split(" ")[1]))
+                        .filter(object -> !(object.startsWith("INDEX ") && rebuilt.contains(object.split(" ")[1])))
                         .toList());
             }
         }

@@ -3,7 +3,8 @@ package org.wso2.carbon.is.migration.migrator;
 /**
  * Everything that happens between two chunks of a walk, around the {@link ChunkSizer} that sizes them: counts the
  * rows walked in the {@link ProgressMeter}, keeps the longest chunk (the longest the walk held row locks in one
- * transaction, which the step reports), and pauses for the configured time so that a migration beside live traffic
+ * transaction, which the step reports, with the rows it was sized for: a long chunk of a usual size was a stall of the
+ * engine, not the sizer overshooting), and pauses for the configured time so that a migration beside live traffic
  * leaves it room (the throttle).
  */
 final class ChunkPacer implements ChunkSizer {
@@ -12,6 +13,7 @@ final class ChunkPacer implements ChunkSizer {
     private final ProgressMeter meter;
     private final long pauseMillis;
     private long longestNanos;
+    private int longestSize;
     private long chunks;
 
     ChunkPacer(ChunkSizer sizer, ProgressMeter meter, long pauseMillis) {
@@ -28,7 +30,10 @@ final class ChunkPacer implements ChunkSizer {
     @Override
     public void chunkDone(int size, long rowsChanged, long nanos) {
         sizer.chunkDone(size, rowsChanged, nanos);
-        longestNanos = Math.max(longestNanos, nanos);
+        if (nanos > longestNanos) {
+            longestNanos = nanos;
+            longestSize = size;
+        }
         chunks++;
         meter.advance(size);
         if (pauseMillis > 0) {
@@ -47,6 +52,11 @@ final class ChunkPacer implements ChunkSizer {
 
     long longestMillis() {
         return longestNanos / 1_000_000;
+    }
+
+    /** The rows the longest chunk was sized for. */
+    int longestSize() {
+        return longestSize;
     }
 
     long chunks() {

@@ -248,7 +248,9 @@ public final class OAuthDataMigrator implements Migrator {
                 + " of " + slicer.column() + (outcome.resumed()
                 ? ", continuing after the checkpoint of an interrupted run" : ""));
         String pace = table.table() + ": about " + pacer.meter().done() + " rows walked in " + walkMillis
-                + " ms, longest chunk " + pacer.longestMillis() + " ms";
+                + " ms, longest chunk " + pacer.longestMillis() + " ms (sized for " + pacer.longestSize() + " rows; "
+                + outcome.chunks() + " chunks, " + (outcome.chunks() == 0 ? 0 : walkMillis / outcome.chunks())
+                + " ms each on average)";
         LOG.info("{}", pace);
         progress.note(pace);
         IdpIdCounts left = IdpIdCounts.read(connection, table, true);

@@ -21,17 +21,22 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * Watches the heap of this JVM while something runs: the largest heap in use seen by a sampling thread (every 10 ms;
  * includes garbage not yet collected, so it mostly shows how the collector sized the young generation), and the
  * largest heap left in use right after a collection (what the run really kept alive). Starts after a full GC so that
- * what was there before does not count.
+ * what was there before does not count. Also keeps the longest collection, to tell a slow chunk from a collector pause
+ * (on H2 the engine's page cache lives in this heap).
  */
 final class HeapSampler implements AutoCloseable {
 
-    /** Bytes: heap in use after the GC at start, peak sampled, peak right after a collection, collections seen. */
-    record Peak(long atStart, long peakUsed, long peakAfterGc, long collections) {
+    /**
+     * Bytes: heap in use after the GC at start, peak sampled, peak right after a collection; collections seen, and the
+     * longest of them in milliseconds (G1's young and full collections stop the application for their duration).
+     */
+    record Peak(long atStart, long peakUsed, long peakAfterGc, long collections, long longestCollectionMillis) {
     }
 
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
+    private final AtomicLong longestCollection = new AtomicLong();
     private final Set<String> heapPools = new HashSet<>();
     private final NotificationListener listener = this::collected;
     private final long atStart;
@@ -82,6 +87,7 @@ final class HeapSampler implements AutoCloseable {
         }
         peakAfterGc.accumulateAndGet(after, Math::max);
         collections.incrementAndGet();
+        longestCollection.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
     }
 
     /** Stops watching and returns what was seen. */
@@ -96,7 +102,8 @@ final class HeapSampler implements AutoCloseable {
                 // never added to this collector: nothing to remove
             }
         }
-        return new Peak(atStart, peakUsed.get(), Math.max(peakAfterGc.get(), atStart), collections.get());
+        return new Peak(atStart, peakUsed.get(), Math.max(peakAfterGc.get(), atStart), collections.get(),
+                longestCollection.get());
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class MeasuredToolRun {
         HeapSampler.Peak peak = sampler.stop();
         Files.writeString(Path.of(args[0]), "exit=" + exit + "\natStart=" + peak.atStart() + "\npeakUsed="
                 + peak.peakUsed() + "\npeakAfterGc=" + peak.peakAfterGc() + "\ncollections=" + peak.collections()
+                + "\nlongestCollectionMillis=" + peak.longestCollectionMillis()
                 + "\nmaxHeap=" + Runtime.getRuntime().maxMemory() + "\n");
         System.exit(exit);
     }

@@ -88,7 +88,8 @@ final class ToolRun {
             heap.load(new StringReader(Files.readString(heapFile)));
         }
         HeapSampler.Peak peak = new HeapSampler.Peak(number(heap, "atStart"), number(heap, "peakUsed"),
-                number(heap, "peakAfterGc"), number(heap, "collections"));
+                number(heap, "peakAfterGc"), number(heap, "collections"),
+                number(heap, "longestCollectionMillis"));
         return new Result(exit, root.path("durationMillis").asLong(), steps, longestChunk, peak,
                 number(heap, "maxHeap"), log, report, dataNotes);
     }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * How many rows of one table still need IDP_ID, by what the rule gives them: their tenant's LOCAL IdP, a federated
- * IdP, or nothing (with the reason, per tenant and IdP name). Read with one grouped query, changing nothing.
+ * IdP, or nothing (with the reason, per tenant and IdP name). Read with one grouped query over the table, or summed
+ * from one such query per chunk of a walk; changing nothing.
  */
 final class IdpIdCounts {
 
@@ -27,8 +28,27 @@ final class IdpIdCounts {
     /** Counts on {@code connection}; {@code idpIdColumnExists} false counts every row (a dry run before step1). */
     static IdpIdCounts read(Connection connection, OAuthTable table, boolean idpIdColumnExists) throws SQLException {
         IdpIdCounts counts = new IdpIdCounts(table);
-        try (PreparedStatement query = connection.prepareStatement(table.countByTarget(idpIdColumnExists));
-             ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = connection.prepareStatement(table.countByTarget(idpIdColumnExists))) {
+            counts.add(query);
+        }
+        return counts;
+    }
+
+    /** Nothing counted yet: a walk adds each chunk's rows to it ({@link #addRange}). */
+    static IdpIdCounts none(OAuthTable table) {
+        return new IdpIdCounts(table);
+    }
+
+    /** Adds the rows of {@code range}, read on {@code connection} (the chunk's, after its update). */
+    void addRange(Connection connection, ChunkRange range) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(table.countRangeByTarget(range))) {
+            range.bind(query, 1);
+            add(query);
+        }
+    }
+
+    private void add(PreparedStatement query) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 long tenant = rows.getLong("TENANT_ID");
                 String tenantText = rows.wasNull() ? null : Long.toString(tenant);
@@ -38,15 +58,14 @@ final class IdpIdCounts {
                 boolean resolved = !rows.wasNull();
                 boolean local = IdpIdRule.LOCAL_IDP.equals(target);
                 if (resolved && local) {
-                    counts.toLocal += count;
+                    toLocal += count;
                 } else if (resolved) {
-                    counts.toFederated += count;
+                    toFederated += count;
                 } else {
-                    counts.left.merge(reason(tenantText, target, local), count, Long::sum);
+                    left.merge(reason(tenantText, target, local), count, Long::sum);
                 }
             }
         }
-        return counts;
     }
 
     private static String reason(String tenant, String target, boolean local) {

@@ -40,10 +40,13 @@ import org.wso2.carbon.is.migration.migrator.TableWalker.Outcome;
  * (PostgreSQL 14+ heap pages, H2 row ids) and by key elsewhere (keys per {@link OAuthTable}; see {@link TableSlicer}
  * for why), each chunk one set-based UPDATE over the chunk's range with the rule as correlated subqueries on IDP,
  * committed together with its checkpoint, so a re-run continues after the last committed chunk, and a re-run after
- * success changes nothing (only rows that need it are touched). At the end one read-only grouped count per table
- * reports the rows left; where rows may have moved under the walk (PostgreSQL pages, when another session updates the
- * table meanwhile), rows the rule could still set are caught by one more pass, and the step fails if any remain. A dry run (where {@link #plan} does the work of reporting) counts, per table, the rows that would get
- * their LOCAL IdP, a federated IdP, or nothing, and changes nothing.
+ * success changes nothing (only rows that need it are touched). The rows left are reported per table from a read-only
+ * grouped count: each chunk counts its own range after its update where ranges hold every row and rows cannot leave
+ * them, else (a resumed walk, PostgreSQL pages, rows with a NULL key) one count over the table after the walk. Where
+ * rows may have moved under the walk (PostgreSQL pages, when another session updates the table meanwhile), rows the
+ * rule could still set are caught by one more pass, and the step fails if any remain. A dry run (where
+ * {@link #plan} does the work of reporting) counts, per table, the rows that would get their LOCAL IdP, a federated
+ * IdP, or nothing, and changes nothing.
  *
  * <p>Size: chunks adapt to take about {@code chunkTargetMillis} each (500 ms by default), so no chunk holds its row
  * locks for long whatever the table's size; before the walk the step reports the tables' sizes and an estimated time
@@ -228,9 +231,14 @@ public final class OAuthDataMigrator implements Migrator {
         boolean byKey = !slicer.coversEveryRow();
         HelperIndex helper = byKey && table.keyWithoutIndex() ? helperIndex(table, dialect) : null;
         boolean dropHelper = helper != null && helper.ensure(connection);
+        // Where the ranges cover every row the walk can reach and rows stay in their range, each chunk counts the rows
+        // it leaves (on pages it has just read) instead of one more pass over the whole table after the walk: that
+        // pass took 4.1 s of the 41 s step on 1M tokens on MariaDB, whose buffer pool holds a fraction of the table.
+        boolean countPerChunk = !slicer.rowsMayMove() && (slicer.coversEveryRow() || !table.keyMayBeNull());
+        IdpIdCounts chunkCounts = countPerChunk ? IdpIdCounts.none(table) : null;
         long started = System.nanoTime();
         Outcome outcome = walk(connection, table, new TableWalker(table.table(), table.table(), slicer, pacer),
-                progress);
+                progress, chunkCounts);
         long walkMillis = (System.nanoTime() - started) / 1_000_000;
         long rows = outcome.rowsChanged();
         if (byKey && table.keyMayBeNull()) {
@@ -253,12 +261,18 @@ public final class OAuthDataMigrator implements Migrator {
                 + " ms each on average)";
         LOG.info("{}", pace);
         progress.note(pace);
-        IdpIdCounts left = IdpIdCounts.read(connection, table, true);
-        connection.rollback();
+        IdpIdCounts left;
+        if (chunkCounts != null && !outcome.resumed()) {
+            left = chunkCounts;
+        } else {
+            // A resumed walk did not see the chunks of the run before it; a page walk may have missed moved rows.
+            left = IdpIdCounts.read(connection, table, true);
+            connection.rollback();
+        }
         if (slicer.rowsMayMove() && left.resolvable() > 0) {
             // Rows another session updated during the walk may have moved to pages already walked: one more pass.
             Outcome recheck = walk(connection, table, new TableWalker(table.table(), table.table() + ":recheck",
-                    slicer(connection, dialect, table), pacer), progress);
+                    slicer(connection, dialect, table), pacer), progress, null);
             progress.note(table.table() + ": " + left.resolvable() + " rows still needed IDP_ID after the walk"
                     + " (moved by another session meanwhile); a second pass set " + recheck.rowsChanged());
             left = IdpIdCounts.read(connection, table, true);
@@ -271,14 +285,20 @@ public final class OAuthDataMigrator implements Migrator {
         left.leftReports().forEach(progress::warn);
     }
 
-    private static Outcome walk(Connection connection, OAuthTable table, TableWalker walker, StepProgress progress)
-            throws SQLException {
+    /** Walks {@code table}, setting IDP_ID chunk by chunk; adds each chunk's rows left to {@code counts} if given. */
+    private static Outcome walk(Connection connection, OAuthTable table, TableWalker walker, StepProgress progress,
+                                IdpIdCounts counts) throws SQLException {
         try {
             return walker.walk(connection, progress, (chunk, range) -> {
+                long changed;
                 try (PreparedStatement update = chunk.prepareStatement(table.updateRange(range))) {
                     range.bind(update, 1);
-                    return update.executeUpdate();
+                    changed = update.executeUpdate();
                 }
+                if (counts != null) {
+                    counts.addRange(chunk, range);
+                }
+                return changed;
             });
         } catch (SQLException e) {
             throw new SQLException(table.table() + ": a chunk failed and was rolled back: " + e.getMessage(),

@@ -87,12 +87,22 @@ enum OAuthTable {
      * id the rule gives it: {@code TENANT_ID, TARGET, ROW_COUNT, RESOLVED_ID}. Read-only; one pass over the table.
      */
     String countByTarget(boolean idpIdColumnExists) {
+        return countByTarget(idpIdColumnExists, null);
+    }
+
+    /** {@link #countByTarget(boolean)} of the rows of one chunk; its placeholders are the range's. */
+    String countRangeByTarget(ChunkRange range) {
+        return countByTarget(true, range.condition(table));
+    }
+
+    private String countByTarget(boolean idpIdColumnExists, String rowCondition) {
         String target = "CASE WHEN " + IdpIdRule.isFederated(column("USER_DOMAIN")) + " THEN " + column("USER_DOMAIN")
                 + " ELSE '" + IdpIdRule.LOCAL_IDP + "' END";
         return "SELECT G.TENANT_ID, G.TARGET, G.ROW_COUNT, " + IdpIdRule.resolvedIdpId("G.TENANT_ID", "G.TARGET")
                 + " AS RESOLVED_ID FROM (SELECT " + column("TENANT_ID") + " AS TENANT_ID, " + target + " AS TARGET,"
                 + " COUNT(*) AS ROW_COUNT FROM " + table
-                + " WHERE " + IdpIdRule.needsIdpId(column(IDP_ID), column("USER_DOMAIN"), idpIdColumnExists)
+                + " WHERE " + (rowCondition == null ? "" : rowCondition + " AND ")
+                + IdpIdRule.needsIdpId(column(IDP_ID), column("USER_DOMAIN"), idpIdColumnExists)
                 + " GROUP BY " + column("TENANT_ID") + ", " + target + ") G";
     }
 

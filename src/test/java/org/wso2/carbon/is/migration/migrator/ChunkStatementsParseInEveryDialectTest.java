@@ -33,6 +33,8 @@ class ChunkStatementsParseInEveryDialectTest {
             statements.add(table.updateNullKeys());
             statements.add(table.countByTarget(true));
             statements.add(table.countByTarget(false));
+            statements.add(table.countRangeByTarget(new KeyRange(table.key(), false, "a", "k", "k")));
+            statements.add(table.countRangeByTarget(new KeyRange(KeyOrderSlicer.ROW_ID, true, "1", "9", "9")));
         }
         for (String sql : statements) {
             assertDoesNotThrow(() -> CCJSqlParserUtil.parse(sql), sql);

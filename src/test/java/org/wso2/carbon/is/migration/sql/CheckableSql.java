@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.alter.AlterOperation;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.table.Index;
@@ -85,11 +88,15 @@ final class CheckableSql {
                     DdlChange.Kind.ADD_COLUMN, Set.of("42711"),
                     DdlChange.Kind.ADD_KEY, Set.of("42710")));
     /**
-     * MySQL/MariaDB online-DDL options ending a CREATE INDEX ({@code ALGORITHM=INPLACE LOCK=NONE}): they say how the
-     * index is built, not what it is, and JSqlParser does not read them, so they are left out before parsing.
+     * MySQL/MariaDB online-DDL options ending a CREATE INDEX ({@code ALGORITHM=INPLACE LOCK=NONE}) or an ALTER TABLE
+     * ({@code , ALGORITHM=INPLACE, LOCK=NONE}): they say how the index is built, not what it is, and JSqlParser does
+     * not read them, so they are left out before parsing.
      */
     private static final Pattern MYSQL_ONLINE_DDL_OPTIONS =
-            Pattern.compile("(?i)(?:\\s+(?:ALGORITHM|LOCK)\\s*=?\\s*\\w+)+$");
+            Pattern.compile("(?i)(?:\\s*,?\\s+(?:ALGORITHM|LOCK)\\s*=?\\s*\\w+)+$");
+    /** MariaDB's {@code ALTER TABLE ... ADD [UNIQUE] INDEX IF NOT EXISTS}, which JSqlParser reads without the guard. */
+    private static final Pattern MARIADB_ADD_INDEX_IF_NOT_EXISTS =
+            Pattern.compile("(?i)\\b(ADD\\s+(?:UNIQUE\\s+)?(?:INDEX|KEY))\\s+IF\\s+NOT\\s+EXISTS\\b");
     /** PostgreSQL's CONCURRENTLY, like the MySQL options above, says how an index is built; JSqlParser reads the rest. */
     private static final Pattern POSTGRES_CONCURRENTLY =
             Pattern.compile("(?i)\\bCREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b");
@@ -162,9 +169,34 @@ final class CheckableSql {
                 }
             } else if (statement instanceof CreateIndex index && !isUnique(index)) {
                 objects.add("INDEX " + name(index.getIndex().getName()) + " ON " + name(index.getTable().getName()));
+            } else if (statement instanceof Alter alter && alter.getAlterExpressions() != null) {
+                objects.addAll(addedIndexes(alter));
             }
         }
         return objects;
+    }
+
+    /**
+     * The plain indexes an ALTER TABLE adds ({@code ADD INDEX}, MySQL/MariaDB), as {@link #createdObjects} names them;
+     * not one the same statement drops first (a new definition of an index there already).
+     */
+    private static List<String> addedIndexes(Alter alter) {
+        Set<String> dropped = new TreeSet<>();
+        List<String> added = new ArrayList<>();
+        for (AlterExpression expression : alter.getAlterExpressions()) {
+            Index index = expression.getIndex();
+            if (index == null || index.getName() == null) {
+                continue;
+            }
+            String type = index.getType() == null ? "" : index.getType().toUpperCase(Locale.ROOT);
+            if (expression.getOperation() == AlterOperation.DROP) {
+                dropped.add(name(index.getName()));
+            } else if (expression.getOperation() == AlterOperation.ADD && !type.contains("UNIQUE")
+                    && !type.contains("PRIMARY") && !dropped.contains(name(index.getName()))) {
+                added.add("INDEX " + name(index.getName()) + " ON " + name(alter.getTable().getName()));
+            }
+        }
+        return added;
     }
 
     /** The indexes the statement drops ({@code DROP INDEX}), by name. */
@@ -273,7 +305,8 @@ final class CheckableSql {
         if (procedure.matches()) {
             parsed.addAll(GuardedDdl.parse(procedure.group(1), dialect));
         } else if (!MYSQL_DROP_PROCEDURE.matcher(sql.strip()).matches()) {
-            parsed.add(CCJSqlParserUtil.parse(MYSQL_ONLINE_DDL_OPTIONS.matcher(sql.strip()).replaceAll("")));
+            String bare = MYSQL_ONLINE_DDL_OPTIONS.matcher(sql.strip()).replaceAll("");
+            parsed.add(CCJSqlParserUtil.parse(MARIADB_ADD_INDEX_IF_NOT_EXISTS.matcher(bare).replaceAll("$1")));
         }
     }
 

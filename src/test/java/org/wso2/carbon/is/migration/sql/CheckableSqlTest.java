@@ -203,6 +203,15 @@ class CheckableSqlTest {
                 .statements().size());
     }
 
+    @Test
+    void theIndexesOneMariaDbAlterTableAddsAreSeenButNotItsUniqueKey() throws Exception {
+        assertEquals(List.of("INDEX I ON A", "INDEX J ON A"), check("ALTER TABLE A\n"
+                + "    ADD UNIQUE INDEX IF NOT EXISTS K (X, Y),\n    ADD INDEX IF NOT EXISTS I (X),\n"
+                + "    ADD INDEX J (Y),\n    ALGORITHM=INPLACE, LOCK=NONE;\n", Dialect.MARIADB).createdObjects());
+        assertEquals(List.of(), check("ALTER TABLE A DROP INDEX I, ADD INDEX I (X(500));\n", Dialect.MARIADB)
+                .createdObjects(), "an index dropped and added again is a new definition, not a new index");
+    }
+
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
     void mySqlProcedureIndexesAreSeenAndTheirGuardsChecked(Dialect dialect) throws Exception {

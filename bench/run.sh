@@ -4,7 +4,7 @@
 # table through JDBC), the old client's OFFSET paging (data step only) and this tool (in a child JVM), each on a
 # fresh copy of the same data. Prints the figures to stdout; exit code 0 when every target was met, 1 otherwise.
 #
-#   bench/run.sh [--tokens N] [--engines h2,postgresql,mariadb] [--batch-target-ms M] [--tool-xmx 256m]
+#   bench/run.sh [--tokens N] [--engines h2,postgresql,mariadb] [--batch-target-ms M] [--tool-xmx SIZE]
 #                [--skip-baseline]
 #
 # BENCH_MVN_FLAGS=-o builds offline. Defaults: 1,000,000 tokens, all three engines. Data lives under target/bench-work (several GB at 10M tokens;

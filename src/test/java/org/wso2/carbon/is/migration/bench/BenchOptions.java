@@ -11,7 +11,9 @@ import java.util.List;
  * --engines h2,postgresql,mariadb   engines to run on, in this order (default all three)
  * --batch-target-ms M     the tool's target time per chunk (its step parameter chunkTargetMillis; default: the
  *                         tool's own default)
- * --tool-xmx SIZE         -Xmx of the JVM the tool runs in (default 256m), so that heap figures compare across N
+ * --tool-xmx SIZE         -Xmx of the JVM the tool runs in, so that heap figures compare across N (default 256m;
+ *                         on H2 1g, the harness's own: embedded H2 keeps its page cache in the JVM that opens the
+ *                         database, and the floor and the baseline run it in the harness's)
  * --skip-baseline         leave out the old client's OFFSET paging (it grows with the square of N: at 10M it takes
  *                         hours)
  * </pre>
@@ -21,11 +23,16 @@ record BenchOptions(long tokens, List<BenchEngine> engines, Integer batchTargetM
 
     static final long DEFAULT_TOKENS = 1_000_000;
 
+    /** The tool JVM's -Xmx on {@code engine}: the one given, else the default. */
+    String toolXmx(BenchEngine engine) {
+        return toolXmx != null ? toolXmx : engine == BenchEngine.H2 ? "1g" : "256m";
+    }
+
     static BenchOptions parse(String... args) {
         long tokens = DEFAULT_TOKENS;
         List<BenchEngine> engines = List.of(BenchEngine.H2, BenchEngine.POSTGRESQL, BenchEngine.MARIADB);
         Integer target = null;
-        String xmx = "256m";
+        String xmx = null;
         boolean skipBaseline = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

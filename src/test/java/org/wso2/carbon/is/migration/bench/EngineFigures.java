@@ -88,7 +88,7 @@ record EngineFigures(BenchEngine engine, BenchOptions options, TokenDataSet data
                 met(tool.longestChunkMillis() <= CHUNK_TARGET_MILLIS));
         HeapSampler.Peak heap = tool.heap();
         out.printf(Locale.ROOT, "tool JVM heap (-Xmx%s): peak live after GC %.1f MB, peak sampled in use %.1f MB, after"
-                        + " GC at start %.1f MB, %d collections, the longest %d ms%n", options.toolXmx(),
+                        + " GC at start %.1f MB, %d collections, the longest %d ms%n", options.toolXmx(engine),
                 mb(heap.peakAfterGc()), mb(heap.peakUsed()), mb(heap.atStart()), heap.collections(),
                 heap.longestCollectionMillis());
         out.println("data step notes: " + String.join(" | ", tool.dataStepNotes()));

@@ -48,8 +48,8 @@ public final class MigrationBenchmark {
         ShippedSteps shipped = ShippedSteps.from("5.7.0");
         TokenDataSet data = new TokenDataSet(options.engines().get(0), options.tokens());
         out.printf(Locale.ROOT, "Benchmark: 5.7.0 -> 5.9.0, %,d access tokens, %,d authorization codes, %,d scopes,"
-                + " %,d audit rows; steps: %d; tool JVM -Xmx%s%n", data.tokens(), data.codes(), data.scopes(),
-                data.auditRows(), shipped.steps().size(), options.toolXmx());
+                + " %,d audit rows; steps: %d%n", data.tokens(), data.codes(), data.scopes(),
+                data.auditRows(), shipped.steps().size());
         boolean allMet = true;
         List<String> summaries = new ArrayList<>();
         for (BenchEngine engine : options.engines()) {

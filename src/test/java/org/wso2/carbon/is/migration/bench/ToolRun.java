@@ -53,7 +53,7 @@ final class ToolRun {
         Path log = home.path().resolve("tool.log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + options.toolXmx(),
+                "-Xmx" + options.toolXmx(engine),
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"),
                 MeasuredToolRun.class.getName(), heapFile.toString(),

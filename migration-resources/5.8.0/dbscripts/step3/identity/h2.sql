@@ -1,11 +1,24 @@
 -- IS 5.7.0 -> 5.8.0, identity database, H2, step 3: the 5.8.0 CON_APP_KEY unique key of IDN_OAUTH2_ACCESS_TOKEN (with
 -- IDP_ID; step 1 dropped the old one, and the shipped config runs this step after OAuthDataMigrator, so the backfill
--- does not maintain it row by row) and the 21 indexes IS 5.8.0 added (four of them on the tables step 1 created),
--- with the release's names and columns.
+-- does not maintain it row by row), the six 5.7.0 indexes of the token and code tables that step 1 dropped for the
+-- backfill, and the 21 indexes IS 5.8.0 added (four of them on the tables step 1 created), with the release's names
+-- and columns.
 -- Re-runnable: the key and every index are IF NOT EXISTS, so a second run changes nothing.
 
 ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT IF NOT EXISTS CON_APP_KEY UNIQUE (CONSUMER_KEY_ID, AUTHZ_USER,
     TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID);
+
+CREATE INDEX IF NOT EXISTS IDX_AT_CK_AU ON IDN_OAUTH2_ACCESS_TOKEN (CONSUMER_KEY_ID, AUTHZ_USER, TOKEN_STATE, USER_TYPE);
+
+CREATE INDEX IF NOT EXISTS IDX_TC ON IDN_OAUTH2_ACCESS_TOKEN (TIME_CREATED);
+
+CREATE INDEX IF NOT EXISTS IDX_ATH ON IDN_OAUTH2_ACCESS_TOKEN (ACCESS_TOKEN_HASH);
+
+CREATE INDEX IF NOT EXISTS IDX_AT_TI_UD ON IDN_OAUTH2_ACCESS_TOKEN (AUTHZ_USER, TENANT_ID, TOKEN_STATE, USER_DOMAIN);
+
+CREATE INDEX IF NOT EXISTS IDX_AUTHORIZATION_CODE_HASH ON IDN_OAUTH2_AUTHORIZATION_CODE (AUTHORIZATION_CODE_HASH, CONSUMER_KEY_ID);
+
+CREATE INDEX IF NOT EXISTS IDX_AUTHORIZATION_CODE_AU_TI ON IDN_OAUTH2_AUTHORIZATION_CODE (AUTHZ_USER, TENANT_ID, USER_DOMAIN, STATE);
 
 CREATE INDEX IF NOT EXISTS IDX_AUTH_USER_UN_TID_DN ON IDN_AUTH_USER (USER_NAME, TENANT_ID, DOMAIN_NAME);
 

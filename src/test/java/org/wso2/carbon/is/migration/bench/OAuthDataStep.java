@@ -1,6 +1,7 @@
 package org.wso2.carbon.is.migration.bench;
 
 import java.util.List;
+import java.util.Map;
 
 import org.wso2.carbon.is.migration.migrator.BenchmarkStatements;
 
@@ -24,8 +25,8 @@ final class OAuthDataStep {
     private OAuthDataStep() {
     }
 
-    /** The floor's data step: the tool's own UPDATE per table, over the whole table in one statement. */
-    static List<String> wholeTableUpdates() {
+    /** The floor's data step: the tool's own UPDATE per table (by table), over the whole table in one statement. */
+    static Map<String, String> wholeTableUpdates() {
         return BenchmarkStatements.wholeTableIdpIdUpdates();
     }
 }

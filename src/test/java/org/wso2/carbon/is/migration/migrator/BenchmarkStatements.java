@@ -1,19 +1,77 @@
 package org.wso2.carbon.is.migration.migrator;
 
-import java.util.Arrays;
-import java.util.List;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.wso2.carbon.is.migration.api.StepProgress;
+import org.wso2.carbon.is.migration.dialect.Dialect;
 
 /**
  * The data step's statements as the benchmark ({@code bench} package) needs them, from outside this package: the
- * floor runs exactly the step's own UPDATE, once per table over the whole table.
+ * floor runs exactly the step's own UPDATE, once per table over the whole table, and on H2 drops and adds back the
+ * same keys around it as the step does ({@link KeysSetAside}), so that both pay for the same DDL.
  */
 public final class BenchmarkStatements {
+
+    /** Work on a connection that returns rows changed. */
+    @FunctionalInterface
+    public interface Update {
+        long run() throws SQLException;
+    }
 
     private BenchmarkStatements() {
     }
 
-    /** One UPDATE per table of {@link OAuthDataMigrator}, in the order the step walks them, each over every row. */
-    public static List<String> wholeTableIdpIdUpdates() {
-        return Arrays.stream(OAuthTable.values()).map(OAuthTable::updateWholeTable).toList();
+    /** One UPDATE per table of {@link OAuthDataMigrator}, by table, in the order the step walks them. */
+    public static Map<String, String> wholeTableIdpIdUpdates() {
+        Map<String, String> updates = new LinkedHashMap<>();
+        for (OAuthTable table : OAuthTable.values()) {
+            updates.put(table.table(), table.updateWholeTable());
+        }
+        return updates;
+    }
+
+    /** Runs {@code update} with the keys of {@code table} set aside on H2 as the data step does; elsewhere as is. */
+    public static long withKeysSetAside(Connection connection, Dialect dialect, String table, Update update)
+            throws SQLException {
+        if (dialect != Dialect.H2) {
+            return update.run();
+        }
+        StepProgress noLedger = new InMemoryCheckpoints();
+        KeysSetAside keys = KeysSetAside.read(connection, table);
+        keys.drop(connection, noLedger);
+        long rows = update.run();
+        keys.restore(connection, noLedger);
+        return rows;
+    }
+
+    private static final class InMemoryCheckpoints implements StepProgress {
+        private final Map<String, String> checkpoints = new HashMap<>();
+
+        @Override
+        public void rows(long count) {
+        }
+
+        @Override
+        public void note(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public Optional<String> checkpoint(String key) {
+            return Optional.ofNullable(checkpoints.get(key));
+        }
+
+        @Override
+        public void saveCheckpoint(String key, String value) {
+            checkpoints.put(key, value);
+        }
     }
 }

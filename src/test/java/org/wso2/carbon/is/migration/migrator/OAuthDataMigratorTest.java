@@ -11,12 +11,14 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wso2.carbon.is.migration.api.StepProgress;
 import org.wso2.carbon.is.migration.config.MigrationConfig;
 import org.wso2.carbon.is.migration.config.MigratorConfig;
 import org.wso2.carbon.is.migration.config.VersionConfig;
@@ -24,6 +26,9 @@ import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
 import org.wso2.carbon.is.migration.dialect.Dialect;
 import org.wso2.carbon.is.migration.internal.MigrationEngine;
+import org.wso2.carbon.is.migration.ledger.Ledger;
+import org.wso2.carbon.is.migration.ledger.LedgerException;
+import org.wso2.carbon.is.migration.ledger.LedgerTables;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.StepReport;
@@ -204,6 +209,132 @@ class OAuthDataMigratorTest {
                      + " WHERE I.TENANT_ID = -1234 AND I.NAME = 'LOCAL')")) {
             rows.next();
             assertEquals(late, rows.getLong(1), "the late rows got their tenant's LOCAL IdP");
+        }
+    }
+
+    static Stream<H2Engines> h2Engines() {
+        return Stream.of(H2Engines.CURRENT, H2Engines.V1_4_199);
+    }
+
+    /**
+     * On H2 the primary key of each walked table and the foreign keys on it and to it are away while the walk runs
+     * (seen from another session after the token table's first chunk) and back after it, with the names, columns and
+     * rules they had; the ledger's record of them is then empty.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("h2Engines")
+    void onH2TheKeysAreAwayDuringTheWalkAndBackAfterItAsTheyWere(H2Engines engine) throws Exception {
+        TestDatabase database = engine.newDatabase();
+        OAuthTokenFixture fixture;
+        Map<String, List<TableKey>> before = new HashMap<>();
+        try (Connection connection = database.connect()) {
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("h2", "5.8.0", false));
+            fixture = OAuthTokenFixture.fill(connection, 3);
+            for (String table : List.of("IDN_OAUTH2_ACCESS_TOKEN", "IDN_OAUTH2_AUTHORIZATION_CODE")) {
+                before.put(table, KeysSetAside.read(connection, table).keys());
+            }
+        }
+        assertEquals(4, before.get("IDN_OAUTH2_ACCESS_TOKEN").size(), before.toString());
+        Map<String, Object> seen = new HashMap<>();
+        Thread watcher = new Thread(() -> {
+            try (Connection connection = database.connect()) {
+                while (OAuthTokenFixture.checkpoint(connection, "IDN_OAUTH2_ACCESS_TOKEN") == null) {
+                    Thread.sleep(5);
+                }
+                seen.put("primary key", CatalogLookup.primaryKey(connection, "IDN_OAUTH2_ACCESS_TOKEN"));
+                seen.put("keys to it", CatalogLookup.foreignKeys(connection, "IDN_OAUTH2_ACCESS_TOKEN", false));
+            } catch (Exception e) {
+                seen.put("failure", e);
+            }
+        });
+        watcher.start();
+        MigrationReport report = run(database, Mode.MIGRATE,
+                Map.of("schema", "identity", "batchSize", "7", "pauseMillis", "100"));
+        watcher.join(10_000);
+        assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
+        assertEquals(Optional.empty(), seen.get("primary key"), seen.toString());
+        assertEquals(List.of(), seen.get("keys to it"), seen.toString());
+        try (Connection connection = database.connect()) {
+            for (String table : before.keySet()) {
+                assertEquals(before.get(table), KeysSetAside.read(connection, table).keys(), table);
+                assertEquals("", OAuthTokenFixture.checkpoint(connection, KeysSetAside.checkpointKey(table)), table);
+            }
+            assertEquals(fixture.expectedAfter(), OAuthTokenFixture.current(connection));
+        }
+        assertTrue(report.steps().get(0).notes().stream().anyMatch(note -> note.startsWith("IDN_OAUTH2_ACCESS_TOKEN:"
+                + " the primary key and 3 foreign keys (") && note.contains(" added back in ")),
+                report.steps().get(0).notes().toString());
+    }
+
+    /**
+     * A run killed after it dropped the keys (here: the keys dropped and recorded in the ledger as the step does, and
+     * nothing more) leaves them only in the ledger; the next run takes them from there and adds them back.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("h2Engines")
+    void keysLeftDroppedByAKilledRunAreAddedBackFromTheLedgerByTheNext(H2Engines engine) throws Exception {
+        TestDatabase database = engine.newDatabase();
+        OAuthTokenFixture fixture;
+        List<TableKey> before;
+        String table = "IDN_OAUTH2_ACCESS_TOKEN";
+        DriverDataSource dataSource = new DriverDataSource(database.driver(), database.url(), database.user(),
+                database.password());
+        try (Connection connection = database.connect()) {
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("h2", "5.8.0", false));
+            fixture = OAuthTokenFixture.fill(connection, 2);
+            LedgerTables.ensure(connection, Dialect.H2);
+            connection.setAutoCommit(false);
+            StepProgress killedRun = new LedgerProgress(new Ledger(dataSource, Dialect.H2),
+                    "5.8.0/" + OAuthDataMigrator.NAME + "/identity");
+            KeysSetAside keys = KeysSetAside.of(connection, table, killedRun);
+            before = keys.keys();
+            keys.drop(connection, killedRun);
+            assertEquals(Optional.empty(), CatalogLookup.primaryKey(connection, table));
+        }
+
+        MigrationReport report = run(database, Mode.MIGRATE, "7");
+        assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
+        assertTrue(report.steps().get(0).notes().contains(table + ": the primary key and 3 foreign keys ("
+                + String.join(", ", before.stream().filter(key -> key.kind() == TableKey.Kind.FOREIGN)
+                .map(key -> key.table() + "." + key.name()).toList()) + ") were set aside by an interrupted run"
+                + " (recorded in the ledger); they are added back after the walk"), report.steps().get(0).notes()
+                .toString());
+        try (Connection connection = database.connect()) {
+            assertEquals(before, KeysSetAside.read(connection, table).keys());
+            assertEquals(fixture.expectedAfter(), OAuthTokenFixture.current(connection));
+        }
+    }
+
+    /** The ledger's checkpoints of one step, as the engine gives them to a step. */
+    private record LedgerProgress(Ledger ledger, String stepKey) implements StepProgress {
+        @Override
+        public void rows(long count) {
+        }
+
+        @Override
+        public void note(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public Optional<String> checkpoint(String key) {
+            try {
+                return ledger.checkpoint(stepKey, key);
+            } catch (LedgerException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void saveCheckpoint(String key, String value) {
+            try {
+                ledger.saveCheckpoint(stepKey, key, value);
+            } catch (LedgerException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -46,7 +46,9 @@ import org.wso2.carbon.is.migration.migrator.TableWalker.Outcome;
  * rows may have moved under the walk (PostgreSQL pages, when another session updates the table meanwhile), rows the
  * rule could still set are caught by one more pass, and the step fails if any remain. A dry run (where
  * {@link #plan} does the work of reporting) counts, per table, the rows that would get their LOCAL IdP, a federated
- * IdP, or nothing, and changes nothing.
+ * IdP, or nothing, and changes nothing. On H2 each table's primary key and the foreign keys on it and to it are
+ * dropped for its walk and added back after it ({@link KeysSetAside}: H2 rewrites every index entry of an updated
+ * row).
  *
  * <p>Size: chunks adapt to take about {@code chunkTargetMillis} each (500 ms by default), so no chunk holds its row
  * locks for long whatever the table's size; before the walk the step reports the tables' sizes and an estimated time

@@ -2,10 +2,8 @@ package org.wso2.carbon.is.migration.migrator;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.wso2.carbon.is.migration.api.StepProgress;
 import org.wso2.carbon.is.migration.dialect.Dialect;
@@ -41,37 +39,11 @@ public final class BenchmarkStatements {
         if (dialect != Dialect.H2) {
             return update.run();
         }
-        StepProgress noLedger = new InMemoryCheckpoints();
+        StepProgress noLedger = new MemoryProgress();
         KeysSetAside keys = KeysSetAside.read(connection, table);
         keys.drop(connection, noLedger);
         long rows = update.run();
         keys.restore(connection, noLedger);
         return rows;
-    }
-
-    private static final class InMemoryCheckpoints implements StepProgress {
-        private final Map<String, String> checkpoints = new HashMap<>();
-
-        @Override
-        public void rows(long count) {
-        }
-
-        @Override
-        public void note(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public Optional<String> checkpoint(String key) {
-            return Optional.ofNullable(checkpoints.get(key));
-        }
-
-        @Override
-        public void saveCheckpoint(String key, String value) {
-            checkpoints.put(key, value);
-        }
     }
 }

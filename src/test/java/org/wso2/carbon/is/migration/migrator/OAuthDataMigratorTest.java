@@ -306,17 +306,13 @@ class OAuthDataMigratorTest {
     }
 
     /** The ledger's checkpoints of one step, as the engine gives them to a step. */
-    private record LedgerProgress(Ledger ledger, String stepKey) implements StepProgress {
-        @Override
-        public void rows(long count) {
-        }
+    private static final class LedgerProgress extends MemoryProgress {
+        private final Ledger ledger;
+        private final String stepKey;
 
-        @Override
-        public void note(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
+        LedgerProgress(Ledger ledger, String stepKey) {
+            this.ledger = ledger;
+            this.stepKey = stepKey;
         }
 
         @Override

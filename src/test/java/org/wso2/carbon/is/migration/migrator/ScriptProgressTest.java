@@ -2,39 +2,12 @@ package org.wso2.carbon.is.migration.migrator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-import org.wso2.carbon.is.migration.api.StepProgress;
 import org.wso2.carbon.is.migration.sql.SqlStatement;
 
 class ScriptProgressTest {
 
-    private long rows;
-
-    private final StepProgress progress = new StepProgress() {
-        @Override
-        public void rows(long count) {
-            rows += count;
-        }
-
-        @Override
-        public void note(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public Optional<String> checkpoint(String key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void saveCheckpoint(String key, String value) {
-        }
-    };
+    private final MemoryProgress progress = new MemoryProgress();
 
     @Test
     void countsRowsAndNamesTheLongestStatementByItsPlaceInTheScript() {
@@ -42,7 +15,7 @@ class ScriptProgressTest {
         script.executed(0, new SqlStatement("CREATE INDEX A ON T (X)", "step3/h2.sql", 4), 0, 120);
         script.executed(1, new SqlStatement("UPDATE T SET X = 1", "step3/h2.sql", 9), 42, 2_500);
         script.executed(2, new SqlStatement("CREATE INDEX B ON T (Y)", "step3/h2.sql", 12), -1, 900);
-        assertEquals(42, rows, "update counts only; -1 (no count) is not a row");
+        assertEquals(42, progress.rows, "update counts only; -1 (no count) is not a row");
         assertEquals("; the longest statement, at step3/h2.sql:9, took 2500 ms", script.longestNote());
     }
 

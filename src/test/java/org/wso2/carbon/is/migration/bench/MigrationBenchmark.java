@@ -84,6 +84,7 @@ public final class MigrationBenchmark {
                     }
                     before.run(step); // the DDL that adds IDP_ID; untimed
                 }
+                OffsetPagingBaseline.withReleaseIndexes(databases.identity(), engine.factsDialect());
                 progress(engine, "baseline: OFFSET paging");
                 baseline = new OffsetPagingBaseline(databases.identity()).run();
             }

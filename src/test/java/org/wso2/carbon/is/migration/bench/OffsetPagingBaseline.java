@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.wso2.carbon.is.migration.testsupport.IndexSchema;
+import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 
 /**
@@ -20,6 +22,10 @@ import org.wso2.carbon.is.migration.testsupport.TestDatabase;
  * named in USER_DOMAIN, which becomes {@code FEDERATED}; rows without an IdP left alone), with the IdP table read
  * once into memory. The token-audit table has no index, so paging it would scan the whole table per page and per
  * row; the baseline first indexes its TOKEN_ID (timed), which only favours the baseline.
+ *
+ * <p>It runs on the schema the old client's data step saw: after the shipped step1 (which adds IDP_ID) the 5.7.0
+ * indexes of the walked tables that step1 drops for this tool's backfill (on PostgreSQL and H2) are built again,
+ * untimed ({@link #withReleaseIndexes}); the old client never dropped them (its step1 even added the 5.8.0 ones).
  */
 final class OffsetPagingBaseline {
 
@@ -33,6 +39,22 @@ final class OffsetPagingBaseline {
 
     OffsetPagingBaseline(TestDatabase identity) {
         this.identity = identity;
+    }
+
+    /** Builds again, untimed, any 5.7.0 index of the walked tables (from the release facts) that is not there. */
+    static void withReleaseIndexes(TestDatabase identity, String factsDialect) throws SQLException {
+        SchemaFacts release = SchemaFacts.load(factsDialect, "5.7.0", false);
+        try (Connection connection = identity.connect(); Statement statement = connection.createStatement()) {
+            for (OAuthDataStep.Table table : OAuthDataStep.TABLES) {
+                for (IndexSchema index : release.tables().get(table.name()).indexes()) {
+                    statement.execute("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
+                            + index.name() + " ON " + table.name() + " (" + String.join(", ", index.columns()) + ")");
+                }
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
     }
 
     Result run() throws SQLException {

@@ -1,17 +1,24 @@
 package org.wso2.carbon.is.migration.migrator;
 
 /**
- * Sizes chunks so that each takes about a target time: after every chunk, the next size is the one that would have
- * taken the target at the rate just seen, bounded by a minimum and a maximum. It grows at most twofold per chunk (a
- * fast chunk may be a cache effect) but shrinks at once (a slow chunk holds locks for longer than wanted: the next one
- * must not). The size is a number of rows, which a {@link TableSlicer} turns into a range.
+ * Sizes chunks so that each takes about a target time: after every chunk, the next size is the one that would take the
+ * target at the rate expected, bounded by a minimum and a maximum. The rate expected is the one just seen when it is
+ * slower than the recent average (a slow chunk holds locks for longer than wanted: the next one must not, so it shrinks
+ * at once), else the recent average (an exponential average, weight {@value #LATEST_WEIGHT} on the latest chunk): one
+ * fast chunk, a cache effect, does not size the next by itself. Measured: on H2 at 1M tokens, sizing by the latest rate
+ * alone gave a chunk of 33,548 rows where the average was 18,500 (505 ms), which took 1060 ms. It also grows at most
+ * twofold per chunk. The size is a number of rows, which a {@link TableSlicer} turns into a range.
  */
 final class AdaptiveChunkSizer implements ChunkSizer {
 
     private final long targetNanos;
     private final int min;
     private final int max;
+    static final double LATEST_WEIGHT = 0.3;
+
     private int next;
+    /** Rows per nanosecond, averaged over the chunks so far; negative before the first. */
+    private double averageRate = -1;
 
     /**
      * @param targetMillis the time a chunk should take
@@ -37,7 +44,13 @@ final class AdaptiveChunkSizer implements ChunkSizer {
 
     @Override
     public void chunkDone(int size, long rowsChanged, long nanos) {
-        long ideal = nanos <= 0 ? 2L * size : (long) ((double) size * targetNanos / nanos);
+        if (nanos <= 0) {
+            next = clamp(2L * size);
+            return;
+        }
+        double rate = (double) size / nanos;
+        averageRate = averageRate < 0 ? rate : LATEST_WEIGHT * rate + (1 - LATEST_WEIGHT) * averageRate;
+        long ideal = (long) (Math.min(rate, averageRate) * targetNanos);
         next = clamp(Math.min(ideal, 2L * size));
     }
 

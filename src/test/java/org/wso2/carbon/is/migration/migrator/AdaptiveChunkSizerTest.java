@@ -27,6 +27,19 @@ class AdaptiveChunkSizerTest {
     }
 
     @Test
+    void oneFastChunkAmongSteadyOnesGrowsTheNextOnlyByTheAverageRate() {
+        AdaptiveChunkSizer sizer = new AdaptiveChunkSizer(500, 5000, 100, 100_000);
+        for (int i = 0; i < 20; i++) {
+            sizer.chunkDone(5000, 5000, 500 * MS); // 10 rows/ms, steady
+        }
+        assertEquals(5000, sizer.nextSize());
+        sizer.chunkDone(5000, 5000, 250 * MS); // 20 rows/ms once: the average becomes 0.3 * 20 + 0.7 * 10 = 13
+        assertEquals(6500, sizer.nextSize(), "not 10,000, which the fast chunk's rate alone would give");
+        sizer.chunkDone(6500, 6500, 1300 * MS); // 5 rows/ms: slower than the average, trusted at once
+        assertEquals(2500, sizer.nextSize());
+    }
+
+    @Test
     void sizesStayWithinTheBounds() {
         AdaptiveChunkSizer sizer = new AdaptiveChunkSizer(500, 50, 100, 3000);
         assertEquals(100, sizer.nextSize(), "the first size is raised to the minimum");

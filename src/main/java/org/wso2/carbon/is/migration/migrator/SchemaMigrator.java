@@ -64,7 +64,10 @@ public final class SchemaMigrator implements Migrator {
         SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
         Preconditions preconditions = Preconditions.in(folder(context, location, schema));
         try (Connection connection = database.connect()) {
-            preconditions.verify(connection, database.dialect());
+            String checked = preconditions.verify(connection, database.dialect()).describe();
+            if (!checked.isEmpty()) {
+                context.progress().note(checked);
+            }
         } catch (SQLException e) {
             throw new MigrationException("Could not connect to check the preconditions of " + script.source() + ": "
                     + e.getMessage(), e);

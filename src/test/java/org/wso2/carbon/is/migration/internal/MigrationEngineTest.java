@@ -216,6 +216,11 @@ class MigrationEngineTest {
         MigrationReport resolved = run(config(false, "step1", "step2"), Mode.MIGRATE);
         assertEquals(MigrationReport.Status.SUCCEEDED, resolved.status(), resolved.summary());
         assertTrue(resolved.steps().get(1).actions().contains("-- precondition: ROLES: a name appears once per tenant"));
+        assertTrue(resolved.steps().get(1).notes().stream().anyMatch(note -> note.matches(
+                "checked 1 precondition of preconditions.yaml in \\d+ ms: no row breaks them")),
+                "the one check that applies to H2 is counted and timed: " + resolved.steps().get(1).notes());
+        assertTrue(resolved.steps().get(0).notes().stream().noneMatch(note -> note.contains("precondition")),
+                "a step without checks notes none: " + resolved.steps().get(0).notes());
     }
 
     @Test

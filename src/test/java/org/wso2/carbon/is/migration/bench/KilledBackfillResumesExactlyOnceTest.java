@@ -8,19 +8,17 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashSet;
+import java.time.Duration;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.wso2.carbon.is.migration.cli.MigrationCli;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
+import org.wso2.carbon.is.migration.testsupport.KilledMigrationRun;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 
 /**
@@ -64,28 +62,10 @@ class KilledBackfillResumesExactlyOnceTest {
             engine.provideDriver(home);
 
             Path log = home.path().resolve("killed-run.log");
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                    "-cp", System.getProperty("java.class.path"), MigrationCli.class.getName(),
-                    "migrate", "--is-home", home.path().toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Set<String> checkpointsSeen = new HashSet<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             try (Connection watcher = identity.connect()) {
-                watcher.setAutoCommit(true);
-                while (checkpointsSeen.size() < killAfterChunks) {
-                    assertTrue(child.isAlive(), context + ": the run ended before it was killed\n"
-                            + Files.readString(log));
-                    assertTrue(System.nanoTime() < deadline, context + ": no progress\n" + Files.readString(log));
-                    String checkpoint = checkpoint(watcher, TOKEN_TABLE);
-                    if (checkpoint != null) {
-                        checkpointsSeen.add(checkpoint);
-                    }
-                    Thread.sleep(2);
-                }
+                KilledMigrationRun.killAfterCheckpoints(home.path(), log, watcher, TOKEN_TABLE, killAfterChunks,
+                        Duration.ofSeconds(180), context);
             }
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
 
             long needing;
             long doneByRun1;
@@ -140,18 +120,6 @@ class KilledBackfillResumesExactlyOnceTest {
             rows += count(connection, "SELECT COUNT(*) FROM " + table + " WHERE IDP_ID IS NOT NULL");
         }
         return rows;
-    }
-
-    private static String checkpoint(Connection connection, String key) throws Exception {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT CP_VALUE FROM IS_MIGRATION_CHECKPOINT WHERE CP_KEY = ?")) {
-            query.setString(1, key);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (java.sql.SQLException notYetCreated) {
-            return null; // the ledger's tables appear when the run starts
-        }
     }
 
     private static long count(Connection connection, String sql) throws Exception {

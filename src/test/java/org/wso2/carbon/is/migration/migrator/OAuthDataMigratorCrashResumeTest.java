@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.wso2.carbon.is.migration.cli.MigrationCli;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
+import org.wso2.carbon.is.migration.testsupport.KilledMigrationRun;
 import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
@@ -73,26 +73,10 @@ class OAuthDataMigratorCrashResumeTest {
 
         // Run 1: a child JVM, killed once the audit table's checkpoint has moved on several times.
         Path log = home.path().resolve("killed-run.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-cp", System.getProperty("java.class.path"), MigrationCli.class.getName(),
-                "migrate", "--is-home", home.path().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Set<String> auditCheckpointsSeen = new HashSet<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         try (Connection watcher = database.connect()) {
-            while (auditCheckpointsSeen.size() < 10) {
-                assertTrue(child.isAlive(), "the migration ended before it could be killed:\n" + Files.readString(log));
-                assertTrue(System.nanoTime() < deadline, "no progress on " + AUDIT + ":\n" + Files.readString(log));
-                String checkpoint = OAuthTokenFixture.checkpoint(watcher, AUDIT);
-                if (checkpoint != null) {
-                    auditCheckpointsSeen.add(checkpoint);
-                }
-                Thread.sleep(5);
-            }
+            KilledMigrationRun.killAfterCheckpoints(home.path(), log, watcher, AUDIT, 10, Duration.ofSeconds(120),
+                    "MariaDB");
         }
-        child.destroyForcibly();
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
 
         String killedAt;
         long changedByRun1;

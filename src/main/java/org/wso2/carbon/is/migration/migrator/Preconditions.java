@@ -109,8 +109,9 @@ public final class Preconditions {
 
     /**
      * What {@link #verify} did: how many checks ran and how long they took. A check is one query over a table the
-     * step is about to change (on PostgreSQL one GROUP BY over every access token, about 2.3 s per million), and it
-     * runs while the run is planned, before any step reports progress; the note says where that time went.
+     * step is about to change (on PostgreSQL one GROUP BY over every access token, about 2.5 s per million in the
+     * benchmark), and it runs while the run is planned, before any step reports progress; the note says where that
+     * time went.
      */
     public record Verified(Path file, int checks, long millis) {
 

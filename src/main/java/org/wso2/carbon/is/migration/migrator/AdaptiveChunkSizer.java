@@ -11,11 +11,11 @@ package org.wso2.carbon.is.migration.migrator;
  */
 final class AdaptiveChunkSizer implements ChunkSizer {
 
+    static final double LATEST_WEIGHT = 0.3;
+
     private final long targetNanos;
     private final int min;
     private final int max;
-    static final double LATEST_WEIGHT = 0.3;
-
     private int next;
     /** Rows per nanosecond, averaged over the chunks so far; negative before the first. */
     private double averageRate = -1;

@@ -42,8 +42,12 @@ public final class BenchmarkStatements {
         StepProgress noLedger = new MemoryProgress();
         KeysSetAside keys = KeysSetAside.read(connection, table);
         keys.drop(connection, noLedger);
-        long rows = update.run();
-        keys.restore(connection, noLedger);
-        return rows;
+        try {
+            return update.run();
+        } finally {
+            // Also when the UPDATE fails, as the step does: a table is never left without its keys.
+            connection.rollback();
+            keys.restore(connection, noLedger);
+        }
     }
 }

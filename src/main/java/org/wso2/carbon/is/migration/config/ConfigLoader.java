@@ -2,12 +2,15 @@ package org.wso2.carbon.is.migration.config;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +62,9 @@ public final class ConfigLoader {
             throw new ConfigException(file, 0, 0, null, "is a directory, expected the migration-config.yaml file");
         }
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // A decoder that reports malformed input, as Files.readString does, rather than replacing it.
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
             // A byte order mark some Windows editors write is not content.
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
@@ -142,26 +147,61 @@ public final class ConfigLoader {
         private void readKey(MigrationConfig.Builder builder, String key, NodeTuple tuple) throws ConfigException {
             Node value = tuple.getValueNode();
             switch (key) {
-                case "currentVersion", "migrateVersion" -> {
+                case "currentVersion":
+                case "migrateVersion":
                     // read first, as the builder needs them
-                }
-                case "migrationEnable" -> builder.migrationEnable(reader.bool(value, key));
-                case "continueOnError" -> builder.continueOnError(reader.bool(value, key));
-                case "batchUpdate" -> builder.batchUpdate(reader.bool(value, key));
-                case "ignoreForInactiveTenants" -> builder.ignoreForInactiveTenants(reader.bool(value, key));
-                case "migrateTenantRange" -> builder.migrateTenantRange(reader.bool(value, key));
-                case "migrationStartingTenantID" -> builder.migrationStartingTenantID(optionalInteger(value, key));
-                case "migrationEndingTenantID" -> builder.migrationEndingTenantID(optionalInteger(value, key));
-                case "currentEncryptionAlgorithm" -> builder.currentEncryptionAlgorithm(optionalText(value, key));
-                case "migratedEncryptionAlgorithm" -> builder.migratedEncryptionAlgorithm(optionalText(value, key));
-                case VERSIONS -> readVersions(builder, value);
-                case "dataSources" -> readDataSources(builder, value);
-                case "dataSourceWaitSeconds" -> builder.dataSourceWaitSeconds(atLeast(value, key, 0));
-                case "stopServerOnFailure" -> builder.stopServerOnFailure(reader.bool(value, key));
-                case "stopServerOnSuccess" -> builder.stopServerOnSuccess(reader.bool(value, key));
-                case "reportPath" -> builder.reportPath(optionalText(value, key));
-                case "lockStaleAfterSeconds" -> builder.lockStaleAfterSeconds(atLeast(value, key, 1));
-                default -> reader.warn(tuple.getKeyNode(), key, "unknown key, ignored (check its spelling)");
+                    break;
+                case "migrationEnable":
+                    builder.migrationEnable(reader.bool(value, key));
+                    break;
+                case "continueOnError":
+                    builder.continueOnError(reader.bool(value, key));
+                    break;
+                case "batchUpdate":
+                    builder.batchUpdate(reader.bool(value, key));
+                    break;
+                case "ignoreForInactiveTenants":
+                    builder.ignoreForInactiveTenants(reader.bool(value, key));
+                    break;
+                case "migrateTenantRange":
+                    builder.migrateTenantRange(reader.bool(value, key));
+                    break;
+                case "migrationStartingTenantID":
+                    builder.migrationStartingTenantID(optionalInteger(value, key));
+                    break;
+                case "migrationEndingTenantID":
+                    builder.migrationEndingTenantID(optionalInteger(value, key));
+                    break;
+                case "currentEncryptionAlgorithm":
+                    builder.currentEncryptionAlgorithm(optionalText(value, key));
+                    break;
+                case "migratedEncryptionAlgorithm":
+                    builder.migratedEncryptionAlgorithm(optionalText(value, key));
+                    break;
+                case VERSIONS:
+                    readVersions(builder, value);
+                    break;
+                case "dataSources":
+                    readDataSources(builder, value);
+                    break;
+                case "dataSourceWaitSeconds":
+                    builder.dataSourceWaitSeconds(atLeast(value, key, 0));
+                    break;
+                case "stopServerOnFailure":
+                    builder.stopServerOnFailure(reader.bool(value, key));
+                    break;
+                case "stopServerOnSuccess":
+                    builder.stopServerOnSuccess(reader.bool(value, key));
+                    break;
+                case "reportPath":
+                    builder.reportPath(optionalText(value, key));
+                    break;
+                case "lockStaleAfterSeconds":
+                    builder.lockStaleAfterSeconds(atLeast(value, key, 1));
+                    break;
+                default:
+                    reader.warn(tuple.getKeyNode(), key, "unknown key, ignored (check its spelling)");
+                    break;
             }
         }
 
@@ -171,7 +211,7 @@ public final class ConfigLoader {
 
         private String optionalText(Node value, String key) throws ConfigException {
             String text = reader.text(value, key);
-            return text == null || text.isBlank() ? null : text.trim();
+            return text == null || NodeReader.isBlank(text) ? null : text.trim();
         }
 
         private int atLeast(Node value, String key, int minimum) throws ConfigException {
@@ -194,7 +234,7 @@ public final class ConfigLoader {
 
         private VersionConfig readVersion(Node item, String path) throws ConfigException {
             Map<String, NodeTuple> entries = reader.entries(reader.mapping(item, path), path);
-            warnUnknown(entries, path, List.of("version", "migratorConfigs"));
+            warnUnknown(entries, path, Arrays.asList("version", "migratorConfigs"));
             NodeTuple version = entries.get("version");
             if (version == null) {
                 throw reader.error(item, NodeReader.child(path, "version"), "missing; every versions entry names"
@@ -219,7 +259,7 @@ public final class ConfigLoader {
 
         private MigratorConfig readMigrator(Node item, String path) throws ConfigException {
             Map<String, NodeTuple> entries = reader.entries(reader.mapping(item, path), path);
-            warnUnknown(entries, path, List.of("name", "order", "parameters"));
+            warnUnknown(entries, path, Arrays.asList("name", "order", "parameters"));
             NodeTuple name = entries.get("name");
             if (name == null) {
                 throw reader.error(item, NodeReader.child(path, "name"), "missing; every migrator entry names the"
@@ -234,7 +274,7 @@ public final class ConfigLoader {
             int orderNumber = reader.integer(order.getValueNode(), NodeReader.child(path, "order"));
             NodeTuple parameters = entries.get("parameters");
             Map<String, String> parameterValues = parameters == null
-                    ? Map.of()
+                    ? Collections.<String, String>emptyMap()
                     : readParameters(parameters.getValueNode(), NodeReader.child(path, "parameters"));
             return new MigratorConfig(nameText, orderNumber, parameterValues, NodeReader.line(item));
         }

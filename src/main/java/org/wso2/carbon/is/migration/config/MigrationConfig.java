@@ -2,6 +2,7 @@ package org.wso2.carbon.is.migration.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,27 +38,7 @@ import java.util.Objects;
  * @param lockStaleAfterSeconds       after how long another run's migration lock counts as abandoned (default 300)
  * @param keyLines                    1-based line of each top-level key that was written, for messages about it
  */
-public record MigrationConfig(
-        Path source,
-        boolean migrationEnable,
-        String currentVersion,
-        String migrateVersion,
-        boolean continueOnError,
-        boolean batchUpdate,
-        boolean ignoreForInactiveTenants,
-        boolean migrateTenantRange,
-        Integer migrationStartingTenantID,
-        Integer migrationEndingTenantID,
-        String currentEncryptionAlgorithm,
-        String migratedEncryptionAlgorithm,
-        List<VersionConfig> versions,
-        Map<String, String> dataSources,
-        int dataSourceWaitSeconds,
-        boolean stopServerOnFailure,
-        boolean stopServerOnSuccess,
-        String reportPath,
-        int lockStaleAfterSeconds,
-        Map<String, Integer> keyLines) {
+public final class MigrationConfig {
 
     /** DataSource of the identity database in a default IS 5.x installation ({@code master-datasources.xml}). */
     public static final String IDENTITY_DATA_SOURCE = "jdbc/WSO2IdentityDB";
@@ -65,20 +46,161 @@ public record MigrationConfig(
     public static final String SHARED_DATA_SOURCE = "jdbc/SHARED_DB";
 
     /** The logical databases {@code dataSources} may name, each with the DataSource a default installation uses. */
-    public static final Map<String, String> DEFAULT_DATA_SOURCES = orderedUnmodifiable(Map.of(
-            "identity", IDENTITY_DATA_SOURCE,
-            "um", SHARED_DATA_SOURCE,
-            "consent", IDENTITY_DATA_SOURCE,
-            "uma", IDENTITY_DATA_SOURCE,
-            "registry", SHARED_DATA_SOURCE));
+    public static final Map<String, String> DEFAULT_DATA_SOURCES = orderedUnmodifiable(defaultDataSources());
 
-    public MigrationConfig {
+    private final Path source;
+    private final boolean migrationEnable;
+    private final String currentVersion;
+    private final String migrateVersion;
+    private final boolean continueOnError;
+    private final boolean batchUpdate;
+    private final boolean ignoreForInactiveTenants;
+    private final boolean migrateTenantRange;
+    private final Integer migrationStartingTenantID;
+    private final Integer migrationEndingTenantID;
+    private final String currentEncryptionAlgorithm;
+    private final String migratedEncryptionAlgorithm;
+    private final List<VersionConfig> versions;
+    private final Map<String, String> dataSources;
+    private final int dataSourceWaitSeconds;
+    private final boolean stopServerOnFailure;
+    private final boolean stopServerOnSuccess;
+    private final String reportPath;
+    private final int lockStaleAfterSeconds;
+    private final Map<String, Integer> keyLines;
+
+    public MigrationConfig(
+            Path source,
+            boolean migrationEnable,
+            String currentVersion,
+            String migrateVersion,
+            boolean continueOnError,
+            boolean batchUpdate,
+            boolean ignoreForInactiveTenants,
+            boolean migrateTenantRange,
+            Integer migrationStartingTenantID,
+            Integer migrationEndingTenantID,
+            String currentEncryptionAlgorithm,
+            String migratedEncryptionAlgorithm,
+            List<VersionConfig> versions,
+            Map<String, String> dataSources,
+            int dataSourceWaitSeconds,
+            boolean stopServerOnFailure,
+            boolean stopServerOnSuccess,
+            String reportPath,
+            int lockStaleAfterSeconds,
+            Map<String, Integer> keyLines) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(currentVersion, "currentVersion");
         Objects.requireNonNull(migrateVersion, "migrateVersion");
-        versions = List.copyOf(versions);
+        // Unmodifiable copies that, like List.copyOf and Map.copyOf, refuse null entries.
+        List<VersionConfig> versionsCopy = new ArrayList<>(versions);
+        versionsCopy.forEach(Objects::requireNonNull);
+        versions = Collections.unmodifiableList(versionsCopy);
         dataSources = orderedUnmodifiable(dataSources);
-        keyLines = Map.copyOf(keyLines);
+        Map<String, Integer> keyLinesCopy = new LinkedHashMap<>();
+        keyLines.forEach((key, line) -> keyLinesCopy.put(Objects.requireNonNull(key), Objects.requireNonNull(line)));
+        keyLines = Collections.unmodifiableMap(keyLinesCopy);
+        this.source = source;
+        this.migrationEnable = migrationEnable;
+        this.currentVersion = currentVersion;
+        this.migrateVersion = migrateVersion;
+        this.continueOnError = continueOnError;
+        this.batchUpdate = batchUpdate;
+        this.ignoreForInactiveTenants = ignoreForInactiveTenants;
+        this.migrateTenantRange = migrateTenantRange;
+        this.migrationStartingTenantID = migrationStartingTenantID;
+        this.migrationEndingTenantID = migrationEndingTenantID;
+        this.currentEncryptionAlgorithm = currentEncryptionAlgorithm;
+        this.migratedEncryptionAlgorithm = migratedEncryptionAlgorithm;
+        this.versions = versions;
+        this.dataSources = dataSources;
+        this.dataSourceWaitSeconds = dataSourceWaitSeconds;
+        this.stopServerOnFailure = stopServerOnFailure;
+        this.stopServerOnSuccess = stopServerOnSuccess;
+        this.reportPath = reportPath;
+        this.lockStaleAfterSeconds = lockStaleAfterSeconds;
+        this.keyLines = keyLines;
+    }
+
+    public Path source() {
+        return source;
+    }
+
+    public boolean migrationEnable() {
+        return migrationEnable;
+    }
+
+    public String currentVersion() {
+        return currentVersion;
+    }
+
+    public String migrateVersion() {
+        return migrateVersion;
+    }
+
+    public boolean continueOnError() {
+        return continueOnError;
+    }
+
+    public boolean batchUpdate() {
+        return batchUpdate;
+    }
+
+    public boolean ignoreForInactiveTenants() {
+        return ignoreForInactiveTenants;
+    }
+
+    public boolean migrateTenantRange() {
+        return migrateTenantRange;
+    }
+
+    public Integer migrationStartingTenantID() {
+        return migrationStartingTenantID;
+    }
+
+    public Integer migrationEndingTenantID() {
+        return migrationEndingTenantID;
+    }
+
+    public String currentEncryptionAlgorithm() {
+        return currentEncryptionAlgorithm;
+    }
+
+    public String migratedEncryptionAlgorithm() {
+        return migratedEncryptionAlgorithm;
+    }
+
+    public List<VersionConfig> versions() {
+        return versions;
+    }
+
+    public Map<String, String> dataSources() {
+        return dataSources;
+    }
+
+    public int dataSourceWaitSeconds() {
+        return dataSourceWaitSeconds;
+    }
+
+    public boolean stopServerOnFailure() {
+        return stopServerOnFailure;
+    }
+
+    public boolean stopServerOnSuccess() {
+        return stopServerOnSuccess;
+    }
+
+    public String reportPath() {
+        return reportPath;
+    }
+
+    public int lockStaleAfterSeconds() {
+        return lockStaleAfterSeconds;
+    }
+
+    public Map<String, Integer> keyLines() {
+        return keyLines;
     }
 
     /** The DataSource name for a logical database ({@code identity}, {@code um}, ...). */
@@ -101,16 +223,109 @@ public record MigrationConfig(
         return new Builder(source, currentVersion, migrateVersion);
     }
 
+    private static Map<String, String> defaultDataSources() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("identity", IDENTITY_DATA_SOURCE);
+        defaults.put("um", SHARED_DATA_SOURCE);
+        defaults.put("consent", IDENTITY_DATA_SOURCE);
+        defaults.put("uma", IDENTITY_DATA_SOURCE);
+        defaults.put("registry", SHARED_DATA_SOURCE);
+        return defaults;
+    }
+
     /** Keeps the order of {@link #DEFAULT_DATA_SOURCES} first, so logs list databases the same way every time. */
     private static Map<String, String> orderedUnmodifiable(Map<String, String> map) {
         Map<String, String> ordered = new LinkedHashMap<>();
-        for (String name : List.of("identity", "um", "consent", "uma", "registry")) {
+        for (String name : Arrays.asList("identity", "um", "consent", "uma", "registry")) {
             if (map.containsKey(name)) {
                 ordered.put(name, Objects.requireNonNull(map.get(name), name));
             }
         }
         map.forEach(ordered::putIfAbsent);
         return Collections.unmodifiableMap(ordered);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof MigrationConfig)) {
+            return false;
+        }
+        MigrationConfig that = (MigrationConfig) other;
+        return Objects.equals(source, that.source)
+                && migrationEnable == that.migrationEnable
+                && Objects.equals(currentVersion, that.currentVersion)
+                && Objects.equals(migrateVersion, that.migrateVersion)
+                && continueOnError == that.continueOnError
+                && batchUpdate == that.batchUpdate
+                && ignoreForInactiveTenants == that.ignoreForInactiveTenants
+                && migrateTenantRange == that.migrateTenantRange
+                && Objects.equals(migrationStartingTenantID, that.migrationStartingTenantID)
+                && Objects.equals(migrationEndingTenantID, that.migrationEndingTenantID)
+                && Objects.equals(currentEncryptionAlgorithm, that.currentEncryptionAlgorithm)
+                && Objects.equals(migratedEncryptionAlgorithm, that.migratedEncryptionAlgorithm)
+                && Objects.equals(versions, that.versions)
+                && Objects.equals(dataSources, that.dataSources)
+                && dataSourceWaitSeconds == that.dataSourceWaitSeconds
+                && stopServerOnFailure == that.stopServerOnFailure
+                && stopServerOnSuccess == that.stopServerOnSuccess
+                && Objects.equals(reportPath, that.reportPath)
+                && lockStaleAfterSeconds == that.lockStaleAfterSeconds
+                && Objects.equals(keyLines, that.keyLines);
+    }
+
+    @Override
+    public int hashCode() {
+        // The combination a record uses: 31 * h + the hash of each component, in order, starting from 0.
+        int hash = 0;
+        hash = 31 * hash + Objects.hashCode(source);
+        hash = 31 * hash + Boolean.hashCode(migrationEnable);
+        hash = 31 * hash + Objects.hashCode(currentVersion);
+        hash = 31 * hash + Objects.hashCode(migrateVersion);
+        hash = 31 * hash + Boolean.hashCode(continueOnError);
+        hash = 31 * hash + Boolean.hashCode(batchUpdate);
+        hash = 31 * hash + Boolean.hashCode(ignoreForInactiveTenants);
+        hash = 31 * hash + Boolean.hashCode(migrateTenantRange);
+        hash = 31 * hash + Objects.hashCode(migrationStartingTenantID);
+        hash = 31 * hash + Objects.hashCode(migrationEndingTenantID);
+        hash = 31 * hash + Objects.hashCode(currentEncryptionAlgorithm);
+        hash = 31 * hash + Objects.hashCode(migratedEncryptionAlgorithm);
+        hash = 31 * hash + Objects.hashCode(versions);
+        hash = 31 * hash + Objects.hashCode(dataSources);
+        hash = 31 * hash + Integer.hashCode(dataSourceWaitSeconds);
+        hash = 31 * hash + Boolean.hashCode(stopServerOnFailure);
+        hash = 31 * hash + Boolean.hashCode(stopServerOnSuccess);
+        hash = 31 * hash + Objects.hashCode(reportPath);
+        hash = 31 * hash + Integer.hashCode(lockStaleAfterSeconds);
+        hash = 31 * hash + Objects.hashCode(keyLines);
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "MigrationConfig["
+                + "source=" + source
+                + ", migrationEnable=" + migrationEnable
+                + ", currentVersion=" + currentVersion
+                + ", migrateVersion=" + migrateVersion
+                + ", continueOnError=" + continueOnError
+                + ", batchUpdate=" + batchUpdate
+                + ", ignoreForInactiveTenants=" + ignoreForInactiveTenants
+                + ", migrateTenantRange=" + migrateTenantRange
+                + ", migrationStartingTenantID=" + migrationStartingTenantID
+                + ", migrationEndingTenantID=" + migrationEndingTenantID
+                + ", currentEncryptionAlgorithm=" + currentEncryptionAlgorithm
+                + ", migratedEncryptionAlgorithm=" + migratedEncryptionAlgorithm
+                + ", versions=" + versions
+                + ", dataSources=" + dataSources
+                + ", dataSourceWaitSeconds=" + dataSourceWaitSeconds
+                + ", stopServerOnFailure=" + stopServerOnFailure
+                + ", stopServerOnSuccess=" + stopServerOnSuccess
+                + ", reportPath=" + reportPath
+                + ", lockStaleAfterSeconds=" + lockStaleAfterSeconds
+                + ", keyLines=" + keyLines + "]";
     }
 
     /** Collects values, starting from the defaults, and builds the immutable {@link MigrationConfig}. */

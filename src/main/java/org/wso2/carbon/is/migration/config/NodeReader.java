@@ -2,8 +2,10 @@ package org.wso2.carbon.is.migration.config;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +31,8 @@ final class NodeReader {
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     /** The tags plain YAML values resolve to; anything else (!!set, !!binary, !local, Java types) is refused. */
-    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
-            Tag.TIMESTAMP, Tag.MAP, Tag.SEQ);
+    private static final Set<Tag> PLAIN_TAGS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(Tag.STR,
+            Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.MAP, Tag.SEQ)));
 
     private final Path file;
     private final List<String> warnings;
@@ -69,13 +71,13 @@ final class NodeReader {
             if (!PLAIN_TAGS.contains(tag)) {
                 throw error(node, null, refusedTagReason(tag.getValue()));
             }
-            if (node instanceof MappingNode mapping) {
-                for (NodeTuple tuple : mapping.getValue()) {
+            if (node instanceof MappingNode) {
+                for (NodeTuple tuple : ((MappingNode) node).getValue()) {
                     pending.push(tuple.getKeyNode());
                     pending.push(tuple.getValueNode());
                 }
-            } else if (node instanceof SequenceNode sequence) {
-                sequence.getValue().forEach(pending::push);
+            } else if (node instanceof SequenceNode) {
+                ((SequenceNode) node).getValue().forEach(pending::push);
             }
         }
     }
@@ -88,10 +90,10 @@ final class NodeReader {
         Map<String, NodeTuple> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
-            if (!(keyNode instanceof ScalarNode scalarKey) || Tag.NULL.equals(keyNode.getTag())) {
+            if (!(keyNode instanceof ScalarNode) || Tag.NULL.equals(keyNode.getTag())) {
                 throw error(keyNode, path, "keys must be plain names, found " + describe(keyNode));
             }
-            String key = scalarKey.getValue();
+            String key = ((ScalarNode) keyNode).getValue();
             NodeTuple earlier = entries.putIfAbsent(key, tuple);
             if (earlier != null) {
                 throw error(keyNode, child(path, key), "given twice (lines " + line(earlier.getKeyNode()) + " and "
@@ -102,15 +104,15 @@ final class NodeReader {
     }
 
     MappingNode mapping(Node node, String key) throws ConfigException {
-        if (node instanceof MappingNode mapping) {
-            return mapping;
+        if (node instanceof MappingNode) {
+            return (MappingNode) node;
         }
         throw error(node, key, "expected a mapping of 'key: value' entries, found " + describe(node));
     }
 
     SequenceNode sequence(Node node, String key) throws ConfigException {
-        if (node instanceof SequenceNode sequence) {
-            return sequence;
+        if (node instanceof SequenceNode) {
+            return (SequenceNode) node;
         }
         throw error(node, key, "expected a list ('- ' items), found " + describe(node));
     }
@@ -122,15 +124,15 @@ final class NodeReader {
 
     /** The text of a scalar as written (quoted or not), or null for an empty value. */
     String text(Node node, String key) throws ConfigException {
-        if (!(node instanceof ScalarNode scalar)) {
+        if (!(node instanceof ScalarNode)) {
             throw error(node, key, "expected a single value, found " + describe(node));
         }
-        return isNull(node) ? null : scalar.getValue();
+        return isNull(node) ? null : ((ScalarNode) node).getValue();
     }
 
     String requiredText(Node node, String key) throws ConfigException {
         String text = text(node, key);
-        if (text == null || text.isBlank()) {
+        if (text == null || isBlank(text)) {
             throw error(node, key, "must not be empty");
         }
         return text.trim();
@@ -183,6 +185,11 @@ final class NodeReader {
         String written = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
         return "the tag " + written + " is not allowed; this file holds only plain text, numbers, true/false, lists"
                 + " and mappings";
+    }
+
+    /** Empty or only white space, as {@code String.isBlank} (Java 11) judges it: any Unicode white space counts. */
+    static boolean isBlank(String text) {
+        return text.codePoints().allMatch(Character::isWhitespace);
     }
 
     static String child(String path, String key) {

@@ -2,7 +2,10 @@ package org.wso2.carbon.is.migration.datasource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -17,7 +20,10 @@ public final class ChainedDataSourceLocator implements DataSourceLocator {
         if (locators.isEmpty()) {
             throw new IllegalArgumentException("A chain needs at least one DataSource locator");
         }
-        this.locators = List.copyOf(locators);
+        // An unmodifiable copy that, like List.copyOf, refuses null entries.
+        List<DataSourceLocator> copy = new ArrayList<>(locators);
+        copy.forEach(Objects::requireNonNull);
+        this.locators = Collections.unmodifiableList(copy);
     }
 
     /**
@@ -25,7 +31,7 @@ public final class ChainedDataSourceLocator implements DataSourceLocator {
      * {@code javax.sql.DataSource} services, waiting up to {@code wait} for one still being registered.
      */
     public static ChainedDataSourceLocator inServer(BundleContext bundleContext, Duration wait) {
-        return new ChainedDataSourceLocator(List.of(new JndiDataSourceLocator(),
+        return new ChainedDataSourceLocator(Arrays.<DataSourceLocator>asList(new JndiDataSourceLocator(),
                 new OsgiDataSourceLocator(bundleContext, wait)));
     }
 

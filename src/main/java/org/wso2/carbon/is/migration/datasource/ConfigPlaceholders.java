@@ -1,6 +1,7 @@
 package org.wso2.carbon.is.migration.datasource;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -36,12 +37,13 @@ final class ConfigPlaceholders {
      */
     Resolution resolve(String value) {
         Matcher matcher = PLACEHOLDER.matcher(value);
-        StringBuilder resolved = new StringBuilder();
+        // A StringBuffer: Java 8's Matcher.appendReplacement takes no StringBuilder.
+        StringBuffer resolved = new StringBuffer();
         while (matcher.find()) {
             String kind = matcher.group(1);
             String name = matcher.group(2);
             Optional<String> replacement = valueOf(kind, name);
-            if (replacement.isEmpty()) {
+            if (!replacement.isPresent()) {
                 return new Resolution(null, matcher.group());
             }
             matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement.get()));
@@ -61,9 +63,48 @@ final class ConfigPlaceholders {
     }
 
     /** Either the resolved value or the placeholder that could not be resolved. */
-    record Resolution(String value, String unresolved) {
+    static final class Resolution {
+        private final String value;
+        private final String unresolved;
+
+        Resolution(String value, String unresolved) {
+            this.value = value;
+            this.unresolved = unresolved;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        public String unresolved() {
+            return unresolved;
+        }
+
         boolean resolved() {
             return unresolved == null;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Resolution)) {
+                return false;
+            }
+            Resolution that = (Resolution) other;
+            return Objects.equals(value, that.value) && Objects.equals(unresolved, that.unresolved);
+        }
+
+        @Override
+        public int hashCode() {
+            // The combination a record uses: 31 * h + the hash of each component, in order, starting from 0.
+            return 31 * Objects.hashCode(value) + Objects.hashCode(unresolved);
+        }
+
+        @Override
+        public String toString() {
+            return "Resolution[value=" + value + ", unresolved=" + unresolved + "]";
         }
     }
 }

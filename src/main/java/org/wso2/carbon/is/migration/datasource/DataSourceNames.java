@@ -1,5 +1,7 @@
 package org.wso2.carbon.is.migration.datasource;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +23,6 @@ final class DataSourceNames {
         } else {
             variants.add(JDBC_PREFIX + name);
         }
-        return List.copyOf(variants);
+        return Collections.unmodifiableList(new ArrayList<>(variants));
     }
 }

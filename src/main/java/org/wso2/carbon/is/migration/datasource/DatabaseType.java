@@ -1,6 +1,8 @@
 package org.wso2.carbon.is.migration.datasource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +29,7 @@ enum DatabaseType {
     DatabaseType(String defaultDriverClass, String urlPattern, String... tomlNames) {
         this.defaultDriverClass = defaultDriverClass;
         this.urlPattern = urlPattern;
-        this.tomlNames = List.of(tomlNames);
+        this.tomlNames = Collections.unmodifiableList(Arrays.asList(tomlNames));
     }
 
     String defaultDriverClass() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,8 @@ import org.tomlj.TomlTable;
 public final class DeploymentToml {
 
     /** The sections a 5.9.0 server always has: read (and checked) even when they do not say where the database is. */
-    static final List<String> SERVER_SECTIONS = List.of("identity_db", "shared_db");
+    static final List<String> SERVER_SECTIONS = Collections.unmodifiableList(Arrays.asList("identity_db",
+            "shared_db"));
 
     private static final String DATABASE_TABLE = "database";
     private static final Pattern SECRET_REFERENCE = Pattern.compile("\\$secret\\{[^}]*}");
@@ -97,11 +100,11 @@ public final class DeploymentToml {
     }
 
     private Map<String, DatabaseSettings> databases() throws DataSourceException {
-        TomlTable databaseTable = tableAt(List.of(DATABASE_TABLE));
+        TomlTable databaseTable = tableAt(Collections.singletonList(DATABASE_TABLE));
         Map<String, DatabaseSettings> databases = new LinkedHashMap<>();
         if (databaseTable != null) {
             for (String id : databaseTable.keySet()) {
-                TomlTable section = tableAt(List.of(DATABASE_TABLE, id));
+                TomlTable section = tableAt(Arrays.asList(DATABASE_TABLE, id));
                 if (section != null && (SERVER_SECTIONS.contains(id) || saysWhereItIs(section))) {
                     databases.put(id, settingsOf(id, section));
                 }
@@ -115,11 +118,11 @@ public final class DeploymentToml {
         if (value == null) {
             return null;
         }
-        if (!(value instanceof TomlTable table)) {
+        if (!(value instanceof TomlTable)) {
             throw new DataSourceException(file + " line " + toml.inputPositionOf(path).line() + ": "
                     + Toml.joinKeyPath(path) + " must be a table such as [" + Toml.joinKeyPath(path) + "]");
         }
-        return table;
+        return (TomlTable) value;
     }
 
     private static boolean saysWhereItIs(TomlTable section) {
@@ -163,7 +166,7 @@ public final class DeploymentToml {
         private final TomlTable section;
 
         SectionReader(String id, TomlTable section) {
-            this.sectionPath = List.of(DATABASE_TABLE, id);
+            this.sectionPath = Collections.unmodifiableList(Arrays.asList(DATABASE_TABLE, id));
             this.sectionName = "[" + Toml.joinKeyPath(sectionPath) + "]";
             this.section = section;
         }
@@ -174,7 +177,7 @@ public final class DeploymentToml {
 
         String required(String key, String why) throws DataSourceException {
             Optional<String> value = optional(key);
-            if (value.isEmpty()) {
+            if (!value.isPresent()) {
                 throw missing(key, why);
             }
             return value.get();
@@ -182,7 +185,7 @@ public final class DeploymentToml {
 
         Optional<String> optional(String key) throws DataSourceException {
             Optional<String> raw = raw(key);
-            if (raw.isEmpty()) {
+            if (!raw.isPresent()) {
                 return raw;
             }
             ConfigPlaceholders.Resolution resolution = placeholders.resolve(raw.get());
@@ -195,7 +198,7 @@ public final class DeploymentToml {
         /** The password, refusing values that only the server's secure vault can turn into the real password. */
         String password() throws DataSourceException {
             Optional<String> raw = raw("password");
-            if (raw.isEmpty()) {
+            if (!raw.isPresent()) {
                 throw missing("password", null);
             }
             if (SECRET_REFERENCE.matcher(raw.get()).find() || ENCRYPTED_VALUE.matcher(raw.get()).matches()) {
@@ -204,12 +207,12 @@ public final class DeploymentToml {
                         + "deployment.toml given with --is-home, or override the database in the migration config; "
                         + "or run the migration inside the server");
             }
-            return optional("password").orElseThrow();
+            return optional("password").get();
         }
 
         /** A key's value as text; numbers (a port written 5432) are accepted as their decimal form. */
         private Optional<String> raw(String key) throws DataSourceException {
-            Object value = section.get(List.of(key));
+            Object value = section.get(Collections.singletonList(key));
             if (value == null) {
                 return Optional.empty();
             }
@@ -225,9 +228,9 @@ public final class DeploymentToml {
         }
 
         DataSourceException error(String key, String problem) {
-            TomlPosition position = section.inputPositionOf(List.of(key));
+            TomlPosition position = section.inputPositionOf(Collections.singletonList(key));
             String where = position == null ? "section " + sectionName + " (line " + sectionLine() + ")"
-                    : "line " + position.line() + ", " + Toml.joinKeyPath(List.of(DATABASE_TABLE,
+                    : "line " + position.line() + ", " + Toml.joinKeyPath(Arrays.asList(DATABASE_TABLE,
                     sectionPath.get(1), key));
             return new DataSourceException(file + " " + where + ": " + problem);
         }

@@ -1,6 +1,7 @@
 package org.wso2.carbon.is.migration.datasource;
 
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Locale;
 
 /**
@@ -50,6 +51,6 @@ final class H2FileUrls {
         if (colon > 1 && location.substring(0, colon).chars().allMatch(Character::isLetter)) {
             return false;
         }
-        return !Path.of(location).isAbsolute() && !location.startsWith("/") && !location.startsWith("\\");
+        return !Paths.get(location).isAbsolute() && !location.startsWith("/") && !location.startsWith("\\");
     }
 }

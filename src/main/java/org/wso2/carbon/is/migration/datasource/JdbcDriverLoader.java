@@ -2,12 +2,14 @@ package org.wso2.carbon.is.migration.datasource;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.math.BigInteger;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -61,8 +64,8 @@ public final class JdbcDriverLoader implements Closeable {
             found.addAll(jarsIn(dir, ""));
         }
         found.addAll(newestFirst(jarsIn(plugins, H2_BUNDLE_PREFIX)));
-        this.jars = List.copyOf(found);
-        this.classLoader = new URLClassLoader("jdbc-drivers", toUrls(jars), ClassLoader.getPlatformClassLoader());
+        this.jars = Collections.unmodifiableList(found);
+        this.classLoader = driverClassLoader(toUrls(jars));
         LOG.info("JDBC driver jars: {}", jars);
     }
 
@@ -101,7 +104,7 @@ public final class JdbcDriverLoader implements Closeable {
     }
 
     private Driver driverByClassName(String className) throws DataSourceException {
-        if (className == null || className.isBlank()) {
+        if (className == null || className.codePoints().allMatch(Character::isWhitespace)) {
             return null;
         }
         Driver known = driversByClass.get(className);
@@ -150,19 +153,19 @@ public final class JdbcDriverLoader implements Closeable {
     }
 
     private static String jarOf(Class<?> type) {
-        var codeSource = type.getProtectionDomain().getCodeSource();
+        CodeSource codeSource = type.getProtectionDomain().getCodeSource();
         return codeSource == null ? "unknown location" : String.valueOf(codeSource.getLocation());
     }
 
     private static List<Path> jarsIn(Path dir, String namePrefix) throws DataSourceException {
         if (!Files.isDirectory(dir)) {
-            return List.of();
+            return Collections.emptyList();
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(file -> {
                 String name = file.getFileName().toString();
                 return name.startsWith(namePrefix) && name.endsWith(".jar") && Files.isRegularFile(file);
-            }).sorted().toList();
+            }).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new DataSourceException("Cannot list driver jars in " + dir + ": " + e, e);
         }
@@ -195,6 +198,28 @@ public final class JdbcDriverLoader implements Closeable {
             }
         }
         return Integer.compare(partsA.length, partsB.length);
+    }
+
+    /**
+     * A class loader over the driver jars whose parent is the platform class loader, so it sees the JDK but nothing of
+     * the caller's class path. {@code ClassLoader.getPlatformClassLoader()} and named class loaders exist from Java 9
+     * on, so they are called reflectively there; on Java 8 the extension class loader (the parent of the application
+     * class loader), which Java 9 replaced with the platform class loader, takes its place, and the loader is unnamed.
+     */
+    private static URLClassLoader driverClassLoader(URL[] urls) {
+        Method platformLoader;
+        try {
+            platformLoader = ClassLoader.class.getMethod("getPlatformClassLoader");
+        } catch (NoSuchMethodException java8) {
+            return new URLClassLoader(urls, ClassLoader.getSystemClassLoader().getParent());
+        }
+        try {
+            ClassLoader platform = (ClassLoader) platformLoader.invoke(null);
+            return URLClassLoader.class.getConstructor(String.class, URL[].class, ClassLoader.class)
+                    .newInstance("jdbc-drivers", urls, platform);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot create the class loader for the JDBC drivers: " + e, e);
+        }
     }
 
     private static URL[] toUrls(List<Path> jars) throws DataSourceException {

@@ -1,7 +1,9 @@
 package org.wso2.carbon.is.migration.datasource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -17,7 +19,9 @@ public final class JndiDataSourceLocator implements DataSourceLocator {
 
     @Override
     public DataSource locate(String dataSourceName) throws DataSourceException {
-        List<String> names = List.of(dataSourceName, COMPONENT_ENVIRONMENT + dataSourceName);
+        // requireNonNull: List.of refused a null name here, before any lookup.
+        List<String> names = Arrays.asList(Objects.requireNonNull(dataSourceName),
+                COMPONENT_ENVIRONMENT + dataSourceName);
         List<String> failures = new ArrayList<>();
         NamingException firstFailure = null;
         InitialContext context = null;
@@ -26,8 +30,8 @@ public final class JndiDataSourceLocator implements DataSourceLocator {
             for (String name : names) {
                 try {
                     Object bound = context.lookup(name);
-                    if (bound instanceof DataSource dataSource) {
-                        return dataSource;
+                    if (bound instanceof DataSource) {
+                        return (DataSource) bound;
                     }
                     failures.add(name + ": bound to " + (bound == null ? "null" : bound.getClass().getName())
                             + ", not a javax.sql.DataSource");

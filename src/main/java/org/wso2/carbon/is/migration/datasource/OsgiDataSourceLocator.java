@@ -1,6 +1,8 @@
 package org.wso2.carbon.is.migration.datasource;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class OsgiDataSourceLocator implements DataSourceLocator {
 
     private static final Logger LOG = LoggerFactory.getLogger(OsgiDataSourceLocator.class);
-    static final List<String> NAME_PROPERTIES = List.of("dataSourceName", "osgi.jndi.service.name");
+    static final List<String> NAME_PROPERTIES = Collections.unmodifiableList(Arrays.asList("dataSourceName",
+            "osgi.jndi.service.name"));
 
     private final BundleContext bundleContext;
     private final Duration wait;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,10 +86,10 @@ public final class StandaloneDataSources implements Closeable {
 
     private static Map<String, String> sectionsByName() {
         Map<String, String> sections = new LinkedHashMap<>();
-        for (String name : List.of("jdbc/WSO2IdentityDB", "WSO2IdentityDB", "WSO2_IDENTITY_DB")) {
+        for (String name : Arrays.asList("jdbc/WSO2IdentityDB", "WSO2IdentityDB", "WSO2_IDENTITY_DB")) {
             sections.put(name, "identity_db");
         }
-        for (String name : List.of("jdbc/SHARED_DB", "SHARED_DB", "WSO2_SHARED_DB")) {
+        for (String name : Arrays.asList("jdbc/SHARED_DB", "SHARED_DB", "WSO2_SHARED_DB")) {
             sections.put(name, "shared_db");
         }
         return Collections.unmodifiableMap(sections);

@@ -2,17 +2,21 @@ package org.wso2.carbon.is.migration.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,6 +33,7 @@ import org.wso2.carbon.is.migration.ledger.LedgerEntry;
 import org.wso2.carbon.is.migration.ledger.LedgerEntry.Outcome;
 import org.wso2.carbon.is.migration.ledger.LedgerException;
 import org.wso2.carbon.is.migration.ledger.MigrationLock;
+import org.wso2.carbon.is.migration.ledger.Processes;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.plan.MigrationPlan;
 import org.wso2.carbon.is.migration.plan.PlanBuilder;
@@ -60,7 +65,9 @@ public final class MigrationEngine {
     public MigrationEngine(MigrationConfig config, List<String> configWarnings, Path resourcesDirectory,
                            DataSourceLocator locator, MigratorRegistry registry) {
         this.config = config;
-        this.configWarnings = List.copyOf(configWarnings);
+        List<String> warnings = new ArrayList<>(configWarnings);
+        warnings.forEach(Objects::requireNonNull);
+        this.configWarnings = Collections.unmodifiableList(warnings);
         this.resourcesDirectory = resourcesDirectory;
         this.locator = locator;
         this.registry = registry;
@@ -73,8 +80,79 @@ public final class MigrationEngine {
     }
 
     /** One planned step with its migrator, context and report. */
-    private record Prepared(PlannedStep step, Migrator migrator, StepContext context, StepReport report,
-                            StepPlan plan, TargetDatabase target, String key) {
+    private static final class Prepared {
+        private final PlannedStep step;
+        private final Migrator migrator;
+        private final StepContext context;
+        private final StepReport report;
+        private final StepPlan plan;
+        private final TargetDatabase target;
+        private final String key;
+
+        Prepared(PlannedStep step, Migrator migrator, StepContext context, StepReport report, StepPlan plan,
+                 TargetDatabase target, String key) {
+            this.step = step;
+            this.migrator = migrator;
+            this.context = context;
+            this.report = report;
+            this.plan = plan;
+            this.target = target;
+            this.key = key;
+        }
+
+        PlannedStep step() {
+            return step;
+        }
+
+        Migrator migrator() {
+            return migrator;
+        }
+
+        StepContext context() {
+            return context;
+        }
+
+        StepReport report() {
+            return report;
+        }
+
+        StepPlan plan() {
+            return plan;
+        }
+
+        TargetDatabase target() {
+            return target;
+        }
+
+        String key() {
+            return key;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Prepared)) {
+                return false;
+            }
+            Prepared that = (Prepared) other;
+            return Objects.equals(step, that.step) && Objects.equals(migrator, that.migrator)
+                    && Objects.equals(context, that.context) && Objects.equals(report, that.report)
+                    && Objects.equals(plan, that.plan) && Objects.equals(target, that.target)
+                    && Objects.equals(key, that.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(step, migrator, context, report, plan, target, key);
+        }
+
+        @Override
+        public String toString() {
+            return "Prepared[step=" + step + ", migrator=" + migrator + ", context=" + context + ", report=" + report
+                    + ", plan=" + plan + ", target=" + target + ", key=" + key + "]";
+        }
     }
 
     /**
@@ -283,7 +361,7 @@ public final class MigrationEngine {
         Path file = reportFile(report);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, report.toJson());
+            Files.write(file, report.toJson().getBytes(StandardCharsets.UTF_8));
             report.reportFile(file);
         } catch (IOException e) {
             LOG.warn("Could not write the report to {}: {}", file, e.getMessage());
@@ -296,8 +374,8 @@ public final class MigrationEngine {
         }
         String name = "migration-" + report.mode().name().toLowerCase().replace('_', '-') + "-" + report.runId()
                 + ".json";
-        if (config.reportPath() != null && !config.reportPath().isBlank()) {
-            Path configured = Path.of(config.reportPath());
+        if (config.reportPath() != null && !config.reportPath().trim().isEmpty()) {
+            Path configured = Paths.get(config.reportPath());
             if (!configured.isAbsolute()) {
                 configured = resourcesDirectory.toAbsolutePath().getParent().resolve(configured);
             }
@@ -347,6 +425,6 @@ public final class MigrationEngine {
         } catch (IOException e) {
             host = "unknown-host";
         }
-        return System.getProperty("user.name", "unknown") + "@" + host + " pid " + ProcessHandle.current().pid();
+        return System.getProperty("user.name", "unknown") + "@" + host + " pid " + Processes.currentPid();
     }
 }

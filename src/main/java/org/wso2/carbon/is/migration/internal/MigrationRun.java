@@ -1,6 +1,7 @@
 package org.wso2.carbon.is.migration.internal;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -28,9 +29,61 @@ public final class MigrationRun {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
 
     /** How a run ended: the report when it got that far, the config (null when it could not be read). */
-    public record Result(int exitCode, MigrationReport report, MigrationConfig config, String summary) {
+    public static final class Result {
+        private final int exitCode;
+        private final MigrationReport report;
+        private final MigrationConfig config;
+        private final String summary;
+
+        public Result(int exitCode, MigrationReport report, MigrationConfig config, String summary) {
+            this.exitCode = exitCode;
+            this.report = report;
+            this.config = config;
+            this.summary = summary;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+
+        public MigrationReport report() {
+            return report;
+        }
+
+        public MigrationConfig config() {
+            return config;
+        }
+
+        public String summary() {
+            return summary;
+        }
+
         public boolean succeeded() {
             return exitCode == SUCCESS;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Result)) {
+                return false;
+            }
+            Result that = (Result) other;
+            return exitCode == that.exitCode && Objects.equals(report, that.report)
+                    && Objects.equals(config, that.config) && Objects.equals(summary, that.summary);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(exitCode, report, config, summary);
+        }
+
+        @Override
+        public String toString() {
+            return "Result[exitCode=" + exitCode + ", report=" + report + ", config=" + config + ", summary="
+                    + summary + "]";
         }
     }
 

@@ -2,7 +2,10 @@ package org.wso2.carbon.is.migration.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -29,7 +32,9 @@ final class TargetDatabase {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.location = location;
-        this.logicalNames = List.copyOf(logicalNames);
+        List<String> copy = new ArrayList<>(logicalNames);
+        copy.forEach(Objects::requireNonNull);
+        this.logicalNames = Collections.unmodifiableList(copy);
         this.ledger = new Ledger(dataSource, dialect);
     }
 

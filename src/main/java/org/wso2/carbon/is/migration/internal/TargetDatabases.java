@@ -5,9 +5,11 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -35,7 +37,12 @@ final class TargetDatabases {
 
     /** @param dataSourceNames logical database name to DataSource name, from the config */
     TargetDatabases(Map<String, String> dataSourceNames, DataSourceLocator locator) {
-        this.dataSourceNames = Map.copyOf(dataSourceNames);
+        Map<String, String> copy = new LinkedHashMap<>(dataSourceNames);
+        copy.forEach((logical, dataSource) -> {
+            Objects.requireNonNull(logical);
+            Objects.requireNonNull(dataSource);
+        });
+        this.dataSourceNames = Collections.unmodifiableMap(copy);
         this.locator = locator;
     }
 
@@ -82,6 +89,6 @@ final class TargetDatabases {
 
     /** Every database opened so far, in the order first used. */
     synchronized Collection<TargetDatabase> opened() {
-        return List.copyOf(byDataSource.values());
+        return Collections.unmodifiableList(new ArrayList<>(byDataSource.values()));
     }
 }

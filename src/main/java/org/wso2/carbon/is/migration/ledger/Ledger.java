@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +52,7 @@ public final class Ledger {
     /** Every recorded run, oldest first; empty when the ledger does not exist yet. */
     public List<LedgerEntry> history() throws LedgerException {
         if (!exists()) {
-            return List.of();
+            return Collections.emptyList();
         }
         return withConnection(connection -> {
             try (PreparedStatement query = connection.prepareStatement(

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 
+import org.apache.commons.io.IOUtils;
 import org.wso2.carbon.is.migration.dialect.Dialect;
 import org.wso2.carbon.is.migration.sql.SqlScriptException;
 import org.wso2.carbon.is.migration.sql.SqlStatement;
@@ -62,7 +63,7 @@ public final class LedgerTables {
                 if (in == null) {
                     throw new LedgerException("The bundle has no ledger script " + resource);
                 }
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                text = new String(IOUtils.toByteArray(in), StandardCharsets.UTF_8);
             }
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);

@@ -2,6 +2,7 @@ package org.wso2.carbon.is.migration.ledger;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,9 +16,31 @@ import java.util.regex.Pattern;
  * @param host the holder's host name
  * @param pid  the holder's process id
  */
-record LockHolder(String user, String host, long pid) {
+final class LockHolder {
 
     private static final Pattern FORMAT = Pattern.compile("^(.*)@([^\\s@]+)\\s+pid\\s+(\\d{1,18})(?:\\s+run\\s+.*)?$");
+
+    private final String user;
+    private final String host;
+    private final long pid;
+
+    LockHolder(String user, String host, long pid) {
+        this.user = user;
+        this.host = host;
+        this.pid = pid;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public long pid() {
+        return pid;
+    }
 
     /** The holder described by {@code text}, or empty when it is not in the engine's format (e.g. written by hand). */
     static Optional<LockHolder> parse(String text) {
@@ -48,18 +71,44 @@ record LockHolder(String user, String host, long pid) {
      */
     static boolean isDeadOnThisHost(String holder, String localHost, ProcessLookup processes) {
         Optional<LockHolder> parsed = parse(holder);
-        if (parsed.isEmpty() || "unknown-host".equals(localHost) || !parsed.get().host().equalsIgnoreCase(localHost)) {
+        if (!parsed.isPresent() || "unknown-host".equals(localHost)
+                || !parsed.get().host().equalsIgnoreCase(localHost)) {
             return false;
         }
         long pid = parsed.get().pid();
-        return pid != ProcessHandle.current().pid() && !processes.isAlive(pid);
+        return pid != Processes.currentPid() && !processes.isAlive(pid);
     }
 
-    /** Whether a process id is running on this host; {@link ProcessHandle} in production, replaceable in tests. */
+    /**
+     * Whether a process id is running on this host; {@code ProcessHandle} in production (through {@link Processes},
+     * since the bundle also runs on Java 8), replaceable in tests.
+     */
     @FunctionalInterface
     interface ProcessLookup {
         boolean isAlive(long pid);
 
-        ProcessLookup SYSTEM = pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        ProcessLookup SYSTEM = Processes::isAlive;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof LockHolder)) {
+            return false;
+        }
+        LockHolder that = (LockHolder) other;
+        return pid == that.pid && Objects.equals(user, that.user) && Objects.equals(host, that.host);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(user, host, pid);
+    }
+
+    @Override
+    public String toString() {
+        return "LockHolder[user=" + user + ", host=" + host + ", pid=" + pid + "]";
     }
 }

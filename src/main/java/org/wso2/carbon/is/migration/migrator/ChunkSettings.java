@@ -1,5 +1,6 @@
 package org.wso2.carbon.is.migration.migrator;
 
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.wso2.carbon.is.migration.api.MigrationContext;
@@ -19,14 +20,32 @@ import org.wso2.carbon.is.migration.api.MigrationException;
  * <li>{@code progressIntervalSeconds} (default 10): how often the progress line is logged.</li>
  * </ul>
  */
-record ChunkSettings(Integer fixedSize, long targetMillis, int initialSize, int minSize, int maxSize,
-                     long pauseMillis, long progressIntervalSeconds) {
+final class ChunkSettings {
 
     static final long DEFAULT_TARGET_MILLIS = 500;
     static final int DEFAULT_INITIAL_SIZE = 1_000;
     static final int DEFAULT_MIN_SIZE = 100;
     static final int DEFAULT_MAX_SIZE = 200_000;
     static final long DEFAULT_PROGRESS_SECONDS = 10;
+
+    private final Integer fixedSize;
+    private final long targetMillis;
+    private final int initialSize;
+    private final int minSize;
+    private final int maxSize;
+    private final long pauseMillis;
+    private final long progressIntervalSeconds;
+
+    ChunkSettings(Integer fixedSize, long targetMillis, int initialSize, int minSize, int maxSize, long pauseMillis,
+                  long progressIntervalSeconds) {
+        this.fixedSize = fixedSize;
+        this.targetMillis = targetMillis;
+        this.initialSize = initialSize;
+        this.minSize = minSize;
+        this.maxSize = maxSize;
+        this.pauseMillis = pauseMillis;
+        this.progressIntervalSeconds = progressIntervalSeconds;
+    }
 
     static ChunkSettings of(String migrator, MigrationContext context) throws MigrationException {
         boolean fixed = context.parameters().containsKey("batchSize")
@@ -62,5 +81,60 @@ record ChunkSettings(Integer fixedSize, long targetMillis, int initialSize, int 
                 : "chunks sized to take about " + targetMillis + " ms (" + minSize + ".." + maxSize + " rows, first "
                 + initialSize + ")";
         return size + (pauseMillis > 0 ? ", pausing " + pauseMillis + " ms after each" : "");
+    }
+
+    public Integer fixedSize() {
+        return fixedSize;
+    }
+
+    public long targetMillis() {
+        return targetMillis;
+    }
+
+    public int initialSize() {
+        return initialSize;
+    }
+
+    public int minSize() {
+        return minSize;
+    }
+
+    public int maxSize() {
+        return maxSize;
+    }
+
+    public long pauseMillis() {
+        return pauseMillis;
+    }
+
+    public long progressIntervalSeconds() {
+        return progressIntervalSeconds;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ChunkSettings)) {
+            return false;
+        }
+        ChunkSettings other = (ChunkSettings) o;
+        return Objects.equals(fixedSize, other.fixedSize) && targetMillis == other.targetMillis
+                && initialSize == other.initialSize && minSize == other.minSize && maxSize == other.maxSize
+                && pauseMillis == other.pauseMillis && progressIntervalSeconds == other.progressIntervalSeconds;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fixedSize, targetMillis, initialSize, minSize, maxSize, pauseMillis,
+                progressIntervalSeconds);
+    }
+
+    @Override
+    public String toString() {
+        return "ChunkSettings[fixedSize=" + fixedSize + ", targetMillis=" + targetMillis + ", initialSize="
+                + initialSize + ", minSize=" + minSize + ", maxSize=" + maxSize + ", pauseMillis=" + pauseMillis
+                + ", progressIntervalSeconds=" + progressIntervalSeconds + "]";
     }
 }

@@ -12,6 +12,7 @@ import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.Migrator;
 import org.wso2.carbon.is.migration.api.StepPlan;
+import org.wso2.carbon.is.migration.migrator.claim.ClaimChange;
 import org.wso2.carbon.is.migration.migrator.claim.ClaimChangeCheck;
 import org.wso2.carbon.is.migration.migrator.claim.ClaimChangeCheck.Finding;
 import org.wso2.carbon.is.migration.migrator.claim.ClaimChangeCheck.Status;
@@ -68,7 +69,7 @@ public final class ClaimChangesMigrator implements Migrator {
                         + e.getMessage(), e);
             }
         } else {
-            for (var change : file.changes()) {
+            for (ClaimChange change : file.changes()) {
                 actions.add("for every tenant (" + selection.describe() + ") still at '" + change.from() + "': "
                         + change.describe() + " -> '" + change.to() + "'");
             }

@@ -33,10 +33,19 @@ enum FirstRowsSyntax {
     abstract String firstRows(String column, String from, String where, String orderBy, int rows);
 
     static FirstRowsSyntax of(Dialect dialect) {
-        return switch (dialect) {
-            case H2, MYSQL, MARIADB, POSTGRESQL -> LIMIT;
-            case ORACLE, DB2 -> FETCH_FIRST;
-            case MSSQL -> TOP;
-        };
+        switch (dialect) {
+            case H2:
+            case MYSQL:
+            case MARIADB:
+            case POSTGRESQL:
+                return LIMIT;
+            case ORACLE:
+            case DB2:
+                return FETCH_FIRST;
+            case MSSQL:
+                return TOP;
+            default:
+                throw new AssertionError(dialect);
+        }
     }
 }

@@ -54,10 +54,19 @@ final class HelperIndex {
 
     /** {@code DROP INDEX} names the table on MySQL, MariaDB and MSSQL; elsewhere index names are schema-wide. */
     String dropStatement() {
-        return switch (dialect) {
-            case MYSQL, MARIADB, MSSQL -> "DROP INDEX " + name + " ON " + table;
-            case H2, POSTGRESQL, ORACLE, DB2 -> "DROP INDEX " + name;
-        };
+        switch (dialect) {
+            case MYSQL:
+            case MARIADB:
+            case MSSQL:
+                return "DROP INDEX " + name + " ON " + table;
+            case H2:
+            case POSTGRESQL:
+            case ORACLE:
+            case DB2:
+                return "DROP INDEX " + name;
+            default:
+                throw new AssertionError(dialect);
+        }
     }
 
     String createStatement() {

@@ -2,8 +2,11 @@ package org.wso2.carbon.is.migration.migrator;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.wso2.carbon.is.migration.api.StepProgress;
@@ -28,7 +31,7 @@ import org.wso2.carbon.is.migration.dialect.Dialect;
 final class InactiveTokenPurge {
 
     static final String PARAMETER = "purgeInactiveTokens";
-    static final List<String> STATES = List.of("EXPIRED", "REVOKED", "INACTIVE");
+    static final List<String> STATES = Collections.unmodifiableList(Arrays.asList("EXPIRED", "REVOKED", "INACTIVE"));
 
     /** A table the purge walks, the key it walks by and the column holding the state. */
     enum Target {
@@ -68,7 +71,7 @@ final class InactiveTokenPurge {
     /** Rows the purge would delete from the table (for the dry run and the pre-flight report). */
     static long count(Connection connection, Target target) throws SQLException {
         try (Statement statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT COUNT(*) FROM " + target.table() + " WHERE "
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + target.table() + " WHERE "
                      + target.condition())) {
             rows.next();
             return rows.getLong(1);

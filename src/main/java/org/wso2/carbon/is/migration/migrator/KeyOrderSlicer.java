@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.wso2.carbon.is.migration.dialect.Dialect;
@@ -28,8 +29,42 @@ final class KeyOrderSlicer implements TableSlicer {
     private static final String ROW_ID_CHECKPOINT = ROW_ID + " ";
 
     /** A range {@code column > lower AND column <= upper}; from the first value when {@code lowerExclusive} is null. */
-    record KeyRange(String column, boolean numeric, String lowerExclusive, String upperInclusive, String checkpoint)
-            implements ChunkRange {
+    static final class KeyRange implements ChunkRange {
+
+        private final String column;
+        private final boolean numeric;
+        private final String lowerExclusive;
+        private final String upperInclusive;
+        private final String checkpoint;
+
+        KeyRange(String column, boolean numeric, String lowerExclusive, String upperInclusive, String checkpoint) {
+            this.column = column;
+            this.numeric = numeric;
+            this.lowerExclusive = lowerExclusive;
+            this.upperInclusive = upperInclusive;
+            this.checkpoint = checkpoint;
+        }
+
+        public String column() {
+            return column;
+        }
+
+        public boolean numeric() {
+            return numeric;
+        }
+
+        public String lowerExclusive() {
+            return lowerExclusive;
+        }
+
+        public String upperInclusive() {
+            return upperInclusive;
+        }
+
+        @Override
+        public String checkpoint() {
+            return checkpoint;
+        }
 
         @Override
         public String condition(String table) {
@@ -45,6 +80,32 @@ final class KeyOrderSlicer implements TableSlicer {
             }
             bindValue(statement, next++, upperInclusive, numeric);
             return next;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof KeyRange)) {
+                return false;
+            }
+            KeyRange other = (KeyRange) o;
+            return Objects.equals(column, other.column) && numeric == other.numeric
+                    && Objects.equals(lowerExclusive, other.lowerExclusive)
+                    && Objects.equals(upperInclusive, other.upperInclusive)
+                    && Objects.equals(checkpoint, other.checkpoint);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(column, numeric, lowerExclusive, upperInclusive, checkpoint);
+        }
+
+        @Override
+        public String toString() {
+            return "KeyRange[column=" + column + ", numeric=" + numeric + ", lowerExclusive=" + lowerExclusive
+                    + ", upperInclusive=" + upperInclusive + ", checkpoint=" + checkpoint + "]";
         }
     }
 
@@ -95,7 +156,7 @@ final class KeyOrderSlicer implements TableSlicer {
      * starts again from the first row, which only repeats work the chunk statements skip.
      */
     private String lowerEnd(Optional<String> checkpoint) {
-        if (checkpoint.isEmpty()) {
+        if (!checkpoint.isPresent()) {
             return null;
         }
         String saved = checkpoint.get();

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.wso2.carbon.is.migration.api.StepProgress;
 
@@ -41,7 +43,7 @@ final class KeysSetAside {
 
     private KeysSetAside(String table, List<TableKey> keys, boolean saved) {
         this.table = table;
-        this.keys = List.copyOf(keys);
+        this.keys = Collections.unmodifiableList(new ArrayList<>(keys));
         this.saved = saved;
     }
 
@@ -53,7 +55,8 @@ final class KeysSetAside {
     static KeysSetAside of(Connection connection, String table, StepProgress progress) throws SQLException {
         Optional<String> saved = progress.checkpoint(checkpointKey(table)).filter(value -> !value.isEmpty());
         if (saved.isPresent()) {
-            return new KeysSetAside(table, Arrays.stream(saved.get().split("\n")).map(TableKey::parse).toList(), true);
+            return new KeysSetAside(table, Arrays.stream(saved.get().split("\n")).map(TableKey::parse)
+                    .collect(Collectors.toList()), true);
         }
         return read(connection, table);
     }
@@ -89,7 +92,7 @@ final class KeysSetAside {
     }
 
     private String ledgerValue() {
-        return String.join("\n", keys.stream().map(TableKey::line).toList());
+        return String.join("\n", keys.stream().map(TableKey::line).collect(Collectors.toList()));
     }
 
     boolean isEmpty() {
@@ -112,7 +115,7 @@ final class KeysSetAside {
         return (primary ? "the primary key" + (foreign > 0 ? " and " : "") : "")
                 + (foreign > 0 ? foreign + " foreign key" + (foreign == 1 ? "" : "s") + " ("
                 + String.join(", ", keys.stream().filter(key -> key.kind() == TableKey.Kind.FOREIGN)
-                .map(key -> key.table() + "." + key.name()).toList()) + ")" : "");
+                .map(key -> key.table() + "." + key.name()).collect(Collectors.toList())) + ")" : "");
     }
 
     /** Saves the definitions in the ledger, then drops every key that still exists, each committed. */

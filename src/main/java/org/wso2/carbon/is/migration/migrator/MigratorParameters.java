@@ -12,7 +12,7 @@ final class MigratorParameters {
     /** A parameter that must be present and not blank. */
     static String required(String migrator, MigrationContext context, String key) throws MigrationException {
         String value = context.parameters().get(key);
-        if (value == null || value.isBlank()) {
+        if (value == null || isBlank(value)) {
             throw new MigrationException(migrator + " needs the parameter '" + key + "'");
         }
         return value.trim();
@@ -22,7 +22,7 @@ final class MigratorParameters {
     static int positiveInt(String migrator, MigrationContext context, String key, int defaultValue)
             throws MigrationException {
         String value = context.parameters().get(key);
-        if (value == null || value.isBlank()) {
+        if (value == null || isBlank(value)) {
             return defaultValue;
         }
         try {
@@ -41,7 +41,7 @@ final class MigratorParameters {
     static long nonNegativeLong(String migrator, MigrationContext context, String key, long defaultValue)
             throws MigrationException {
         String value = context.parameters().get(key);
-        if (value == null || value.isBlank()) {
+        if (value == null || isBlank(value)) {
             return defaultValue;
         }
         try {
@@ -60,14 +60,27 @@ final class MigratorParameters {
     static boolean bool(String migrator, MigrationContext context, String key, boolean defaultValue)
             throws MigrationException {
         String value = context.parameters().get(key);
-        if (value == null || value.isBlank()) {
+        if (value == null || isBlank(value)) {
             return defaultValue;
         }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new MigrationException(migrator + ": parameter '" + key + "' must be true or false, not '"
-                    + value + "'");
-        };
+        switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw new MigrationException(migrator + ": parameter '" + key + "' must be true or false, not '"
+                        + value + "'");
+        }
+    }
+
+    /** {@code String.isBlank} (Java 11) for Java 8: empty or only {@link Character#isWhitespace} characters. */
+    static boolean isBlank(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!Character.isWhitespace(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,12 +69,17 @@ public final class OAuthDataMigrator implements Migrator {
      * were not measured; they get a cautious figure.
      */
     static long estimatedRowsPerSecond(Dialect dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> 50_000;
-            case MYSQL, MARIADB -> 25_000;
-            case H2 -> 20_000;
-            default -> 4_000;
-        };
+        switch (dialect) {
+            case POSTGRESQL:
+                return 50_000;
+            case MYSQL:
+            case MARIADB:
+                return 25_000;
+            case H2:
+                return 20_000;
+            default:
+                return 4_000;
+        }
     }
     /**
      * Bumped whenever what the step does to rows changes (the rule), so the ledger tells a different step from a done
@@ -94,7 +101,7 @@ public final class OAuthDataMigrator implements Migrator {
         Dialect dialect = Dialect.fromScriptName(database.dialect());
         List<String> actions = new ArrayList<>();
         try (Connection connection = database.connect()) {
-            for (String required : List.of("IDP", OAuthTable.ACCESS_TOKEN.table(),
+            for (String required : Arrays.asList("IDP", OAuthTable.ACCESS_TOKEN.table(),
                     OAuthTable.ACCESS_TOKEN_AUDIT.table(), OAuthTable.AUTHORIZATION_CODE.table())) {
                 if (!CatalogLookup.tableExists(connection, required)) {
                     throw new MigrationException(NAME + ": table " + required + " does not exist in the " + schema
@@ -118,7 +125,7 @@ public final class OAuthDataMigrator implements Migrator {
                     if (!keys.isEmpty()) {
                         actions.add(table.table() + ": " + keys.describe() + " dropped for the walk (recorded in the"
                                 + " ledger first) and added back after it: " + String.join("; ", keys.keys().stream()
-                                .map(TableKey::addStatement).toList()));
+                                .map(TableKey::addStatement).collect(Collectors.toList())));
                     }
                 }
                 if (context.dryRun()) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,7 +31,23 @@ final class PageRangeSlicer implements TableSlicer {
     private static final double UNKNOWN_ROWS_PER_PAGE = 50;
 
     /** Pages {@code first} (inclusive) to {@code end} (exclusive). */
-    record PageRange(long first, long end) implements ChunkRange {
+    static final class PageRange implements ChunkRange {
+
+        private final long first;
+        private final long end;
+
+        PageRange(long first, long end) {
+            this.first = first;
+            this.end = end;
+        }
+
+        public long first() {
+            return first;
+        }
+
+        public long end() {
+            return end;
+        }
 
         @Override
         public String condition(String table) {
@@ -47,6 +64,28 @@ final class PageRangeSlicer implements TableSlicer {
         @Override
         public String checkpoint() {
             return CHECKPOINT_PREFIX + end;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof PageRange)) {
+                return false;
+            }
+            PageRange other = (PageRange) o;
+            return first == other.first && end == other.end;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(first, end);
+        }
+
+        @Override
+        public String toString() {
+            return "PageRange[first=" + first + ", end=" + end + "]";
         }
     }
 

@@ -11,9 +11,12 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -42,9 +45,61 @@ public final class Preconditions {
     private static final int ROWS_SHOWN = 20;
 
     /** One rule. */
-    public record Check(String rule, List<String> dialects, String query, String resolve) {
+    public static final class Check {
+
+        private final String rule;
+        private final List<String> dialects;
+        private final String query;
+        private final String resolve;
+
+        public Check(String rule, List<String> dialects, String query, String resolve) {
+            this.rule = rule;
+            this.dialects = dialects;
+            this.query = query;
+            this.resolve = resolve;
+        }
+
+        public String rule() {
+            return rule;
+        }
+
+        public List<String> dialects() {
+            return dialects;
+        }
+
+        public String query() {
+            return query;
+        }
+
+        public String resolve() {
+            return resolve;
+        }
+
         boolean appliesTo(String dialect) {
             return dialects.isEmpty() || dialects.contains(dialect);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Check)) {
+                return false;
+            }
+            Check other = (Check) o;
+            return Objects.equals(rule, other.rule) && Objects.equals(dialects, other.dialects)
+                    && Objects.equals(query, other.query) && Objects.equals(resolve, other.resolve);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rule, dialects, query, resolve);
+        }
+
+        @Override
+        public String toString() {
+            return "Check[rule=" + rule + ", dialects=" + dialects + ", query=" + query + ", resolve=" + resolve + "]";
         }
     }
 
@@ -53,14 +108,14 @@ public final class Preconditions {
 
     private Preconditions(Path file, List<Check> checks) {
         this.file = file;
-        this.checks = List.copyOf(checks);
+        this.checks = Collections.unmodifiableList(new ArrayList<>(checks));
     }
 
     /** The checks in {@code folder/preconditions.yaml}, or none when there is no such file. */
     public static Preconditions in(Path folder) throws MigrationException {
         Path file = folder.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return new Preconditions(file, List.of());
+            return new Preconditions(file, Collections.<Check>emptyList());
         }
         Object root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -70,14 +125,17 @@ public final class Preconditions {
         } catch (IOException | YAMLException e) {
             throw new MigrationException("Could not read " + file + ": " + e.getMessage(), e);
         }
-        if (!(root instanceof Map<?, ?> map) || !(map.get("checks") instanceof List<?> items)) {
+        Object checksValue = root instanceof Map ? ((Map<?, ?>) root).get("checks") : null;
+        if (!(checksValue instanceof List)) {
             throw new MigrationException(file + ": expected a top-level 'checks' list");
         }
+        List<?> items = (List<?>) checksValue;
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            if (!(items.get(i) instanceof Map<?, ?> item)) {
+            if (!(items.get(i) instanceof Map)) {
                 throw new MigrationException(file + ": checks[" + i + "] must be a map of rule, query, resolve");
             }
+            Map<?, ?> item = (Map<?, ?>) items.get(i);
             checks.add(new Check(text(file, i, item, "rule"), dialects(file, i, item.get("dialects")),
                     text(file, i, item, "query"), text(file, i, item, "resolve")));
         }
@@ -86,25 +144,28 @@ public final class Preconditions {
 
     private static String text(Path file, int index, Map<?, ?> item, String key) throws MigrationException {
         Object value = item.get(key);
-        if (!(value instanceof String text) || text.isBlank()) {
+        if (!(value instanceof String) || MigratorParameters.isBlank((String) value)) {
             throw new MigrationException(file + ": checks[" + index + "]." + key + " is missing");
         }
-        return text.trim();
+        return ((String) value).trim();
     }
 
     private static List<String> dialects(Path file, int index, Object value) throws MigrationException {
         if (value == null) {
-            return List.of();
+            return Collections.emptyList();
         }
-        if (!(value instanceof List<?> list)) {
+        if (!(value instanceof List)) {
             throw new MigrationException(file + ": checks[" + index + "].dialects must be a list");
         }
-        return list.stream().map(d -> String.valueOf(d).toLowerCase(Locale.ROOT)).toList();
+        List<?> list = (List<?>) value;
+        return Collections.unmodifiableList(list.stream().map(d -> String.valueOf(d).toLowerCase(Locale.ROOT))
+                .collect(Collectors.toList()));
     }
 
     /** The checks that apply to a dialect, as lines for the plan. */
     public List<String> describe(String dialect) {
-        return checks.stream().filter(c -> c.appliesTo(dialect)).map(c -> "-- precondition: " + c.rule()).toList();
+        return Collections.unmodifiableList(checks.stream().filter(c -> c.appliesTo(dialect))
+                .map(c -> "-- precondition: " + c.rule()).collect(Collectors.toList()));
     }
 
     /**
@@ -113,12 +174,56 @@ public final class Preconditions {
      * benchmark), and it runs while the run is planned, before any step reports progress; the note says where that
      * time went.
      */
-    public record Verified(Path file, int checks, long millis) {
+    public static final class Verified {
+
+        private final Path file;
+        private final int checks;
+        private final long millis;
+
+        public Verified(Path file, int checks, long millis) {
+            this.file = file;
+            this.checks = checks;
+            this.millis = millis;
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        public int checks() {
+            return checks;
+        }
+
+        public long millis() {
+            return millis;
+        }
 
         /** A line for the step's notes, or empty when no check applied. */
         public String describe() {
             return checks == 0 ? "" : "checked " + checks + " precondition" + (checks == 1 ? "" : "s") + " of "
                     + file.getFileName() + " in " + millis + " ms: no row breaks them";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Verified)) {
+                return false;
+            }
+            Verified other = (Verified) o;
+            return Objects.equals(file, other.file) && checks == other.checks && millis == other.millis;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(file, checks, millis);
+        }
+
+        @Override
+        public String toString() {
+            return "Verified[file=" + file + ", checks=" + checks + ", millis=" + millis + "]";
         }
     }
 

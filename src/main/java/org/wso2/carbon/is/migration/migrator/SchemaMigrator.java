@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.wso2.carbon.is.migration.api.MigrationContext;
@@ -151,7 +152,8 @@ public final class SchemaMigrator implements Migrator {
             return "the folder does not exist";
         }
         try (Stream<Path> files = Files.list(folder)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names = files.map(p -> p.getFileName().toString()).sorted()
+                    .collect(Collectors.toList());
             return names.isEmpty() ? "the folder is empty" : "the folder holds " + String.join(", ", names);
         } catch (IOException e) {
             return "the folder cannot be listed: " + e.getMessage();

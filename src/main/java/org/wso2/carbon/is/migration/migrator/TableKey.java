@@ -3,7 +3,10 @@ package org.wso2.carbon.is.migration.migrator;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A primary or foreign key as {@link KeysSetAside} drops and adds it back: the table it is on, its name as the
@@ -14,17 +17,44 @@ import java.util.List;
  * <p>Kept in the ledger as one line of tab-separated fields ({@link #line}, {@link #parse}), which is why no field
  * may hold a tab or a line break.
  */
-record TableKey(Kind kind, String table, String name, String addStatement) {
+final class TableKey {
 
     enum Kind { PRIMARY, FOREIGN }
 
-    TableKey {
-        for (String field : List.of(table, name, addStatement)) {
+    private final Kind kind;
+    private final String table;
+    private final String name;
+    private final String addStatement;
+
+    TableKey(Kind kind, String table, String name, String addStatement) {
+        // Every field non-null first, as List.of did before any field was checked.
+        for (String field : Arrays.asList(Objects.requireNonNull(table), Objects.requireNonNull(name),
+                Objects.requireNonNull(addStatement))) {
             if (field.contains("\t") || field.contains("\n")) {
                 throw new IllegalArgumentException("a key's table, name or statement holds a tab or a line break: "
                         + field);
             }
         }
+        this.kind = kind;
+        this.table = table;
+        this.name = name;
+        this.addStatement = addStatement;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String addStatement() {
+        return addStatement;
     }
 
     static TableKey primary(String table, String name, List<String> columns) {
@@ -64,20 +94,49 @@ record TableKey(Kind kind, String table, String name, String addStatement) {
     }
 
     private static String action(int rule) {
-        return switch (rule) {
-            case DatabaseMetaData.importedKeyCascade -> "CASCADE";
-            case DatabaseMetaData.importedKeySetNull -> "SET NULL";
-            case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
-            case DatabaseMetaData.importedKeyNoAction -> "NO ACTION";
-            default -> "RESTRICT";
-        };
+        switch (rule) {
+            case DatabaseMetaData.importedKeyCascade:
+                return "CASCADE";
+            case DatabaseMetaData.importedKeySetNull:
+                return "SET NULL";
+            case DatabaseMetaData.importedKeySetDefault:
+                return "SET DEFAULT";
+            case DatabaseMetaData.importedKeyNoAction:
+                return "NO ACTION";
+            default:
+                return "RESTRICT";
+        }
     }
 
     private static String quoted(List<String> names) {
-        return String.join(", ", names.stream().map(TableKey::quote).toList());
+        return String.join(", ", names.stream().map(TableKey::quote).collect(Collectors.toList()));
     }
 
     private static String quote(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TableKey)) {
+            return false;
+        }
+        TableKey other = (TableKey) o;
+        return kind == other.kind && Objects.equals(table, other.table) && Objects.equals(name, other.name)
+                && Objects.equals(addStatement, other.addStatement);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, table, name, addStatement);
+    }
+
+    @Override
+    public String toString() {
+        return "TableKey[kind=" + kind + ", table=" + table + ", name=" + name + ", addStatement=" + addStatement
+                + "]";
     }
 }

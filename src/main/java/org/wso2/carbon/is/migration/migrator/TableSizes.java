@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.wso2.carbon.is.migration.dialect.Dialect;
 
@@ -25,11 +26,55 @@ import org.wso2.carbon.is.migration.dialect.Dialect;
 final class TableSizes {
 
     /** A table's row count, and where it comes from. */
-    record TableSize(String table, long rows, String source) {
+    static final class TableSize {
+
+        private final String table;
+        private final long rows;
+        private final String source;
+
+        TableSize(String table, long rows, String source) {
+            this.table = table;
+            this.rows = rows;
+            this.source = source;
+        }
+
+        public String table() {
+            return table;
+        }
+
+        public long rows() {
+            return rows;
+        }
+
+        public String source() {
+            return source;
+        }
 
         String describe() {
             return String.format(Locale.ROOT, "%s: %s%,d rows (%s)", table, source.startsWith("exact") ? "" : "~",
                     rows, source);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof TableSize)) {
+                return false;
+            }
+            TableSize other = (TableSize) o;
+            return Objects.equals(table, other.table) && rows == other.rows && Objects.equals(source, other.source);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(table, rows, source);
+        }
+
+        @Override
+        public String toString() {
+            return "TableSize[table=" + table + ", rows=" + rows + ", source=" + source + "]";
         }
     }
 
@@ -37,17 +82,34 @@ final class TableSizes {
     }
 
     static TableSize of(Connection connection, Dialect dialect, String table) throws SQLException {
-        String estimateQuery = switch (dialect) {
-            case POSTGRESQL -> "SELECT CAST(C.reltuples AS BIGINT) FROM pg_class C JOIN pg_namespace S"
-                    + " ON S.oid = C.relnamespace WHERE S.nspname = current_schema() AND C.relname = LOWER(?)";
-            case MYSQL, MARIADB -> "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-                    + " AND UPPER(TABLE_NAME) = UPPER(?)";
-            case ORACLE -> "SELECT NUM_ROWS FROM USER_TABLES WHERE TABLE_NAME = UPPER(?)";
-            case DB2 -> "SELECT CARD FROM SYSCAT.TABLES WHERE TABSCHEMA = CURRENT SCHEMA AND TABNAME = UPPER(?)";
-            case MSSQL -> "SELECT SUM(P.rows) FROM sys.partitions P JOIN sys.tables T ON T.object_id = P.object_id"
-                    + " WHERE T.name = ? AND P.index_id IN (0, 1)";
-            case H2 -> null;
-        };
+        String estimateQuery;
+        switch (dialect) {
+            case POSTGRESQL:
+                estimateQuery = "SELECT CAST(C.reltuples AS BIGINT) FROM pg_class C JOIN pg_namespace S"
+                        + " ON S.oid = C.relnamespace WHERE S.nspname = current_schema() AND C.relname = LOWER(?)";
+                break;
+            case MYSQL:
+            case MARIADB:
+                estimateQuery = "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                        + " AND UPPER(TABLE_NAME) = UPPER(?)";
+                break;
+            case ORACLE:
+                estimateQuery = "SELECT NUM_ROWS FROM USER_TABLES WHERE TABLE_NAME = UPPER(?)";
+                break;
+            case DB2:
+                estimateQuery = "SELECT CARD FROM SYSCAT.TABLES WHERE TABSCHEMA = CURRENT SCHEMA"
+                        + " AND TABNAME = UPPER(?)";
+                break;
+            case MSSQL:
+                estimateQuery = "SELECT SUM(P.rows) FROM sys.partitions P JOIN sys.tables T"
+                        + " ON T.object_id = P.object_id WHERE T.name = ? AND P.index_id IN (0, 1)";
+                break;
+            case H2:
+                estimateQuery = null;
+                break;
+            default:
+                throw new AssertionError(dialect);
+        }
         if (estimateQuery != null) {
             try (PreparedStatement query = connection.prepareStatement(estimateQuery)) {
                 query.setString(1, table);
@@ -69,13 +131,22 @@ final class TableSizes {
     }
 
     private static String source(Dialect dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> "pg_class.reltuples";
-            case MYSQL, MARIADB -> "information_schema.TABLES.TABLE_ROWS";
-            case ORACLE -> "USER_TABLES.NUM_ROWS";
-            case DB2 -> "SYSCAT.TABLES.CARD";
-            case MSSQL -> "sys.partitions";
-            case H2 -> "COUNT(*)";
-        };
+        switch (dialect) {
+            case POSTGRESQL:
+                return "pg_class.reltuples";
+            case MYSQL:
+            case MARIADB:
+                return "information_schema.TABLES.TABLE_ROWS";
+            case ORACLE:
+                return "USER_TABLES.NUM_ROWS";
+            case DB2:
+                return "SYSCAT.TABLES.CARD";
+            case MSSQL:
+                return "sys.partitions";
+            case H2:
+                return "COUNT(*)";
+            default:
+                throw new AssertionError(dialect);
+        }
     }
 }

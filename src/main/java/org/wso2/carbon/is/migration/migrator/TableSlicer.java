@@ -51,11 +51,14 @@ interface TableSlicer {
      */
     static TableSlicer forTable(Connection connection, Dialect dialect, String table, String key, boolean numericKey)
             throws SQLException {
-        return switch (dialect) {
-            case POSTGRESQL -> connection.getMetaData().getDatabaseMajorVersion() >= PageRangeSlicer.SINCE_MAJOR
-                    ? new PageRangeSlicer(table) : KeyOrderSlicer.byKey(dialect, table, key, numericKey);
-            case H2 -> KeyOrderSlicer.byRowId(table);
-            default -> KeyOrderSlicer.byKey(dialect, table, key, numericKey);
-        };
+        switch (dialect) {
+            case POSTGRESQL:
+                return connection.getMetaData().getDatabaseMajorVersion() >= PageRangeSlicer.SINCE_MAJOR
+                        ? new PageRangeSlicer(table) : KeyOrderSlicer.byKey(dialect, table, key, numericKey);
+            case H2:
+                return KeyOrderSlicer.byRowId(table);
+            default:
+                return KeyOrderSlicer.byKey(dialect, table, key, numericKey);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.wso2.carbon.is.migration.migrator;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.wso2.carbon.is.migration.api.StepProgress;
@@ -27,7 +28,59 @@ final class TableWalker {
     }
 
     /** How a walk went. */
-    record Outcome(String table, long chunks, long rowsChanged, boolean resumed) {
+    static final class Outcome {
+
+        private final String table;
+        private final long chunks;
+        private final long rowsChanged;
+        private final boolean resumed;
+
+        Outcome(String table, long chunks, long rowsChanged, boolean resumed) {
+            this.table = table;
+            this.chunks = chunks;
+            this.rowsChanged = rowsChanged;
+            this.resumed = resumed;
+        }
+
+        public String table() {
+            return table;
+        }
+
+        public long chunks() {
+            return chunks;
+        }
+
+        public long rowsChanged() {
+            return rowsChanged;
+        }
+
+        public boolean resumed() {
+            return resumed;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Outcome)) {
+                return false;
+            }
+            Outcome other = (Outcome) o;
+            return Objects.equals(table, other.table) && chunks == other.chunks && rowsChanged == other.rowsChanged
+                    && resumed == other.resumed;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(table, chunks, rowsChanged, resumed);
+        }
+
+        @Override
+        public String toString() {
+            return "Outcome[table=" + table + ", chunks=" + chunks + ", rowsChanged=" + rowsChanged + ", resumed="
+                    + resumed + "]";
+        }
     }
 
     private final String table;
@@ -65,7 +118,7 @@ final class TableWalker {
             long changed;
             try {
                 range = slicer.next(connection, position, size);
-                if (range.isEmpty()) {
+                if (!range.isPresent()) {
                     connection.rollback(); // ends the read transaction; nothing was changed
                     break;
                 }

@@ -14,13 +14,43 @@ import java.util.Objects;
  * @param parameters     its parameters as written in the file
  * @param configLocation {@code <file>:<line>} of its entry in migration-config.yaml, for messages and reports
  */
-public record PlannedStep(String version, int order, String migratorName, Map<String, String> parameters,
-                          String configLocation) {
-    public PlannedStep {
+public final class PlannedStep {
+    private final String version;
+    private final int order;
+    private final String migratorName;
+    private final Map<String, String> parameters;
+    private final String configLocation;
+
+    public PlannedStep(String version, int order, String migratorName, Map<String, String> parameters,
+                       String configLocation) {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(migratorName, "migratorName");
         Objects.requireNonNull(configLocation, "configLocation");
-        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        this.version = version;
+        this.order = order;
+        this.migratorName = migratorName;
+        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        this.configLocation = configLocation;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public int order() {
+        return order;
+    }
+
+    public String migratorName() {
+        return migratorName;
+    }
+
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+
+    public String configLocation() {
+        return configLocation;
     }
 
     /**
@@ -30,5 +60,29 @@ public record PlannedStep(String version, int order, String migratorName, Map<St
      */
     public String id() {
         return version + "#" + order + ":" + migratorName;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof PlannedStep)) {
+            return false;
+        }
+        PlannedStep that = (PlannedStep) other;
+        return order == that.order && version.equals(that.version) && migratorName.equals(that.migratorName)
+                && parameters.equals(that.parameters) && configLocation.equals(that.configLocation);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(version, order, migratorName, parameters, configLocation);
+    }
+
+    @Override
+    public String toString() {
+        return "PlannedStep[version=" + version + ", order=" + order + ", migratorName=" + migratorName
+                + ", parameters=" + parameters + ", configLocation=" + configLocation + "]";
     }
 }

@@ -1,6 +1,9 @@
 package org.wso2.carbon.is.migration.plan;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -9,19 +12,38 @@ import java.util.stream.Collectors;
  * An Identity Server release number such as 5.9.0, ordered numerically (5.10.0 comes after 5.9.0, which text
  * comparison gets wrong).
  */
-public record ReleaseVersion(int major, int minor, int patch) implements Comparable<ReleaseVersion> {
+public final class ReleaseVersion implements Comparable<ReleaseVersion> {
     private static final Pattern FORM = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
 
     /** The releases this client knows, oldest first; a migration walks through each one between two versions. */
-    public static final List<ReleaseVersion> KNOWN_RELEASES = List.of(
+    public static final List<ReleaseVersion> KNOWN_RELEASES = Collections.unmodifiableList(Arrays.asList(
             of(5, 0, 0), of(5, 1, 0), of(5, 2, 0), of(5, 3, 0), of(5, 4, 0), of(5, 4, 1), of(5, 5, 0), of(5, 6, 0),
-            of(5, 7, 0), of(5, 8, 0), of(5, 9, 0), of(5, 10, 0), of(5, 11, 0));
+            of(5, 7, 0), of(5, 8, 0), of(5, 9, 0), of(5, 10, 0), of(5, 11, 0)));
 
-    public ReleaseVersion {
+    private final int major;
+    private final int minor;
+    private final int patch;
+
+    public ReleaseVersion(int major, int minor, int patch) {
         if (major < 0 || minor < 0 || patch < 0) {
             throw new IllegalArgumentException("Version parts must not be negative: " + major + "." + minor + "."
                     + patch);
         }
+        this.major = major;
+        this.minor = minor;
+        this.patch = patch;
+    }
+
+    public int major() {
+        return major;
+    }
+
+    public int minor() {
+        return minor;
+    }
+
+    public int patch() {
+        return patch;
     }
 
     private static ReleaseVersion of(int major, int minor, int patch) {
@@ -68,6 +90,23 @@ public record ReleaseVersion(int major, int minor, int patch) implements Compara
 
     public boolean isNewerThan(ReleaseVersion other) {
         return compareTo(other) > 0;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof ReleaseVersion)) {
+            return false;
+        }
+        ReleaseVersion that = (ReleaseVersion) other;
+        return major == that.major && minor == that.minor && patch == that.patch;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(major, minor, patch);
     }
 
     @Override

@@ -21,10 +21,10 @@ public final class Json {
     private static void write(Object value, StringBuilder out, int indent) {
         if (value == null) {
             out.append("null");
-        } else if (value instanceof Map<?, ?> map) {
-            writeMap(map, out, indent);
-        } else if (value instanceof Collection<?> list) {
-            writeList(list, out, indent);
+        } else if (value instanceof Map<?, ?>) {
+            writeMap((Map<?, ?>) value, out, indent);
+        } else if (value instanceof Collection<?>) {
+            writeList((Collection<?>) value, out, indent);
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else {
@@ -67,7 +67,9 @@ public final class Json {
     }
 
     private static void pad(StringBuilder out, int indent) {
-        out.append("  ".repeat(indent));
+        for (int i = 0; i < indent; i++) {
+            out.append("  ");
+        }
     }
 
     private static void quote(String text, StringBuilder out) {
@@ -75,18 +77,28 @@ public final class Json {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }
-                }
+                    break;
             }
         }
         out.append('"');

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The whole run: databases, steps, outcome. Renders the logged summary and the JSON report. */
 public final class MigrationReport {
@@ -45,7 +47,7 @@ public final class MigrationReport {
     public void addDatabase(String dataSourceName, List<String> logicalNames, String dialect, String description) {
         Map<String, Object> database = new LinkedHashMap<>();
         database.put("dataSource", dataSourceName);
-        database.put("logicalDatabases", List.copyOf(logicalNames));
+        database.put("logicalDatabases", immutableCopy(logicalNames));
         database.put("dialect", dialect);
         database.put("location", Secrets.mask(description));
         databases.add(database);
@@ -91,11 +93,18 @@ public final class MigrationReport {
     }
 
     public List<StepReport> steps() {
-        return List.copyOf(steps);
+        return immutableCopy(steps);
     }
 
     public List<String> warnings() {
-        return List.copyOf(warnings);
+        return immutableCopy(warnings);
+    }
+
+    /** What {@code List.copyOf} gives: an unmodifiable copy, refusing null elements. */
+    private static <T> List<T> immutableCopy(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        copy.forEach(Objects::requireNonNull);
+        return Collections.unmodifiableList(copy);
     }
 
     public Status status() {
@@ -135,11 +144,20 @@ public final class MigrationReport {
     /** The few lines an operator reads at the end of the log. */
     public String summary() {
         StringBuilder out = new StringBuilder();
-        String what = switch (mode) {
-            case DRY_RUN -> "Migration dry run";
-            case INFO -> "Migration info";
-            case MIGRATE -> "Migration";
-        };
+        String what;
+        switch (mode) {
+            case DRY_RUN:
+                what = "Migration dry run";
+                break;
+            case INFO:
+                what = "Migration info";
+                break;
+            case MIGRATE:
+                what = "Migration";
+                break;
+            default:
+                throw new AssertionError(mode);
+        }
         out.append(what).append(' ').append(currentVersion == null ? "?" : currentVersion).append(" -> ")
                 .append(migrateVersion == null ? "?" : migrateVersion).append(": ")
                 .append(mode == Mode.DRY_RUN && status() == Status.SUCCEEDED ? "COMPLETED (nothing changed)"

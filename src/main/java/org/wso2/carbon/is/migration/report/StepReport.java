@@ -2,9 +2,11 @@ package org.wso2.carbon.is.migration.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** What happened to one step. Filled in as the step runs; read by the summary and the JSON report. */
 public final class StepReport {
@@ -137,15 +139,22 @@ public final class StepReport {
     }
 
     public synchronized List<String> notes() {
-        return List.copyOf(notes);
+        return immutableCopy(notes);
     }
 
     public synchronized List<String> warnings() {
-        return List.copyOf(warnings);
+        return immutableCopy(warnings);
     }
 
     public List<String> actions() {
-        return List.copyOf(actions);
+        return immutableCopy(actions);
+    }
+
+    /** What {@code List.copyOf} gives: an unmodifiable copy, refusing null elements. */
+    private static <T> List<T> immutableCopy(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        copy.forEach(Objects::requireNonNull);
+        return Collections.unmodifiableList(copy);
     }
 
     Map<String, Object> toMap(boolean withActions) {

@@ -1,13 +1,16 @@
 package org.wso2.carbon.is.migration.sql;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.wso2.carbon.is.migration.dialect.Dialect;
 
 /**
@@ -22,13 +25,40 @@ import org.wso2.carbon.is.migration.dialect.Dialect;
  *                      each commit by themselves (PostgreSQL's {@code CREATE INDEX CONCURRENTLY} refuses to run
  *                      inside a transaction block)
  */
-public record SqlScript(String source, String checksum, List<SqlStatement> statements, boolean transactional) {
+public final class SqlScript {
 
     /** The directive, on a comment line before the first statement, that makes a script non-transactional. */
     public static final String NO_TRANSACTION = "-- @no-transaction";
 
-    public SqlScript {
-        statements = List.copyOf(statements);
+    private final String source;
+    private final String checksum;
+    private final List<SqlStatement> statements;
+    private final boolean transactional;
+
+    public SqlScript(String source, String checksum, List<SqlStatement> statements, boolean transactional) {
+        // An unmodifiable copy that, like List.copyOf, refuses null entries.
+        List<SqlStatement> copy = new ArrayList<>(statements);
+        copy.forEach(Objects::requireNonNull);
+        this.source = source;
+        this.checksum = checksum;
+        this.statements = Collections.unmodifiableList(copy);
+        this.transactional = transactional;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String checksum() {
+        return checksum;
+    }
+
+    public List<SqlStatement> statements() {
+        return statements;
+    }
+
+    public boolean transactional() {
+        return transactional;
     }
 
     /**
@@ -39,7 +69,9 @@ public record SqlScript(String source, String checksum, List<SqlStatement> state
      * @throws SqlScriptException if the text cannot be split (see {@link StatementSplitter})
      */
     public static SqlScript load(Path file, String displayName, Dialect dialect) throws IOException, SqlScriptException {
-        String text = normaliseLineEnds(Files.readString(file, StandardCharsets.UTF_8));
+        // A decoder that reports malformed input, as Files.readString does, rather than replacing it.
+        String text = normaliseLineEnds(StandardCharsets.UTF_8.newDecoder()
+                .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString());
         return new SqlScript(displayName, checksum(text), StatementSplitter.split(text, displayName, dialect),
                 !declaresNoTransaction(text));
     }
@@ -73,10 +105,42 @@ public record SqlScript(String source, String checksum, List<SqlStatement> state
     private static String checksum(String text) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : sha256.digest(text.getBytes(StandardCharsets.UTF_8))) {
+                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+            }
+            return hex.toString();
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-256 (java.security.MessageDigest contract).
             throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof SqlScript)) {
+            return false;
+        }
+        SqlScript that = (SqlScript) other;
+        return Objects.equals(source, that.source) && Objects.equals(checksum, that.checksum)
+                && Objects.equals(statements, that.statements) && transactional == that.transactional;
+    }
+
+    @Override
+    public int hashCode() {
+        // The combination a record uses: 31 * h + the hash of each component, in order, starting from 0.
+        int hash = Objects.hashCode(source);
+        hash = 31 * hash + Objects.hashCode(checksum);
+        hash = 31 * hash + Objects.hashCode(statements);
+        return 31 * hash + Boolean.hashCode(transactional);
+    }
+
+    @Override
+    public String toString() {
+        return "SqlScript[source=" + source + ", checksum=" + checksum + ", statements=" + statements
+                + ", transactional=" + transactional + "]";
     }
 }

@@ -1,6 +1,7 @@
 package org.wso2.carbon.is.migration.sql;
 
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import org.wso2.carbon.is.migration.dialect.Dialect;
 
@@ -9,7 +10,7 @@ import org.wso2.carbon.is.migration.dialect.Dialect;
  * escape, which comments exist, and what ends a statement. Kept apart from the scanner so that the scanner reads
  * as one algorithm and the differences between engines read as this one table.
  */
-record SqlSyntax(Set<Feature> features, Terminators terminators) {
+final class SqlSyntax {
 
     /** Lexical features that only some dialects have. */
     enum Feature {
@@ -54,25 +55,75 @@ record SqlSyntax(Set<Feature> features, Terminators terminators) {
         GO_LINE
     }
 
+    private final Set<Feature> features;
+    private final Terminators terminators;
+
+    SqlSyntax(Set<Feature> features, Terminators terminators) {
+        this.features = features;
+        this.terminators = terminators;
+    }
+
+    public Set<Feature> features() {
+        return features;
+    }
+
+    public Terminators terminators() {
+        return terminators;
+    }
+
     boolean has(Feature feature) {
         return features.contains(feature);
     }
 
     static SqlSyntax of(Dialect dialect) {
-        return switch (dialect) {
-            case H2 -> new SqlSyntax(EnumSet.of(Feature.DOLLAR_QUOTES), Terminators.SEMICOLON);
-            case POSTGRESQL -> new SqlSyntax(
-                    EnumSet.of(Feature.DOLLAR_QUOTES, Feature.NESTED_BLOCK_COMMENTS, Feature.ESCAPE_STRING_PREFIX),
-                    Terminators.SEMICOLON);
-            case MYSQL, MARIADB -> new SqlSyntax(
-                    EnumSet.of(Feature.BACKSLASH_ESCAPES, Feature.DOUBLE_QUOTED_STRINGS, Feature.BACKTICK_IDENTIFIERS,
-                            Feature.HASH_COMMENTS, Feature.DASH_COMMENT_NEEDS_SPACE, Feature.EXECUTABLE_COMMENTS),
-                    Terminators.DELIMITER_COMMAND);
-            case ORACLE -> new SqlSyntax(
-                    EnumSet.of(Feature.ALTERNATIVE_QUOTING, Feature.BLOCK_KEEPS_FINAL_SEMICOLON),
-                    Terminators.SLASH_LINE);
-            case DB2 -> new SqlSyntax(EnumSet.noneOf(Feature.class), Terminators.SLASH_LINE);
-            case MSSQL -> new SqlSyntax(EnumSet.of(Feature.BRACKET_IDENTIFIERS), Terminators.GO_LINE);
-        };
+        switch (dialect) {
+            case H2:
+                return new SqlSyntax(EnumSet.of(Feature.DOLLAR_QUOTES), Terminators.SEMICOLON);
+            case POSTGRESQL:
+                return new SqlSyntax(
+                        EnumSet.of(Feature.DOLLAR_QUOTES, Feature.NESTED_BLOCK_COMMENTS, Feature.ESCAPE_STRING_PREFIX),
+                        Terminators.SEMICOLON);
+            case MYSQL:
+            case MARIADB:
+                return new SqlSyntax(
+                        EnumSet.of(Feature.BACKSLASH_ESCAPES, Feature.DOUBLE_QUOTED_STRINGS,
+                                Feature.BACKTICK_IDENTIFIERS, Feature.HASH_COMMENTS, Feature.DASH_COMMENT_NEEDS_SPACE,
+                                Feature.EXECUTABLE_COMMENTS),
+                        Terminators.DELIMITER_COMMAND);
+            case ORACLE:
+                return new SqlSyntax(
+                        EnumSet.of(Feature.ALTERNATIVE_QUOTING, Feature.BLOCK_KEEPS_FINAL_SEMICOLON),
+                        Terminators.SLASH_LINE);
+            case DB2:
+                return new SqlSyntax(EnumSet.noneOf(Feature.class), Terminators.SLASH_LINE);
+            case MSSQL:
+                return new SqlSyntax(EnumSet.of(Feature.BRACKET_IDENTIFIERS), Terminators.GO_LINE);
+            default:
+                // Every dialect is listed above; a switch expression would fail the same way on a new one.
+                throw new AssertionError(dialect);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof SqlSyntax)) {
+            return false;
+        }
+        SqlSyntax that = (SqlSyntax) other;
+        return Objects.equals(features, that.features) && Objects.equals(terminators, that.terminators);
+    }
+
+    @Override
+    public int hashCode() {
+        // The combination a record uses: 31 * h + the hash of each component, in order, starting from 0.
+        return 31 * Objects.hashCode(features) + Objects.hashCode(terminators);
+    }
+
+    @Override
+    public String toString() {
+        return "SqlSyntax[features=" + features + ", terminators=" + terminators + "]";
     }
 }

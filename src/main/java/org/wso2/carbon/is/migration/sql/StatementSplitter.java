@@ -2,6 +2,8 @@ package org.wso2.carbon.is.migration.sql;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -51,9 +53,11 @@ import org.wso2.carbon.is.migration.sql.SqlSyntax.Terminators;
 public final class StatementSplitter {
 
     /** Object kinds whose CREATE statement carries a procedural body in PL/SQL and SQL PL. */
-    private static final Set<String> BLOCK_OBJECT_KINDS = Set.of("PROCEDURE", "FUNCTION", "TRIGGER", "PACKAGE", "TYPE");
+    private static final Set<String> BLOCK_OBJECT_KINDS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+            "PROCEDURE", "FUNCTION", "TRIGGER", "PACKAGE", "TYPE")));
     /** Words that may sit between CREATE and the object kind. */
-    private static final Set<String> CREATE_MODIFIERS = Set.of("OR", "REPLACE", "EDITIONABLE", "NONEDITIONABLE");
+    private static final Set<String> CREATE_MODIFIERS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+            "OR", "REPLACE", "EDITIONABLE", "NONEDITIONABLE")));
     /** Enough leading words to see CREATE OR REPLACE NONEDITIONABLE PROCEDURE. */
     private static final int LEADING_WORDS_KEPT = 5;
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z0-9_]*)?\\$");
@@ -91,7 +95,7 @@ public final class StatementSplitter {
     public static List<SqlStatement> split(String text, String source, Dialect dialect) throws SqlScriptException {
         StatementSplitter splitter = new StatementSplitter(text, source, dialect);
         splitter.scan();
-        return List.copyOf(splitter.statements);
+        return Collections.unmodifiableList(new ArrayList<>(splitter.statements));
     }
 
     private void scan() throws SqlScriptException {
@@ -133,13 +137,24 @@ public final class StatementSplitter {
         if (endOfLine < 0) {
             endOfLine = text.length();
         }
-        String line = text.substring(pos, endOfLine).strip();
-        boolean handled = switch (syntax.terminators()) {
-            case SLASH_LINE -> slashLine(line);
-            case GO_LINE -> goLine(line);
-            case DELIMITER_COMMAND -> delimiterLine(line);
-            case SEMICOLON -> false;
-        };
+        String line = strip(text.substring(pos, endOfLine));
+        boolean handled;
+        switch (syntax.terminators()) {
+            case SLASH_LINE:
+                handled = slashLine(line);
+                break;
+            case GO_LINE:
+                handled = goLine(line);
+                break;
+            case DELIMITER_COMMAND:
+                handled = delimiterLine(line);
+                break;
+            case SEMICOLON:
+                handled = false;
+                break;
+            default:
+                throw new AssertionError(syntax.terminators());
+        }
         if (handled) {
             pos = endOfLine;
         }
@@ -169,7 +184,7 @@ public final class StatementSplitter {
         if (statementStart >= 0 || !startsWithWord(line, DELIMITER_COMMAND)) {
             return false;
         }
-        String newDelimiter = line.substring(DELIMITER_COMMAND.length()).strip();
+        String newDelimiter = strip(line.substring(DELIMITER_COMMAND.length()));
         if (newDelimiter.isEmpty()) {
             throw error(pos, "DELIMITER needs the new terminator, e.g. 'DELIMITER //'");
         }
@@ -188,12 +203,18 @@ public final class StatementSplitter {
     // ---- statement boundaries ----
 
     private boolean terminatorHere() {
-        return switch (syntax.terminators()) {
-            case SEMICOLON -> text.charAt(pos) == ';';
-            case DELIMITER_COMMAND -> startsWith(delimiter);
-            case SLASH_LINE -> text.charAt(pos) == ';' && !inBlock();
-            case GO_LINE -> false;
-        };
+        switch (syntax.terminators()) {
+            case SEMICOLON:
+                return text.charAt(pos) == ';';
+            case DELIMITER_COMMAND:
+                return startsWith(delimiter);
+            case SLASH_LINE:
+                return text.charAt(pos) == ';' && !inBlock();
+            case GO_LINE:
+                return false;
+            default:
+                throw new AssertionError(syntax.terminators());
+        }
     }
 
     private void markStatementStart() {
@@ -205,9 +226,9 @@ public final class StatementSplitter {
     /** Ends the open statement, if any, at its last SQL token (comments and the terminator are left out). */
     private void endStatement() {
         if (statementStart >= 0) {
-            String sql = text.substring(statementStart, statementEnd).strip();
+            String sql = strip(text.substring(statementStart, statementEnd));
             if (inBlock() && !syntax.has(Feature.BLOCK_KEEPS_FINAL_SEMICOLON) && sql.endsWith(";")) {
-                sql = sql.substring(0, sql.length() - 1).strip();
+                sql = strip(sql.substring(0, sql.length() - 1));
             }
             statements.add(new SqlStatement(sql, source, lineOf(statementStart)));
         }
@@ -322,13 +343,24 @@ public final class StatementSplitter {
             throw error(start, "unterminated q'...' string literal (no quote delimiter)");
         }
         char open = text.charAt(pos + 1);
-        char close = switch (open) {
-            case '[' -> ']';
-            case '{' -> '}';
-            case '(' -> ')';
-            case '<' -> '>';
-            default -> open;
-        };
+        char close;
+        switch (open) {
+            case '[':
+                close = ']';
+                break;
+            case '{':
+                close = '}';
+                break;
+            case '(':
+                close = ')';
+                break;
+            case '<':
+                close = '>';
+                break;
+            default:
+                close = open;
+                break;
+        }
         int end = text.indexOf(close + "'", pos + 2);
         if (end < 0) {
             throw error(start, "unterminated q'" + open + "...' string literal (no closing " + close + "')");
@@ -395,6 +427,23 @@ public final class StatementSplitter {
     }
 
     // ---- positions ----
+
+    /**
+     * {@code String.strip()} (Java 11): the text without leading and trailing white space as
+     * {@link Character#isWhitespace} judges it, which is not what {@code trim()} removes (it removes every character
+     * up to U+0020, and no Unicode space). Every white space code point is a single char, so chars suffice.
+     */
+    static String strip(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
 
     private boolean startsWith(String token) {
         return text.startsWith(token, pos);

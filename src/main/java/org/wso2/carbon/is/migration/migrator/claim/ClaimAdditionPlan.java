@@ -3,6 +3,7 @@ package org.wso2.carbon.is.migration.migrator.claim;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,13 +61,13 @@ public final class ClaimAdditionPlan {
                 }
                 continue;
             }
-            if (!claim.isLocal() && state.claimId(release.localDialect(), claim.mappedLocalClaim()).isEmpty()
+            if (!claim.isLocal() && !state.claimId(release.localDialect(), claim.mappedLocalClaim()).isPresent()
                     && !localClaimsAdded.contains(claim.mappedLocalClaim())) {
                 plan.skipped.add(claim.claim() + ": its local claim " + claim.mappedLocalClaim()
                         + " is not in this tenant");
                 continue;
             }
-            if (state.dialectId(claim.dialect()).isEmpty()) {
+            if (!state.dialectId(claim.dialect()).isPresent()) {
                 newDialects.add(claim.dialect());
             }
             if (claim.isLocal()) {
@@ -94,7 +95,7 @@ public final class ClaimAdditionPlan {
     }
 
     public List<ClaimDefinition> claimsToAdd() {
-        return List.copyOf(claims);
+        return Collections.unmodifiableList(new ArrayList<>(claims));
     }
 
     public long rowCount() {
@@ -175,10 +176,11 @@ public final class ClaimAdditionPlan {
     /** How a stored claim differs from the release's definition, or "" when it does not. */
     private static String differences(ClaimDefinition claim, StoredClaim stored) {
         List<String> differences = new ArrayList<>();
-        if (!Set.copyOf(claim.mappedAttributes()).equals(Set.copyOf(stored.mappedAttributes()))) {
+        if (!new HashSet<>(claim.mappedAttributes()).equals(new HashSet<>(stored.mappedAttributes()))) {
             differences.add("mapped attributes " + stored.mappedAttributes().stream()
-                    .map(a -> a.domain() + ":" + a.attribute()).toList() + ", default " + claim.mappedAttributes()
-                    .stream().map(a -> a.domain() + ":" + a.attribute()).toList());
+                    .map(a -> a.domain() + ":" + a.attribute()).collect(Collectors.toList()) + ", default "
+                    + claim.mappedAttributes().stream().map(a -> a.domain() + ":" + a.attribute())
+                    .collect(Collectors.toList()));
         }
         if (!Objects.equals(claim.mappedLocalClaim(), stored.mappedLocalClaim())) {
             differences.add("mapped to " + stored.mappedLocalClaim() + ", default " + claim.mappedLocalClaim());
@@ -201,10 +203,10 @@ public final class ClaimAdditionPlan {
 
     /** For tests and reports: which claims the tenant has with its own values. */
     public List<String> edited() {
-        return List.copyOf(edited);
+        return Collections.unmodifiableList(new ArrayList<>(edited));
     }
 
     public List<String> present() {
-        return List.copyOf(present);
+        return Collections.unmodifiableList(new ArrayList<>(present));
     }
 }

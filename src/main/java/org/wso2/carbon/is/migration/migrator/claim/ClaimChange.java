@@ -13,7 +13,13 @@ import java.util.Objects;
  * @param from    the previous release's default value
  * @param to      the new release's default value
  */
-public record ClaimChange(String dialect, String claim, Target target, String name, String from, String to) {
+public final class ClaimChange {
+    private final String dialect;
+    private final String claim;
+    private final Target target;
+    private final String name;
+    private final String from;
+    private final String to;
 
     /** Where the value lives in the database. */
     public enum Target {
@@ -25,21 +31,81 @@ public record ClaimChange(String dialect, String claim, Target target, String na
         NOT_STORED
     }
 
-    public ClaimChange {
+    public ClaimChange(String dialect, String claim, Target target, String name, String from, String to) {
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        this.dialect = dialect;
+        this.claim = claim;
+        this.target = target;
+        this.name = name;
+        this.from = from;
+        this.to = to;
+    }
+
+    public String dialect() {
+        return dialect;
+    }
+
+    public String claim() {
+        return claim;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String from() {
+        return from;
+    }
+
+    public String to() {
+        return to;
     }
 
     /** e.g. {@code property RegEx of urn:...:phoneNumbers} */
     public String describe() {
-        return switch (target) {
-            case PROPERTY -> "property " + name + " of " + claim;
-            case MAPPED_ATTRIBUTE -> "mapped attribute (" + name + ") of " + claim;
-            case NOT_STORED -> name + " of " + claim;
-        };
+        switch (target) {
+            case PROPERTY:
+                return "property " + name + " of " + claim;
+            case MAPPED_ATTRIBUTE:
+                return "mapped attribute (" + name + ") of " + claim;
+            case NOT_STORED:
+                return name + " of " + claim;
+            default:
+                throw new IllegalStateException("Unknown target " + target);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof ClaimChange)) {
+            return false;
+        }
+        ClaimChange that = (ClaimChange) other;
+        return Objects.equals(dialect, that.dialect) && Objects.equals(claim, that.claim)
+                && Objects.equals(target, that.target) && Objects.equals(name, that.name)
+                && Objects.equals(from, that.from) && Objects.equals(to, that.to);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dialect, claim, target, name, from, to);
+    }
+
+    @Override
+    public String toString() {
+        return "ClaimChange[dialect=" + dialect + ", claim=" + claim + ", target=" + target + ", name=" + name
+                + ", from=" + from + ", to=" + to + "]";
     }
 }

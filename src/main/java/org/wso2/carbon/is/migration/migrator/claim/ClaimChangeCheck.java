@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,17 +19,76 @@ public final class ClaimChangeCheck {
     public enum Status { APPLY, ALREADY_NEW, TENANT_VALUE, NOT_STORED, CLAIM_MISSING }
 
     /** One change in one tenant: its status and the value stored now (null when none). */
-    public record Finding(ClaimChange change, Status status, Integer claimId, String stored) {
+    public static final class Finding {
+        private final ClaimChange change;
+        private final Status status;
+        private final Integer claimId;
+        private final String stored;
+
+        public Finding(ClaimChange change, Status status, Integer claimId, String stored) {
+            this.change = change;
+            this.status = status;
+            this.claimId = claimId;
+            this.stored = stored;
+        }
+
+        public ClaimChange change() {
+            return change;
+        }
+
+        public Status status() {
+            return status;
+        }
+
+        public Integer claimId() {
+            return claimId;
+        }
+
+        public String stored() {
+            return stored;
+        }
+
         public String describe() {
             ClaimChange c = change;
-            return switch (status) {
-                case APPLY -> c.describe() + ": '" + c.from() + "' -> '" + c.to() + "'";
-                case ALREADY_NEW -> c.describe() + ": already '" + c.to() + "'";
-                case TENANT_VALUE -> c.describe() + ": the tenant changed it to '" + stored + "' (default was '"
-                        + c.from() + "'); left as it is";
-                case NOT_STORED -> c.describe() + ": not stored in this tenant, nothing to change";
-                case CLAIM_MISSING -> c.describe() + ": the tenant has no such claim, nothing to change";
-            };
+            switch (status) {
+                case APPLY:
+                    return c.describe() + ": '" + c.from() + "' -> '" + c.to() + "'";
+                case ALREADY_NEW:
+                    return c.describe() + ": already '" + c.to() + "'";
+                case TENANT_VALUE:
+                    return c.describe() + ": the tenant changed it to '" + stored + "' (default was '"
+                            + c.from() + "'); left as it is";
+                case NOT_STORED:
+                    return c.describe() + ": not stored in this tenant, nothing to change";
+                case CLAIM_MISSING:
+                    return c.describe() + ": the tenant has no such claim, nothing to change";
+                default:
+                    throw new IllegalStateException("Unknown status " + status);
+            }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Finding)) {
+                return false;
+            }
+            Finding that = (Finding) other;
+            return Objects.equals(change, that.change) && Objects.equals(status, that.status)
+                    && Objects.equals(claimId, that.claimId) && Objects.equals(stored, that.stored);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(change, status, claimId, stored);
+        }
+
+        @Override
+        public String toString() {
+            return "Finding[change=" + change + ", status=" + status + ", claimId=" + claimId + ", stored=" + stored
+                    + "]";
         }
     }
 
@@ -41,7 +101,7 @@ public final class ClaimChangeCheck {
         List<Finding> findings = new ArrayList<>();
         for (ClaimChange change : changes) {
             Optional<Integer> claimId = state.claimId(change.dialect(), change.claim());
-            if (claimId.isEmpty()) {
+            if (!claimId.isPresent()) {
                 findings.add(new Finding(change, Status.CLAIM_MISSING, null, null));
                 continue;
             }

@@ -2,9 +2,13 @@ package org.wso2.carbon.is.migration.migrator.claim;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.wso2.carbon.is.migration.api.MigrationException;
@@ -28,15 +32,18 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ClaimChangesFile {
 
-    private static final Set<String> TOP = Set.of("release", "changes");
-    private static final Set<String> CHANGE = Set.of("dialect", "claim", "property", "mappedAttribute", "notStored",
-            "from", "to");
+    private static final Set<String> TOP = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(
+            "release", "changes")));
+    private static final Set<String> CHANGE = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(
+            "dialect", "claim", "property", "mappedAttribute", "notStored", "from", "to")));
 
     private final List<ClaimChange> changes;
     private final String checksum;
 
     private ClaimChangesFile(List<ClaimChange> changes, String checksum) {
-        this.changes = List.copyOf(changes);
+        List<ClaimChange> copy = new ArrayList<>(changes);
+        copy.forEach(Objects::requireNonNull);
+        this.changes = Collections.unmodifiableList(copy);
         this.checksum = checksum;
     }
 
@@ -85,10 +92,15 @@ public final class ClaimChangesFile {
     }
 
     private static String key(Target target) {
-        return switch (target) {
-            case PROPERTY -> "property";
-            case MAPPED_ATTRIBUTE -> "mappedAttribute";
-            case NOT_STORED -> "notStored";
-        };
+        switch (target) {
+            case PROPERTY:
+                return "property";
+            case MAPPED_ATTRIBUTE:
+                return "mappedAttribute";
+            case NOT_STORED:
+                return "notStored";
+            default:
+                throw new IllegalStateException("Unknown target " + target);
+        }
     }
 }

@@ -2,8 +2,11 @@ package org.wso2.carbon.is.migration.migrator.claim;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +38,14 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ClaimDataFile {
 
-    private static final Set<String> TOP = Set.of("release", "localDialect", "dialects");
-    private static final Set<String> DIALECT = Set.of("dialect", "claims");
-    private static final Set<String> CLAIM = Set.of("claim", "addedIn", "mappedAttributes", "mappedLocalClaim",
-            "properties");
-    private static final Set<String> ATTRIBUTE = Set.of("domain", "attribute");
+    private static final Set<String> TOP = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(
+            "release", "localDialect", "dialects")));
+    private static final Set<String> DIALECT = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(
+            "dialect", "claims")));
+    private static final Set<String> CLAIM = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(
+            "claim", "addedIn", "mappedAttributes", "mappedLocalClaim", "properties")));
+    private static final Set<String> ATTRIBUTE = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(
+            "domain", "attribute")));
 
     private final ClaimSet claims;
     private final String checksum;

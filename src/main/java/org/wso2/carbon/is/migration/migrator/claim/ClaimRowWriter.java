@@ -142,8 +142,10 @@ public final class ClaimRowWriter implements AutoCloseable {
     }
 
     @Override
+    @SuppressWarnings("try") // the resources are only there to be closed
     public void close() throws SQLException {
-        try (mappedAttribute; property; mapping) {
+        try (PreparedStatement first = mappedAttribute; PreparedStatement second = property;
+             PreparedStatement third = mapping) {
             // closes all three, keeping the first failure
         }
     }

@@ -1,10 +1,12 @@
 package org.wso2.carbon.is.migration.migrator.claim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The full default claim set of one release, in the order the server seeds a tenant: local claims first (external
@@ -14,11 +16,31 @@ import java.util.Set;
  * @param localDialect the local dialect URI
  * @param claims       every claim, local ones first
  */
-public record ClaimSet(String release, String localDialect, List<ClaimDefinition> claims) {
-    public ClaimSet {
+public final class ClaimSet {
+    private final String release;
+    private final String localDialect;
+    private final List<ClaimDefinition> claims;
+
+    public ClaimSet(String release, String localDialect, List<ClaimDefinition> claims) {
         Objects.requireNonNull(release, "release");
         Objects.requireNonNull(localDialect, "localDialect");
-        claims = List.copyOf(claims);
+        List<ClaimDefinition> copy = new ArrayList<>(claims);
+        copy.forEach(Objects::requireNonNull);
+        this.release = release;
+        this.localDialect = localDialect;
+        this.claims = Collections.unmodifiableList(copy);
+    }
+
+    public String release() {
+        return release;
+    }
+
+    public String localDialect() {
+        return localDialect;
+    }
+
+    public List<ClaimDefinition> claims() {
+        return claims;
     }
 
     /** Dialect URIs in seeding order, the local one first. */
@@ -31,6 +53,30 @@ public record ClaimSet(String release, String localDialect, List<ClaimDefinition
 
     /** The claims this release added (marked {@code addedIn: <release>}), local ones first. */
     public List<ClaimDefinition> added() {
-        return claims.stream().filter(claim -> release.equals(claim.addedIn())).toList();
+        return Collections.unmodifiableList(claims.stream().filter(claim -> release.equals(claim.addedIn()))
+                .collect(Collectors.toList()));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof ClaimSet)) {
+            return false;
+        }
+        ClaimSet that = (ClaimSet) other;
+        return Objects.equals(release, that.release) && Objects.equals(localDialect, that.localDialect)
+                && Objects.equals(claims, that.claims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(release, localDialect, claims);
+    }
+
+    @Override
+    public String toString() {
+        return "ClaimSet[release=" + release + ", localDialect=" + localDialect + ", claims=" + claims + "]";
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,9 +90,10 @@ final class DataFileReader {
 
     /** The keys of a mapping node with their value nodes, refusing keys outside {@code allowed}. */
     Map<String, Node> mapping(Node node, String what, Set<String> allowed) throws MigrationException {
-        if (!(node instanceof MappingNode mapping)) {
+        if (!(node instanceof MappingNode)) {
             throw error(node, what + " must be a mapping (key: value lines)");
         }
+        MappingNode mapping = (MappingNode) node;
         Map<String, Node> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = scalar(tuple.getKeyNode(), "a key of " + what);
@@ -107,17 +107,18 @@ final class DataFileReader {
     }
 
     List<Node> sequence(Node node, String what) throws MigrationException {
-        if (!(node instanceof SequenceNode sequence)) {
+        if (!(node instanceof SequenceNode)) {
             throw error(node, what + " must be a list");
         }
-        return sequence.getValue();
+        return ((SequenceNode) node).getValue();
     }
 
     /** A scalar's text; an empty or null scalar is refused, since every value in a data file means something. */
     String scalar(Node node, String what) throws MigrationException {
-        if (!(node instanceof ScalarNode scalar)) {
+        if (!(node instanceof ScalarNode)) {
             throw error(node, what + " must be a single value");
         }
+        ScalarNode scalar = (ScalarNode) node;
         String value = scalar.getValue();
         if (value == null || value.isEmpty() || scalar.getTag().getValue().endsWith(":null")) {
             throw error(node, what + " is empty");
@@ -147,7 +148,11 @@ final class DataFileReader {
 
     private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : MessageDigest.getInstance("SHA-256").digest(bytes)) {
+                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return hex.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }

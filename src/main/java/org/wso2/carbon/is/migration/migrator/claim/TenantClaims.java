@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,8 +19,54 @@ import java.util.Optional;
 public final class TenantClaims {
 
     /** What is stored for one claim besides its IDN_CLAIM row. */
-    public record StoredClaim(List<MappedAttribute> mappedAttributes, String mappedLocalClaim,
-                              Map<String, String> properties) {
+    public static final class StoredClaim {
+        private final List<MappedAttribute> mappedAttributes;
+        private final String mappedLocalClaim;
+        private final Map<String, String> properties;
+
+        public StoredClaim(List<MappedAttribute> mappedAttributes, String mappedLocalClaim,
+                           Map<String, String> properties) {
+            this.mappedAttributes = mappedAttributes;
+            this.mappedLocalClaim = mappedLocalClaim;
+            this.properties = properties;
+        }
+
+        public List<MappedAttribute> mappedAttributes() {
+            return mappedAttributes;
+        }
+
+        public String mappedLocalClaim() {
+            return mappedLocalClaim;
+        }
+
+        public Map<String, String> properties() {
+            return properties;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof StoredClaim)) {
+                return false;
+            }
+            StoredClaim that = (StoredClaim) other;
+            return Objects.equals(mappedAttributes, that.mappedAttributes)
+                    && Objects.equals(mappedLocalClaim, that.mappedLocalClaim)
+                    && Objects.equals(properties, that.properties);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(mappedAttributes, mappedLocalClaim, properties);
+        }
+
+        @Override
+        public String toString() {
+            return "StoredClaim[mappedAttributes=" + mappedAttributes + ", mappedLocalClaim=" + mappedLocalClaim
+                    + ", properties=" + properties + "]";
+        }
     }
 
     private final int tenantId;

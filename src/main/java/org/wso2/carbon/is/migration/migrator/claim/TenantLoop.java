@@ -3,6 +3,7 @@ package org.wso2.carbon.is.migration.migrator.claim;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
@@ -21,7 +22,44 @@ public final class TenantLoop {
     static final String SCOPE = "scope";
 
     /** What one tenant's work did. */
-    public record TenantOutcome(long rows, String summary) {
+    public static final class TenantOutcome {
+        private final long rows;
+        private final String summary;
+
+        public TenantOutcome(long rows, String summary) {
+            this.rows = rows;
+            this.summary = summary;
+        }
+
+        public long rows() {
+            return rows;
+        }
+
+        public String summary() {
+            return summary;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof TenantOutcome)) {
+                return false;
+            }
+            TenantOutcome that = (TenantOutcome) other;
+            return rows == that.rows && Objects.equals(summary, that.summary);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rows, summary);
+        }
+
+        @Override
+        public String toString() {
+            return "TenantOutcome[rows=" + rows + ", summary=" + summary + "]";
+        }
     }
 
     /** One tenant's work, on a connection whose transaction the loop commits or rolls back. */
@@ -68,7 +106,7 @@ public final class TenantLoop {
 
     private static Integer resumePoint(StepProgress progress, String scope) {
         Optional<String> last = progress.checkpoint(LAST_TENANT);
-        if (last.isEmpty()) {
+        if (!last.isPresent()) {
             return null;
         }
         if (!progress.checkpoint(SCOPE).map(scope::equals).orElse(false)) {

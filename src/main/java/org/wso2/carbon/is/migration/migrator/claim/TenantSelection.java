@@ -2,6 +2,7 @@ package org.wso2.carbon.is.migration.migrator.claim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.wso2.carbon.is.migration.api.MigrationContext;
@@ -12,10 +13,68 @@ import org.wso2.carbon.is.migration.api.MigrationException;
  * {@code migrateTenantRange}, {@code migrationStartingTenantID} and {@code migrationEndingTenantID}. The super tenant
  * is not a UM_TENANT row and is always migrated: a tenant range selects among UM_TENANT rows.
  */
-public record TenantSelection(boolean ignoreInactive, Integer rangeStart, Integer rangeEnd) {
+public final class TenantSelection {
+    private final boolean ignoreInactive;
+    private final Integer rangeStart;
+    private final Integer rangeEnd;
 
     /** The tenants to migrate, and a line per tenant left out saying why. */
-    public record Result(List<Tenant> included, List<String> excluded) {
+    public static final class Result {
+        private final List<Tenant> included;
+        private final List<String> excluded;
+
+        public Result(List<Tenant> included, List<String> excluded) {
+            this.included = included;
+            this.excluded = excluded;
+        }
+
+        public List<Tenant> included() {
+            return included;
+        }
+
+        public List<String> excluded() {
+            return excluded;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Result)) {
+                return false;
+            }
+            Result that = (Result) other;
+            return Objects.equals(included, that.included) && Objects.equals(excluded, that.excluded);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(included, excluded);
+        }
+
+        @Override
+        public String toString() {
+            return "Result[included=" + included + ", excluded=" + excluded + "]";
+        }
+    }
+
+    public TenantSelection(boolean ignoreInactive, Integer rangeStart, Integer rangeEnd) {
+        this.ignoreInactive = ignoreInactive;
+        this.rangeStart = rangeStart;
+        this.rangeEnd = rangeEnd;
+    }
+
+    public boolean ignoreInactive() {
+        return ignoreInactive;
+    }
+
+    public Integer rangeStart() {
+        return rangeStart;
+    }
+
+    public Integer rangeEnd() {
+        return rangeEnd;
     }
 
     public static TenantSelection from(MigrationContext context) throws MigrationException {
@@ -56,7 +115,7 @@ public record TenantSelection(boolean ignoreInactive, Integer rangeStart, Intege
 
     private static boolean flag(MigrationContext context, String key) throws MigrationException {
         Optional<String> value = context.setting(key).map(String::trim);
-        if (value.isEmpty() || value.get().isEmpty() || value.get().equalsIgnoreCase("false")) {
+        if (!value.isPresent() || value.get().isEmpty() || value.get().equalsIgnoreCase("false")) {
             return false;
         }
         if (value.get().equalsIgnoreCase("true")) {
@@ -75,5 +134,29 @@ public record TenantSelection(boolean ignoreInactive, Integer rangeStart, Intege
         } catch (NumberFormatException e) {
             throw new MigrationException(key + " must be a tenant id (a whole number), not '" + value + "'", e);
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof TenantSelection)) {
+            return false;
+        }
+        TenantSelection that = (TenantSelection) other;
+        return ignoreInactive == that.ignoreInactive && Objects.equals(rangeStart, that.rangeStart)
+                && Objects.equals(rangeEnd, that.rangeEnd);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ignoreInactive, rangeStart, rangeEnd);
+    }
+
+    @Override
+    public String toString() {
+        return "TenantSelection[ignoreInactive=" + ignoreInactive + ", rangeStart=" + rangeStart + ", rangeEnd="
+                + rangeEnd + "]";
     }
 }

@@ -11,13 +11,13 @@ import java.util.stream.Stream;
  * Where engines keep their files: under {@code java.io.tmpdir}, which Surefire points at {@code target/test-work}, so
  * nothing lands in /tmp and {@code mvn clean} removes it all.
  */
-final class WorkDirectory {
+public final class WorkDirectory {
 
     private WorkDirectory() {
     }
 
     /** {@code <java.io.tmpdir>/<name>}, created if needed. */
-    static Path of(String name) {
+    public static Path of(String name) {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), name).toAbsolutePath();
         try {
             return Files.createDirectories(dir);

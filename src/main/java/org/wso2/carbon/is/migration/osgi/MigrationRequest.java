@@ -1,7 +1,9 @@
-package org.wso2.carbon.is.migration.internal;
+package org.wso2.carbon.is.migration.osgi;
 
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -12,7 +14,16 @@ import java.util.function.UnaryOperator;
  * @param dryRun     {@code dryRun} is present and not {@code false}
  * @param carbonHome {@code carbon.home}, or null
  */
-public record MigrationRequest(boolean requested, boolean dryRun, Path carbonHome) {
+final class MigrationRequest {
+    private final boolean requested;
+    private final boolean dryRun;
+    private final Path carbonHome;
+
+    public MigrationRequest(boolean requested, boolean dryRun, Path carbonHome) {
+        this.requested = requested;
+        this.dryRun = dryRun;
+        this.carbonHome = carbonHome;
+    }
 
     /** Reads the request through a property lookup (the bundle context, which falls back to system properties). */
     public static MigrationRequest from(UnaryOperator<String> properties) {
@@ -22,11 +33,23 @@ public record MigrationRequest(boolean requested, boolean dryRun, Path carbonHom
                 && component.toLowerCase(Locale.ROOT).contains("identity");
         String home = properties.apply("carbon.home");
         return new MigrationRequest(requested, isOn(properties.apply("dryRun")),
-                home == null || home.isBlank() ? null : Path.of(home));
+                home == null || home.trim().isEmpty() ? null : Paths.get(home));
     }
 
     private static boolean isOn(String value) {
         return value != null && !value.trim().equalsIgnoreCase("false");
+    }
+
+    public boolean requested() {
+        return requested;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public Path carbonHome() {
+        return carbonHome;
     }
 
     public Path resourcesDirectory() {
@@ -35,5 +58,27 @@ public record MigrationRequest(boolean requested, boolean dryRun, Path carbonHom
 
     public Path configFile() {
         return resourcesDirectory().resolve("migration-config.yaml");
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof MigrationRequest)) {
+            return false;
+        }
+        MigrationRequest that = (MigrationRequest) other;
+        return requested == that.requested && dryRun == that.dryRun && Objects.equals(carbonHome, that.carbonHome);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(requested, dryRun, carbonHome);
+    }
+
+    @Override
+    public String toString() {
+        return "MigrationRequest[requested=" + requested + ", dryRun=" + dryRun + ", carbonHome=" + carbonHome + "]";
     }
 }

@@ -5,10 +5,9 @@ import java.util.concurrent.Callable;
 
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.StandaloneDataSources;
-import org.wso2.carbon.is.migration.internal.MigrationRun;
+import org.wso2.carbon.is.migration.engine.MigrationRun;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
-
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -11,7 +11,7 @@ import java.sql.Statement;
 import java.util.Locale;
 
 import org.apache.commons.io.IOUtils;
-import org.wso2.carbon.is.migration.dialect.Dialect;
+import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.sql.SqlScriptException;
 import org.wso2.carbon.is.migration.sql.SqlStatement;
 import org.wso2.carbon.is.migration.sql.StatementSplitter;

@@ -4,13 +4,13 @@ import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationException;
 
 /** Reads a step's {@code parameters} with messages that name the migrator and the parameter. */
-final class MigratorParameters {
+public final class MigratorParameters {
 
     private MigratorParameters() {
     }
 
     /** A parameter that must be present and not blank. */
-    static String required(String migrator, MigrationContext context, String key) throws MigrationException {
+    public static String required(String migrator, MigrationContext context, String key) throws MigrationException {
         String value = context.parameters().get(key);
         if (value == null || isBlank(value)) {
             throw new MigrationException(migrator + " needs the parameter '" + key + "'");
@@ -19,7 +19,7 @@ final class MigratorParameters {
     }
 
     /** A positive whole number, or the default when the parameter is absent. */
-    static int positiveInt(String migrator, MigrationContext context, String key, int defaultValue)
+    public static int positiveInt(String migrator, MigrationContext context, String key, int defaultValue)
             throws MigrationException {
         String value = context.parameters().get(key);
         if (value == null || isBlank(value)) {
@@ -38,7 +38,7 @@ final class MigratorParameters {
     }
 
     /** A whole number of 0 or more, or the default when the parameter is absent. */
-    static long nonNegativeLong(String migrator, MigrationContext context, String key, long defaultValue)
+    public static long nonNegativeLong(String migrator, MigrationContext context, String key, long defaultValue)
             throws MigrationException {
         String value = context.parameters().get(key);
         if (value == null || isBlank(value)) {
@@ -57,7 +57,7 @@ final class MigratorParameters {
     }
 
     /** {@code true} or {@code false} (any case), or the default when the parameter is absent. */
-    static boolean bool(String migrator, MigrationContext context, String key, boolean defaultValue)
+    public static boolean bool(String migrator, MigrationContext context, String key, boolean defaultValue)
             throws MigrationException {
         String value = context.parameters().get(key);
         if (value == null || isBlank(value)) {
@@ -75,7 +75,7 @@ final class MigratorParameters {
     }
 
     /** {@code String.isBlank} (Java 11) for Java 8: empty or only {@link Character#isWhitespace} characters. */
-    static boolean isBlank(String value) {
+    public static boolean isBlank(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (!Character.isWhitespace(value.charAt(i))) {
                 return false;

@@ -7,6 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.wso2.carbon.is.migration.api.Migrator;
+import org.wso2.carbon.is.migration.migrator.claim.ClaimChangesMigrator;
+import org.wso2.carbon.is.migration.migrator.claim.ClaimDataMigrator;
+import org.wso2.carbon.is.migration.migrator.oauth.IdpIdColumnCheckMigrator;
+import org.wso2.carbon.is.migration.migrator.oauth.OAuthDataMigrator;
+import org.wso2.carbon.is.migration.migrator.script.SchemaMigrator;
 
 /** The migrators a config may name. Built-ins first; others (e.g. OSGi services) can be added. */
 public final class MigratorRegistry {

@@ -10,7 +10,7 @@ import org.wso2.carbon.is.migration.api.MigrationStatus.State;
 import org.wso2.carbon.is.migration.config.MigrationConfig;
 import org.wso2.carbon.is.migration.datasource.ChainedDataSourceLocator;
 import org.wso2.carbon.is.migration.datasource.DataSourceLocator;
-import org.wso2.carbon.is.migration.internal.MigrationRun;
+import org.wso2.carbon.is.migration.engine.MigrationRun;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 

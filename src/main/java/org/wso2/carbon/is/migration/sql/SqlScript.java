@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.wso2.carbon.is.migration.dialect.Dialect;
+
+import org.wso2.carbon.is.migration.api.Dialect;
 
 /**
  * A script file read and split into statements, with a checksum of its content so a ledger can tell whether the

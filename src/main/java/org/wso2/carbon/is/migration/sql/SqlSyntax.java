@@ -3,7 +3,8 @@ package org.wso2.carbon.is.migration.sql;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import org.wso2.carbon.is.migration.dialect.Dialect;
+
+import org.wso2.carbon.is.migration.api.Dialect;
 
 /**
  * The lexical rules of one dialect that matter for finding where statements end: which quotes exist, how they

@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.wso2.carbon.is.migration.dialect.Dialect;
+
+import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.sql.SqlSyntax.Feature;
 import org.wso2.carbon.is.migration.sql.SqlSyntax.Terminators;
 

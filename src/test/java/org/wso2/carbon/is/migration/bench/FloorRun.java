@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.wso2.carbon.is.migration.dialect.Dialect;
-import org.wso2.carbon.is.migration.dialect.DialectDetector;
-import org.wso2.carbon.is.migration.migrator.BenchmarkStatements;
+import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.database.DialectDetector;
+import org.wso2.carbon.is.migration.migrator.oauth.BenchmarkStatements;
 import org.wso2.carbon.is.migration.sql.SqlScript;
 import org.wso2.carbon.is.migration.sql.StatementRunner;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;

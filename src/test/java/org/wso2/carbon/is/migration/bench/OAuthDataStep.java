@@ -3,7 +3,7 @@ package org.wso2.carbon.is.migration.bench;
 import java.util.List;
 import java.util.Map;
 
-import org.wso2.carbon.is.migration.migrator.BenchmarkStatements;
+import org.wso2.carbon.is.migration.migrator.oauth.BenchmarkStatements;
 
 /**
  * The data step the benchmark compares: the 5.8.0 IDP_ID backfill ({@code OAuthDataMigrator}) of the access

@@ -11,7 +11,7 @@ import org.wso2.carbon.is.migration.config.ConfigException;
 import org.wso2.carbon.is.migration.config.ConfigLoader;
 import org.wso2.carbon.is.migration.config.MigratorConfig;
 import org.wso2.carbon.is.migration.config.VersionConfig;
-import org.wso2.carbon.is.migration.plan.ReleaseVersion;
+import org.wso2.carbon.is.migration.engine.ReleaseVersion;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
 
 /**

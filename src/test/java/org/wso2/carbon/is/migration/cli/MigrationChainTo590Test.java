@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
-import org.wso2.carbon.is.migration.internal.MigrationRun;
+import org.wso2.carbon.is.migration.engine.MigrationRun;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.testsupport.DataFingerprint;

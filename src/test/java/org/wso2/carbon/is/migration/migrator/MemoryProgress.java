@@ -10,9 +10,9 @@ import org.wso2.carbon.is.migration.api.StepProgress;
  * A step's progress without an engine, for tests and the benchmark's floor: rows counted, checkpoints kept in memory,
  * notes and warnings dropped.
  */
-class MemoryProgress implements StepProgress {
+public class MemoryProgress implements StepProgress {
 
-    long rows;
+    public long rows;
     private final Map<String, String> checkpoints = new HashMap<>();
 
     @Override

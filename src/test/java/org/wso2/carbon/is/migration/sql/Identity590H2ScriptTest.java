@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import org.junit.jupiter.api.Test;
-import org.wso2.carbon.is.migration.dialect.Dialect;
+import org.wso2.carbon.is.migration.api.Dialect;
 
 /** Runs the 5.9.0 identity H2 script on H2 2.x: it must build the release's tables and be harmless to run again. */
 class Identity590H2ScriptTest {

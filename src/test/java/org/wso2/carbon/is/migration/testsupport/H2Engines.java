@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.sql.Driver;
 import java.util.List;
 
-import org.wso2.carbon.is.migration.dialect.Dialect;
+import org.wso2.carbon.is.migration.api.Dialect;
 
 /**
  * The two H2 engines: 2.x from the test class path, and 1.4.199, the engine IS 5.7-5.9 ship and whose database files

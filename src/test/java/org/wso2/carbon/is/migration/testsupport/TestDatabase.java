@@ -5,7 +5,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 
-import org.wso2.carbon.is.migration.dialect.Dialect;
+import org.wso2.carbon.is.migration.api.Dialect;
 
 /**
  * One fresh, empty database on a test engine. Connections go through {@link #driver()} directly, never through

@@ -2,7 +2,7 @@ package org.wso2.carbon.is.migration.testsupport;
 
 import java.util.List;
 
-import org.wso2.carbon.is.migration.dialect.Dialect;
+import org.wso2.carbon.is.migration.api.Dialect;
 
 /**
  * A real database engine the tests run against. Each is started at most once per JVM, on first use, and hands out

@@ -1,0 +1,44 @@
+package org.wso2.carbon.is.migration.api;
+
+import java.util.Locale;
+
+/**
+ * The database engines the Identity Server supports, named as their script files are. How each one's scripts are
+ * split into statements is {@code sql.SqlSyntax}; everything else engine-specific lives in the scripts under
+ * {@code migration-resources}.
+ */
+public enum Dialect {
+    H2("h2"),
+    MYSQL("mysql"),
+    MARIADB("mariadb"),
+    POSTGRESQL("postgresql"),
+    ORACLE("oracle"),
+    MSSQL("mssql"),
+    DB2("db2");
+
+    private final String scriptName;
+
+    Dialect(String scriptName) {
+        this.scriptName = scriptName;
+    }
+
+    /** The file name stem of this dialect's scripts: {@code <location>/<schema>/<scriptName>.sql}. */
+    public String scriptName() {
+        return scriptName;
+    }
+
+    public String scriptFileName() {
+        return scriptName + ".sql";
+    }
+
+    /** The dialect whose script name is given ({@code "postgresql"}), case-insensitive. */
+    public static Dialect fromScriptName(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        for (Dialect dialect : values()) {
+            if (dialect.scriptName.equals(wanted)) {
+                return dialect;
+            }
+        }
+        throw new IllegalArgumentException("Unknown database dialect '" + name + "'");
+    }
+}

@@ -1,0 +1,83 @@
+package org.wso2.carbon.is.migration.chunk;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Set;
+
+import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.database.CatalogLookup;
+
+/**
+ * An index the tool adds for the length of a chunked walk over a table whose key has none (the token-audit table),
+ * so that finding each chunk reads the index instead of the whole table, and drops again when the walk is done.
+ * A crash leaves it in place; the next run finds it by name, uses it, and drops it at the end. Where the table
+ * already has an index leading with the key, nothing is added.
+ */
+public final class HelperIndex {
+
+    private final Dialect dialect;
+    private final String table;
+    private final String column;
+    private final String name;
+
+    public HelperIndex(Dialect dialect, String table, String column, String name) {
+        this.dialect = dialect;
+        this.table = table;
+        this.column = column;
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Makes sure an index leads with the key; returns true when the helper index is in place (created now or left
+     * by an interrupted run), which {@link #drop} then removes, false when the table had an index of its own.
+     */
+    public boolean ensure(Connection connection) throws SQLException {
+        Set<String> existing = CatalogLookup.indexesLeadingWith(connection, table, column);
+        if (existing.contains(name.toUpperCase(Locale.ROOT))) {
+            return true;
+        }
+        if (!existing.isEmpty()) {
+            return false;
+        }
+        execute(connection, createStatement());
+        return true;
+    }
+
+    public void drop(Connection connection) throws SQLException {
+        execute(connection, dropStatement());
+    }
+
+    /** {@code DROP INDEX} names the table on MySQL, MariaDB and MSSQL; elsewhere index names are schema-wide. */
+    public String dropStatement() {
+        switch (dialect) {
+            case MYSQL:
+            case MARIADB:
+            case MSSQL:
+                return "DROP INDEX " + name + " ON " + table;
+            case H2:
+            case POSTGRESQL:
+            case ORACLE:
+            case DB2:
+                return "DROP INDEX " + name;
+            default:
+                throw new AssertionError(dialect);
+        }
+    }
+
+    public String createStatement() {
+        return "CREATE INDEX " + name + " ON " + table + " (" + column + ")";
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+        connection.commit();
+    }
+}

@@ -1,0 +1,131 @@
+package org.wso2.carbon.is.migration.engine;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wso2.carbon.is.migration.config.ConfigException;
+import org.wso2.carbon.is.migration.config.ConfigLoader;
+import org.wso2.carbon.is.migration.config.LoadedConfig;
+import org.wso2.carbon.is.migration.config.MigrationConfig;
+import org.wso2.carbon.is.migration.datasource.DataSourceLocator;
+import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
+import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
+import org.wso2.carbon.is.migration.report.MigrationReport;
+import org.wso2.carbon.is.migration.report.Secrets;
+
+/**
+ * What the server component and the command line share: load the config, run the engine, log one summary, and
+ * tell the caller how it went. The exit codes are the command line's: 0 success, 1 a step failed, 2 bad config.
+ */
+public final class MigrationRun {
+
+    public static final int SUCCESS = 0;
+    public static final int STEP_FAILED = 1;
+    public static final int BAD_CONFIG = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
+
+    /** How a run ended: the report when it got that far, the config (null when it could not be read). */
+    public static final class Result {
+        private final int exitCode;
+        private final MigrationReport report;
+        private final MigrationConfig config;
+        private final String summary;
+
+        public Result(int exitCode, MigrationReport report, MigrationConfig config, String summary) {
+            this.exitCode = exitCode;
+            this.report = report;
+            this.config = config;
+            this.summary = summary;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+
+        public MigrationReport report() {
+            return report;
+        }
+
+        public MigrationConfig config() {
+            return config;
+        }
+
+        public String summary() {
+            return summary;
+        }
+
+        public boolean succeeded() {
+            return exitCode == SUCCESS;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Result)) {
+                return false;
+            }
+            Result that = (Result) other;
+            return exitCode == that.exitCode && Objects.equals(report, that.report)
+                    && Objects.equals(config, that.config) && Objects.equals(summary, that.summary);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(exitCode, report, config, summary);
+        }
+
+        @Override
+        public String toString() {
+            return "Result[exitCode=" + exitCode + ", report=" + report + ", config=" + config + ", summary="
+                    + summary + "]";
+        }
+    }
+
+    private MigrationRun() {
+    }
+
+    /**
+     * @param logSummary log the summary (the server); the command line prints it instead
+     * @param locators makes the DataSource lookup once the config is known (it holds e.g. the wait time)
+     */
+    public static Result run(Path configFile, Path resourcesDirectory,
+                             Function<MigrationConfig, DataSourceLocator> locators,
+                             MigratorRegistry registry, Mode mode, Path reportFileOverride, boolean logSummary) {
+        MigrationConfig config = null;
+        try {
+            LoadedConfig loaded = ConfigLoader.load(configFile);
+            config = loaded.config();
+            MigrationEngine engine = new MigrationEngine(config, loaded.warnings(), resourcesDirectory,
+                    locators.apply(config),
+                    registry).reportTo(reportFileOverride);
+            MigrationReport report = engine.run(mode);
+            String summary = report.summary();
+            if (report.status() == MigrationReport.Status.SUCCEEDED) {
+                if (logSummary) {
+                    LOG.info("\n{}", summary);
+                }
+                return new Result(SUCCESS, report, config, summary);
+            }
+            if (logSummary) {
+                LOG.error("\n{}", summary);
+            }
+            return new Result(STEP_FAILED, report, config, summary);
+        } catch (ConfigException e) {
+            String summary = "Migration NOT started: the configuration is invalid.\n  " + Secrets.mask(e.getMessage());
+            if (logSummary) {
+                LOG.error(summary);
+            }
+            return new Result(BAD_CONFIG, null, config, summary);
+        } catch (RuntimeException e) {
+            String summary = "Migration FAILED unexpectedly: " + Secrets.mask(MigrationEngine.describe(e));
+            LOG.error(summary, e);
+            return new Result(STEP_FAILED, null, config, summary);
+        }
+    }
+}

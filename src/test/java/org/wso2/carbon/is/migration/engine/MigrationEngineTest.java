@@ -1,0 +1,248 @@
+package org.wso2.carbon.is.migration.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wso2.carbon.is.migration.config.ConfigException;
+import org.wso2.carbon.is.migration.config.MigrationConfig;
+import org.wso2.carbon.is.migration.config.MigratorConfig;
+import org.wso2.carbon.is.migration.config.VersionConfig;
+import org.wso2.carbon.is.migration.datasource.DataSourceException;
+import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
+import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
+import org.wso2.carbon.is.migration.report.MigrationReport;
+import org.wso2.carbon.is.migration.report.StepReport.Outcome;
+
+/** The engine's promises, on H2 with small scripts written for each case. */
+class MigrationEngineTest {
+
+    @TempDir
+    Path resources;
+
+    private JdbcDataSource identity;
+
+    @BeforeEach
+    void database() {
+        identity = new JdbcDataSource();
+        identity.setURL("jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    private void script(String location, String sql) throws Exception {
+        Path file = resources.resolve("5.9.0/dbscripts").resolve(location).resolve("identity/h2.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql);
+    }
+
+    private MigrationConfig config(boolean continueOnError, String... locations) {
+        List<MigratorConfig> migrators = new java.util.ArrayList<>();
+        for (int i = 0; i < locations.length; i++) {
+            migrators.add(new MigratorConfig("SchemaMigrator", i + 1,
+                    Map.of("location", locations[i], "schema", "identity"), 10 + i));
+        }
+        return MigrationConfig.builder(resources.resolve("migration-config.yaml"), "5.8.0", "5.9.0")
+                .continueOnError(continueOnError)
+                .addVersion(new VersionConfig("5.9.0", migrators, 9))
+                .build();
+    }
+
+    private MigrationReport run(MigrationConfig config, Mode mode) throws ConfigException {
+        return new MigrationEngine(config, List.of(), resources, name -> {
+            if (!name.equals("jdbc/WSO2IdentityDB")) {
+                throw new DataSourceException("no " + name);
+            }
+            return identity;
+        }, MigratorRegistry.builtIn()).run(mode);
+    }
+
+    private boolean tableExists(String table) throws Exception {
+        try (Connection c = identity.getConnection();
+             ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
+            return rs.next();
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = identity.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aSecondRunSkipsWhatTheLedgerRecordsAsDone() throws Exception {
+        script("step1", "CREATE TABLE T1 (ID INTEGER);\nINSERT INTO T1 VALUES (1);\n");
+        MigrationReport first = run(config(false, "step1"), Mode.MIGRATE);
+        assertEquals(MigrationReport.Status.SUCCEEDED, first.status(), first.summary());
+        assertEquals(Outcome.APPLIED, first.steps().get(0).outcome());
+        assertEquals(1, first.steps().get(0).rows());
+
+        MigrationReport second = run(config(false, "step1"), Mode.MIGRATE);
+        assertEquals(MigrationReport.Status.SUCCEEDED, second.status(), second.summary());
+        assertEquals(Outcome.ALREADY_APPLIED, second.steps().get(0).outcome());
+        assertEquals(1, count("SELECT COUNT(*) FROM T1"), "the script did not run twice");
+        assertEquals(1, count("SELECT COUNT(*) FROM IS_MIGRATION_HISTORY"), "a skipped step is not recorded again");
+    }
+
+    @Test
+    void aDryRunShowsEveryStatementAndChangesNothingNotEvenTheLedger() throws Exception {
+        script("step1", "CREATE TABLE T1 (ID INTEGER);\nCREATE INDEX T1_ID ON T1 (ID);\n");
+        MigrationReport report = run(config(false, "step1"), Mode.DRY_RUN);
+
+        assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
+        assertEquals(Outcome.WOULD_APPLY, report.steps().get(0).outcome());
+        assertEquals(List.of("CREATE TABLE T1 (ID INTEGER)", "CREATE INDEX T1_ID ON T1 (ID)"),
+                report.steps().get(0).actions());
+        assertTrue(report.summary().contains("CREATE INDEX T1_ID ON T1 (ID)"), report.summary());
+        assertFalse(tableExists("T1"));
+        assertFalse(tableExists("IS_MIGRATION_HISTORY"));
+        assertTrue(report.toJson().contains("\"actions\""));
+    }
+
+    @Test
+    void aMissingScriptStopsTheRunBeforeAnythingChanges() throws Exception {
+        script("step1", "CREATE TABLE T1 (ID INTEGER);\n");
+        MigrationReport report = run(config(false, "step1", "step2"), Mode.MIGRATE);
+
+        assertEquals(MigrationReport.Status.FAILED, report.status());
+        assertEquals(Outcome.FAILED, report.steps().get(1).outcome());
+        assertTrue(report.steps().get(1).error().contains("step2/identity/h2.sql"), report.steps().get(1).error());
+        assertFalse(tableExists("T1"), "step1 must not run when step2 cannot");
+        assertFalse(tableExists("IS_MIGRATION_HISTORY"));
+    }
+
+    @Test
+    void aFailedStatementIsRecordedWithItsLocationAndTheFixedScriptCompletesOnReRun() throws Exception {
+        script("step1", "CREATE TABLE T1 (ID INTEGER);\n\nINSERT INTO NO_SUCH_TABLE VALUES (1);\n");
+        MigrationReport failed = run(config(false, "step1"), Mode.MIGRATE);
+
+        assertEquals(MigrationReport.Status.FAILED, failed.status());
+        String error = failed.steps().get(0).error();
+        assertTrue(error.contains("5.9.0/dbscripts/step1/identity/h2.sql:3"), error);
+        assertTrue(error.contains("NO_SUCH_TABLE"), error);
+        assertEquals(1, count("SELECT COUNT(*) FROM IS_MIGRATION_HISTORY WHERE OUTCOME = 'FAILED'"
+                + " AND DETAIL LIKE '%h2.sql:3%'"));
+
+        script("step1", "CREATE TABLE IF NOT EXISTS T1 (ID INTEGER);\nINSERT INTO T1 VALUES (1);\n");
+        MigrationReport fixed = run(config(false, "step1"), Mode.MIGRATE);
+        assertEquals(MigrationReport.Status.SUCCEEDED, fixed.status(), fixed.summary());
+        assertEquals(Outcome.APPLIED, fixed.steps().get(0).outcome());
+        assertTrue(fixed.steps().get(0).notes().stream().anyMatch(n -> n.contains("previous attempt")));
+    }
+
+    @Test
+    void aScriptChangedAfterItSucceededIsReportedAndNotRunAgain() throws Exception {
+        script("step1", "CREATE TABLE T1 (ID INTEGER);\n");
+        run(config(false, "step1"), Mode.MIGRATE);
+        script("step1", "CREATE TABLE T1 (ID INTEGER);\nDROP TABLE T1;\n");
+
+        MigrationReport report = run(config(false, "step1"), Mode.MIGRATE);
+        assertEquals(Outcome.CHANGED_SINCE_APPLIED, report.steps().get(0).outcome());
+        assertFalse(report.steps().get(0).warnings().isEmpty());
+        assertTrue(tableExists("T1"));
+    }
+
+    @Test
+    void continueOnErrorRunsTheRemainingStepsButTheRunStillFails() throws Exception {
+        script("step1", "INSERT INTO NO_SUCH_TABLE VALUES (1);\n");
+        script("step2", "CREATE TABLE T2 (ID INTEGER);\n");
+
+        MigrationReport stopping = run(config(false, "step1", "step2"), Mode.MIGRATE);
+        assertEquals(Outcome.NOT_RUN, stopping.steps().get(1).outcome());
+        assertFalse(tableExists("T2"));
+
+        MigrationReport continuing = run(config(true, "step1", "step2"), Mode.MIGRATE);
+        assertEquals(MigrationReport.Status.FAILED, continuing.status());
+        assertEquals(Outcome.APPLIED, continuing.steps().get(1).outcome());
+        assertTrue(tableExists("T2"));
+    }
+
+    private void preconditions(String location, String yaml) throws Exception {
+        Files.writeString(resources.resolve("5.9.0/dbscripts").resolve(location).resolve("identity/preconditions.yaml"),
+                yaml);
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection c = identity.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Test
+    void rowsBreakingAPreconditionStopTheRunBeforeAnyStepAndAreListedWithTheirResolution() throws Exception {
+        execute("CREATE TABLE ROLES (NAME VARCHAR(10), TENANT INTEGER)");
+        execute("INSERT INTO ROLES VALUES ('admin', 1), ('admin', 1), ('user', 1)");
+        script("step1", "CREATE TABLE T1 (ID INTEGER);\n");
+        script("step2", "ALTER TABLE ROLES ADD CONSTRAINT ROLES_UNIQUE UNIQUE (NAME, TENANT);\n");
+        preconditions("step2", String.join("\n",
+                "checks:",
+                "  - rule: \"ROLES: a name appears once per tenant\"",
+                "    query: \"SELECT NAME, TENANT, COUNT(*) AS N FROM ROLES GROUP BY NAME, TENANT HAVING COUNT(*) > 1\"",
+                "    resolve: \"Rename one of the duplicates.\"",
+                "  - rule: \"only on PostgreSQL\"",
+                "    dialects: [postgresql]",
+                "    query: \"SELECT 1 FROM NO_SUCH_TABLE\"",
+                "    resolve: \"n/a\"",
+                ""));
+
+        for (Mode mode : List.of(Mode.DRY_RUN, Mode.MIGRATE)) {
+            MigrationReport report = run(config(false, "step1", "step2"), mode);
+            assertEquals(MigrationReport.Status.FAILED, report.status(), mode.name());
+            String error = report.steps().get(1).error();
+            assertTrue(error.contains("ROLES: a name appears once per tenant"), error);
+            assertTrue(error.contains("NAME=admin, TENANT=1, N=2"), error);
+            assertTrue(error.contains("Rename one of the duplicates."), error);
+            assertFalse(error.contains("only on PostgreSQL"), error);
+        }
+        assertFalse(tableExists("T1"), "no step ran: the check stops the run before the first step");
+        assertEquals(3, count("SELECT COUNT(*) FROM ROLES"), "no row deleted");
+
+        execute("UPDATE ROLES SET NAME = 'admin2' WHERE NAME = 'admin' AND ROWNUM() = 1");
+        MigrationReport resolved = run(config(false, "step1", "step2"), Mode.MIGRATE);
+        assertEquals(MigrationReport.Status.SUCCEEDED, resolved.status(), resolved.summary());
+        assertTrue(resolved.steps().get(1).actions().contains("-- precondition: ROLES: a name appears once per tenant"));
+        assertTrue(resolved.steps().get(1).notes().stream().anyMatch(note -> note.matches(
+                "checked 1 precondition of preconditions.yaml in \\d+ ms: no row breaks them")),
+                "the one check that applies to H2 is counted and timed: " + resolved.steps().get(1).notes());
+        assertTrue(resolved.steps().get(0).notes().stream().noneMatch(note -> note.contains("precondition")),
+                "a step without checks notes none: " + resolved.steps().get(0).notes());
+    }
+
+    @Test
+    void anUnknownMigratorIsAConfigurationError() {
+        MigrationConfig config = MigrationConfig.builder(resources.resolve("migration-config.yaml"), "5.8.0", "5.9.0")
+                .addVersion(new VersionConfig("5.9.0", List.of(new MigratorConfig("NoSuchMigrator", 1, Map.of(), 12)),
+                        11))
+                .build();
+        ConfigException error = assertThrows(ConfigException.class, () -> run(config, Mode.MIGRATE));
+        assertTrue(error.getMessage().contains("NoSuchMigrator"), error.getMessage());
+        assertTrue(error.getMessage().contains(":12"), error.getMessage());
+    }
+
+    @Test
+    void infoListsPendingAndAppliedStepsWithoutChangingAnything() throws Exception {
+        script("step1", "CREATE TABLE T1 (ID INTEGER);\n");
+        script("step2", "CREATE TABLE T2 (ID INTEGER);\n");
+        run(config(false, "step1"), Mode.MIGRATE);
+
+        MigrationReport info = run(config(false, "step1", "step2"), Mode.INFO);
+        assertEquals(Outcome.ALREADY_APPLIED, info.steps().get(0).outcome());
+        assertEquals(Outcome.PENDING, info.steps().get(1).outcome());
+        assertFalse(tableExists("T2"));
+    }
+}

@@ -1,0 +1,80 @@
+package org.wso2.carbon.is.migration.migrator.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.chunk.HelperIndex;
+import org.wso2.carbon.is.migration.chunk.KeyOrderSlicer.KeyRange;
+import org.wso2.carbon.is.migration.chunk.KeyOrderSlicer;
+import org.wso2.carbon.is.migration.chunk.PageRangeSlicer.PageRange;
+import org.wso2.carbon.is.migration.migrator.oauth.OAuthTable;
+
+/**
+ * The statements of the 5.8.0 data step for the dialects without an engine in the tests (Oracle, MSSQL, DB2, MySQL)
+ * are at least well-formed SQL in the shape each engine expects, and every dialect gets its own first-n-rows form.
+ */
+class ChunkStatementsParseInEveryDialectTest {
+
+    /** The rule's statements are the same text in every dialect (portable SQL: CONCAT, CASE, COALESCE). */
+    @Test
+    void theRulesStatementsParse() {
+        List<String> statements = new ArrayList<>();
+        for (OAuthTable table : OAuthTable.values()) {
+            statements.add(table.updateRange(new KeyRange(table.key(), false, null, "k", "k")));
+            statements.add(table.updateRange(new KeyRange(table.key(), false, "a", "k", "k")));
+            statements.add(table.updateRange(new KeyRange(KeyOrderSlicer.ROW_ID, true, "1", "9", "9")));
+            statements.add(table.updateRange(new PageRange(0, 10)));
+            statements.add(table.updateNullKeys());
+            statements.add(table.countByTarget(true));
+            statements.add(table.countByTarget(false));
+            statements.add(table.countRangeByTarget(new KeyRange(table.key(), false, "a", "k", "k")));
+            statements.add(table.countRangeByTarget(new KeyRange(KeyOrderSlicer.ROW_ID, true, "1", "9", "9")));
+        }
+        for (String sql : statements) {
+            assertDoesNotThrow(() -> CCJSqlParserUtil.parse(sql), sql);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theDialectSpecificStatementsParse(Dialect dialect) {
+        List<String> statements = new ArrayList<>();
+        for (OAuthTable table : OAuthTable.values()) {
+            KeyOrderSlicer slicer = KeyOrderSlicer.byKey(dialect, table.table(), table.key(), false);
+            statements.add(slicer.upperEndSql(true, 7));
+            statements.add(slicer.upperEndSql(false, 7));
+            if (table.keyWithoutIndex()) {
+                HelperIndex helper = new HelperIndex(dialect, table.table(), table.key(), table.helperIndexName());
+                statements.add(helper.createStatement());
+                statements.add(helper.dropStatement());
+                assertTrue(helper.name().length() <= 30, "Oracle before 12.2 allows 30 characters");
+            }
+        }
+        for (String sql : statements) {
+            assertDoesNotThrow(() -> CCJSqlParserUtil.parse(sql), dialect + ": " + sql);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void eachDialectLimitsTheChunkQueryInItsOwnSyntax(Dialect dialect) {
+        String sql = KeyOrderSlicer.byKey(dialect, "T", "K1", false).upperEndSql(false, 500);
+        String expected = switch (dialect) {
+            case H2, MYSQL, MARIADB, POSTGRESQL ->
+                    "SELECT MAX(K) FROM (SELECT K1 AS K FROM T WHERE K1 > ? ORDER BY K1 LIMIT 500) X";
+            case ORACLE, DB2 ->
+                    "SELECT MAX(K) FROM (SELECT K1 AS K FROM T WHERE K1 > ? ORDER BY K1 FETCH FIRST 500 ROWS ONLY) X";
+            case MSSQL -> "SELECT MAX(K) FROM (SELECT TOP 500 K1 AS K FROM T WHERE K1 > ? ORDER BY K1) X";
+        };
+        assertEquals(expected, sql);
+    }
+}

@@ -3,12 +3,10 @@ package org.wso2.carbon.is.migration.chunk;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
-import org.wso2.carbon.is.migration.api.MigrationContext;
-import org.wso2.carbon.is.migration.api.MigrationException;
-import org.wso2.carbon.is.migration.migrator.MigratorParameters;
 
 /**
- * How a chunked data step paces itself, from its {@code parameters} (every one optional):
+ * How a chunked walk paces itself. Data steps take it from their {@code parameters} (every one optional; see
+ * {@code migrator.ChunkParameters}):
  *
  * <ul>
  * <li>{@code chunkTargetMillis} (default 500): the time each chunk should take; chunk sizes adapt to it
@@ -23,11 +21,11 @@ import org.wso2.carbon.is.migration.migrator.MigratorParameters;
  */
 public final class ChunkSettings {
 
-    static final long DEFAULT_TARGET_MILLIS = 500;
-    static final int DEFAULT_INITIAL_SIZE = 1_000;
-    static final int DEFAULT_MIN_SIZE = 100;
-    static final int DEFAULT_MAX_SIZE = 200_000;
-    static final long DEFAULT_PROGRESS_SECONDS = 10;
+    public static final long DEFAULT_TARGET_MILLIS = 500;
+    public static final int DEFAULT_INITIAL_SIZE = 1_000;
+    public static final int DEFAULT_MIN_SIZE = 100;
+    public static final int DEFAULT_MAX_SIZE = 200_000;
+    public static final long DEFAULT_PROGRESS_SECONDS = 10;
 
     private final Integer fixedSize;
     private final long targetMillis;
@@ -37,8 +35,22 @@ public final class ChunkSettings {
     private final long pauseMillis;
     private final long progressIntervalSeconds;
 
-    ChunkSettings(Integer fixedSize, long targetMillis, int initialSize, int minSize, int maxSize, long pauseMillis,
-                  long progressIntervalSeconds) {
+    /**
+     * @param fixedSize null for chunks sized to {@code targetMillis}, or the rows of every chunk
+     * @throws IllegalArgumentException when a size or time is not positive, or {@code maxSize < minSize}
+     */
+    public ChunkSettings(Integer fixedSize, long targetMillis, int initialSize, int minSize, int maxSize,
+                         long pauseMillis, long progressIntervalSeconds) {
+        if (maxSize < minSize) {
+            throw new IllegalArgumentException("maxChunkSize (" + maxSize + ") is smaller than minChunkSize ("
+                    + minSize + ")");
+        }
+        if ((fixedSize != null && fixedSize < 1) || targetMillis < 1 || initialSize < 1 || minSize < 1
+                || pauseMillis < 0 || progressIntervalSeconds < 1) {
+            throw new IllegalArgumentException("chunk sizes and times must be positive (pauses not negative): "
+                    + fixedSize + ", " + targetMillis + ", " + initialSize + ", " + minSize + ", " + pauseMillis
+                    + ", " + progressIntervalSeconds);
+        }
         this.fixedSize = fixedSize;
         this.targetMillis = targetMillis;
         this.initialSize = initialSize;
@@ -46,24 +58,6 @@ public final class ChunkSettings {
         this.maxSize = maxSize;
         this.pauseMillis = pauseMillis;
         this.progressIntervalSeconds = progressIntervalSeconds;
-    }
-
-    public static ChunkSettings of(String migrator, MigrationContext context) throws MigrationException {
-        boolean fixed = context.parameters().containsKey("batchSize")
-                && !context.parameters().containsKey("chunkTargetMillis");
-        int batchSize = MigratorParameters.positiveInt(migrator, context, "batchSize", DEFAULT_INITIAL_SIZE);
-        long target = MigratorParameters.positiveInt(migrator, context, "chunkTargetMillis",
-                (int) DEFAULT_TARGET_MILLIS);
-        int min = MigratorParameters.positiveInt(migrator, context, "minChunkSize", DEFAULT_MIN_SIZE);
-        int max = MigratorParameters.positiveInt(migrator, context, "maxChunkSize", DEFAULT_MAX_SIZE);
-        if (max < min) {
-            throw new MigrationException(migrator + ": maxChunkSize (" + max + ") is smaller than minChunkSize ("
-                    + min + ")");
-        }
-        long pause = MigratorParameters.nonNegativeLong(migrator, context, "pauseMillis", 0);
-        long interval = MigratorParameters.positiveInt(migrator, context, "progressIntervalSeconds",
-                (int) DEFAULT_PROGRESS_SECONDS);
-        return new ChunkSettings(fixed ? batchSize : null, target, batchSize, min, max, pause, interval);
     }
 
     /** A new sizer for one walk. */

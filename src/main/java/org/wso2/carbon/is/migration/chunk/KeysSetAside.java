@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.wso2.carbon.is.migration.api.StepProgress;
 import org.wso2.carbon.is.migration.database.CatalogLookup;
 
 /**
@@ -53,7 +52,7 @@ public final class KeysSetAside {
     }
 
     /** The keys an interrupted run saved for {@code table}, else the table's keys as the catalog has them now. */
-    public static KeysSetAside of(Connection connection, String table, StepProgress progress) throws SQLException {
+    public static KeysSetAside of(Connection connection, String table, ChunkProgress progress) throws SQLException {
         Optional<String> saved = progress.checkpoint(checkpointKey(table)).filter(value -> !value.isEmpty());
         if (saved.isPresent()) {
             return new KeysSetAside(table, Arrays.stream(saved.get().split("\n")).map(TableKey::parse)
@@ -120,7 +119,7 @@ public final class KeysSetAside {
     }
 
     /** Saves the definitions in the ledger, then drops every key that still exists, each committed. */
-    public void drop(Connection connection, StepProgress progress) throws SQLException {
+    public void drop(Connection connection, ChunkProgress progress) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
@@ -138,7 +137,7 @@ public final class KeysSetAside {
     }
 
     /** Adds back, in the reverse order, every key that is not there, then clears the ledger's record of them. */
-    public void restore(Connection connection, StepProgress progress) throws SQLException {
+    public void restore(Connection connection, ChunkProgress progress) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.wso2.carbon.is.migration.api.StepProgress;
+
 
 /**
  * Walks a table in chunks, so that a data change on a table of any size holds its row locks for one chunk at a time.
@@ -14,7 +14,7 @@ import org.wso2.carbon.is.migration.api.StepProgress;
  *
  * <p>Each chunk: the slicer finds the chunk's range after the last one done; the caller's {@link ChunkWork} changes
  * the rows of the range with set-based statements; the walker saves the range's checkpoint in the same transaction
- * ({@link StepProgress#saveCheckpoint(Connection, String, String)}) and commits, so a chunk's changes and its
+ * ({@link ChunkProgress#saveCheckpoint(Connection, String, String)}) and commits, so a chunk's changes and its
  * checkpoint are durable together or not at all: a run that finds a checkpoint starts after it, and no chunk is ever
  * applied twice by a resumed walk. Chunk work must still only touch rows that need it, because a checkpoint saved
  * by another kind of walk (see {@link KeyOrderSlicer}) makes the walk start over.
@@ -106,7 +106,7 @@ public final class TableWalker {
      * Walks the whole table (after the saved checkpoint, if any) on {@code connection}, whose auto-commit must be off.
      * On a failure the open chunk is rolled back and the exception thrown; committed chunks stay done and checkpointed.
      */
-    public Outcome walk(Connection connection, StepProgress progress, ChunkWork work) throws SQLException {
+    public Outcome walk(Connection connection, ChunkProgress progress, ChunkWork work) throws SQLException {
         Optional<String> saved = progress.checkpoint(checkpointKey);
         Optional<String> position = saved;
         long chunks = 0;

@@ -15,6 +15,7 @@ import org.wso2.carbon.is.migration.chunk.ChunkRange;
 import org.wso2.carbon.is.migration.chunk.ChunkSizer;
 import org.wso2.carbon.is.migration.chunk.TableSlicer;
 import org.wso2.carbon.is.migration.chunk.TableWalker;
+import org.wso2.carbon.is.migration.migrator.StepChunkProgress;
 
 /**
  * The opt-in purge before the IDP_ID backfill (parameter {@code purgeInactiveTokens: true}; off by default): deletes
@@ -88,7 +89,7 @@ final class InactiveTokenPurge {
         TableWalker walker = new TableWalker(target.table(), target.checkpointKey(),
                 TableSlicer.forTable(connection, dialect, target.table(), target.key, false), sizer);
         try {
-            return walker.walk(connection, progress, (chunk, range) -> {
+            return walker.walk(connection, new StepChunkProgress(progress), (chunk, range) -> {
                 try (PreparedStatement delete = chunk.prepareStatement(target.deleteRange(range))) {
                     range.bind(delete, 1);
                     return delete.executeUpdate();

@@ -31,7 +31,9 @@ import org.wso2.carbon.is.migration.chunk.TableWalker.Outcome;
 import org.wso2.carbon.is.migration.chunk.TableWalker;
 import org.wso2.carbon.is.migration.database.CatalogLookup;
 import org.wso2.carbon.is.migration.database.TableSizes;
+import org.wso2.carbon.is.migration.migrator.ChunkParameters;
 import org.wso2.carbon.is.migration.migrator.MigratorParameters;
+import org.wso2.carbon.is.migration.migrator.StepChunkProgress;
 import org.wso2.carbon.is.migration.migrator.script.SchemaMigrator;
 
 /**
@@ -107,7 +109,7 @@ public final class OAuthDataMigrator implements Migrator {
     @Override
     public StepPlan plan(MigrationContext context) throws MigrationException {
         String schema = MigratorParameters.required(NAME, context, "schema");
-        ChunkSettings settings = ChunkSettings.of(NAME, context);
+        ChunkSettings settings = ChunkParameters.of(NAME, context);
         boolean purge = MigratorParameters.bool(NAME, context, InactiveTokenPurge.PARAMETER, false);
         MigrationDatabase database = context.database(schema);
         Dialect dialect = Dialect.fromScriptName(database.dialect());
@@ -133,7 +135,7 @@ public final class OAuthDataMigrator implements Migrator {
                 TableSlicer slicer = slicer(connection, dialect, table);
                 actions.add(describeWork(table, settings, slicer, dialect));
                 if (dialect == Dialect.H2) {
-                    KeysSetAside keys = KeysSetAside.of(connection, table.table(), context.progress());
+                    KeysSetAside keys = KeysSetAside.of(connection, table.table(), new StepChunkProgress(context.progress()));
                     if (!keys.isEmpty()) {
                         actions.add(table.table() + ": " + keys.describe() + " dropped for the walk (recorded in the"
                                 + " ledger first) and added back after it: " + String.join("; ", keys.keys().stream()
@@ -206,7 +208,7 @@ public final class OAuthDataMigrator implements Migrator {
     @Override
     public void execute(MigrationContext context, StepPlan plan) throws MigrationException {
         String schema = MigratorParameters.required(NAME, context, "schema");
-        ChunkSettings settings = ChunkSettings.of(NAME, context);
+        ChunkSettings settings = ChunkParameters.of(NAME, context);
         boolean purge = MigratorParameters.bool(NAME, context, InactiveTokenPurge.PARAMETER, false);
         MigrationDatabase database = context.database(schema);
         Dialect dialect = Dialect.fromScriptName(database.dialect());
@@ -268,7 +270,7 @@ public final class OAuthDataMigrator implements Migrator {
         IdpIdCounts chunkCounts = countPerChunk ? IdpIdCounts.none(table) : null;
         KeysSetAside keys = keysSetAside(connection, dialect, table, progress);
         if (keys != null) {
-            keys.drop(connection, progress);
+            keys.drop(connection, new StepChunkProgress(progress));
         }
         long started = System.nanoTime();
         Outcome outcome;
@@ -289,7 +291,7 @@ public final class OAuthDataMigrator implements Migrator {
             if (keys != null) {
                 try {
                     connection.rollback();
-                    keys.restore(connection, progress);
+                    keys.restore(connection, new StepChunkProgress(progress));
                 } catch (SQLException | RuntimeException restoring) {
                     e.addSuppressed(restoring);
                 }
@@ -302,7 +304,7 @@ public final class OAuthDataMigrator implements Migrator {
         }
         if (keys != null) {
             long restoring = System.nanoTime();
-            keys.restore(connection, progress);
+            keys.restore(connection, new StepChunkProgress(progress));
             String restored = table.table() + ": " + keys.describe() + " added back in "
                     + (System.nanoTime() - restoring) / 1_000_000 + " ms (dropped for the walk: H2 rewrites every"
                     + " index entry of a row it updates)";
@@ -346,7 +348,7 @@ public final class OAuthDataMigrator implements Migrator {
     private static Outcome walk(Connection connection, OAuthTable table, TableWalker walker, StepProgress progress,
                                 IdpIdCounts counts) throws SQLException {
         try {
-            return walker.walk(connection, progress, (chunk, range) -> {
+            return walker.walk(connection, new StepChunkProgress(progress), (chunk, range) -> {
                 long changed;
                 try (PreparedStatement update = chunk.prepareStatement(table.updateRange(range))) {
                     range.bind(update, 1);
@@ -372,7 +374,7 @@ public final class OAuthDataMigrator implements Migrator {
         if (dialect != Dialect.H2) {
             return null;
         }
-        KeysSetAside keys = KeysSetAside.of(connection, table.table(), progress);
+        KeysSetAside keys = KeysSetAside.of(connection, table.table(), new StepChunkProgress(progress));
         connection.rollback();
         if (keys.isEmpty()) {
             return null;

@@ -9,6 +9,7 @@ import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.api.StepProgress;
 import org.wso2.carbon.is.migration.chunk.KeysSetAside;
 import org.wso2.carbon.is.migration.migrator.MemoryProgress;
+import org.wso2.carbon.is.migration.migrator.StepChunkProgress;
 
 /**
  * The data step's statements as the benchmark ({@code bench} package) needs them, from outside this package: the
@@ -43,13 +44,13 @@ public final class BenchmarkStatements {
         }
         StepProgress noLedger = new MemoryProgress();
         KeysSetAside keys = KeysSetAside.read(connection, table);
-        keys.drop(connection, noLedger);
+        keys.drop(connection, new StepChunkProgress(noLedger));
         try {
             return update.run();
         } finally {
             // Also when the UPDATE fails, as the step does: a table is never left without its keys.
             connection.rollback();
-            keys.restore(connection, noLedger);
+            keys.restore(connection, new StepChunkProgress(noLedger));
         }
     }
 }

@@ -35,6 +35,7 @@ import org.wso2.carbon.is.migration.ledger.LedgerException;
 import org.wso2.carbon.is.migration.ledger.LedgerTables;
 import org.wso2.carbon.is.migration.migrator.MemoryProgress;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
+import org.wso2.carbon.is.migration.migrator.StepChunkProgress;
 import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.StepReport.Outcome;
@@ -292,9 +293,9 @@ class OAuthDataMigratorTest {
             connection.setAutoCommit(false);
             StepProgress killedRun = new LedgerProgress(new Ledger(dataSource, Dialect.H2),
                     "5.8.0/" + OAuthDataMigrator.NAME + "/identity");
-            KeysSetAside keys = KeysSetAside.of(connection, table, killedRun);
+            KeysSetAside keys = KeysSetAside.of(connection, table, new StepChunkProgress(killedRun));
             before = keys.keys();
-            keys.drop(connection, killedRun);
+            keys.drop(connection, new StepChunkProgress(killedRun));
             assertEquals(Optional.empty(), CatalogLookup.primaryKey(connection, table));
         }
 

@@ -2,9 +2,11 @@ package org.wso2.carbon.is.migration.api;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
 
 /** What a migrator sees of the run it is part of. */
+@ProviderType
 public interface MigrationContext {
 
     /** The release this step migrates to ({@code versions[].version}). */
@@ -34,6 +36,6 @@ public interface MigrationContext {
     /** Where the step reports rows, notes and checkpoints. */
     StepProgress progress();
 
-    /** A global setting from the config's top level (e.g. {@code batchUpdate}), if set. */
-    Optional<String> setting(String key);
+    /** The config's run-wide settings ({@code batchUpdate}, the tenant range, ...), validated and typed. */
+    RunSettings settings();
 }

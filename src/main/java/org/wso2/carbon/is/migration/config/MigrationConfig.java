@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.wso2.carbon.is.migration.api.RunSettings;
+
 /**
  * {@code migration-config.yaml} as typed values. The legacy keys keep their meaning; the defaults that hid failures
  * in the old tool are changed (see {@link Builder}). Built by {@link ConfigLoader}, which checks every value; tests
@@ -149,6 +151,16 @@ public final class MigrationConfig {
 
     public boolean ignoreForInactiveTenants() {
         return ignoreForInactiveTenants;
+    }
+
+    /**
+     * The run-wide settings as migrators see them. The loader has checked the tenant range (both ids set, not
+     * reversed) before a config exists, so the range is on exactly when both ids are here.
+     */
+    public RunSettings runSettings() {
+        boolean range = migrateTenantRange;
+        return new RunSettings(batchUpdate, ignoreForInactiveTenants, range ? migrationStartingTenantID : null,
+                range ? migrationEndingTenantID : null, currentEncryptionAlgorithm, migratedEncryptionAlgorithm);
     }
 
     public boolean migrateTenantRange() {

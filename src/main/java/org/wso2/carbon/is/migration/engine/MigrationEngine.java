@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.Migrator;
+import org.wso2.carbon.is.migration.api.RunSettings;
 import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.config.ConfigException;
 import org.wso2.carbon.is.migration.config.MigrationConfig;
@@ -198,7 +199,7 @@ public final class MigrationEngine {
 
     private List<Prepared> planAll(List<PlannedStep> steps, List<Migrator> migrators, Mode mode,
                                    TargetDatabases databases, MigrationReport report) {
-        Map<String, String> settings = settings();
+        RunSettings settings = config.runSettings();
         List<Prepared> prepared = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         boolean failed = false;
@@ -379,25 +380,6 @@ public final class MigrationEngine {
             return configured.toString().endsWith(".json") ? configured : configured.resolve(name);
         }
         return resourcesDirectory.resolve("reports").resolve(name);
-    }
-
-    private Map<String, String> settings() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("continueOnError", Boolean.toString(config.continueOnError()));
-        settings.put("batchUpdate", Boolean.toString(config.batchUpdate()));
-        settings.put("ignoreForInactiveTenants", Boolean.toString(config.ignoreForInactiveTenants()));
-        settings.put("migrateTenantRange", Boolean.toString(config.migrateTenantRange()));
-        putIfSet(settings, "migrationStartingTenantID", config.migrationStartingTenantID());
-        putIfSet(settings, "migrationEndingTenantID", config.migrationEndingTenantID());
-        putIfSet(settings, "currentEncryptionAlgorithm", config.currentEncryptionAlgorithm());
-        putIfSet(settings, "migratedEncryptionAlgorithm", config.migratedEncryptionAlgorithm());
-        return settings;
-    }
-
-    private static void putIfSet(Map<String, String> settings, String key, Object value) {
-        if (value != null) {
-            settings.put(key, value.toString());
-        }
     }
 
     /** The message and, where it adds something, its cause: the old tool dropped the original exception. */

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.api.RunSettings;
 import org.wso2.carbon.is.migration.api.StepProgress;
 import org.wso2.carbon.is.migration.ledger.Ledger;
 import org.wso2.carbon.is.migration.ledger.LedgerException;
@@ -25,13 +26,13 @@ final class StepContext implements MigrationContext, StepProgress {
     private final boolean dryRun;
     private final Path resourcesDirectory;
     private final TargetDatabases databases;
-    private final Map<String, String> settings;
+    private final RunSettings settings;
     private final StepReport report;
     private Ledger ledger;
     private String stepKey;
 
     StepContext(PlannedStep step, boolean dryRun, Path resourcesDirectory, TargetDatabases databases,
-                Map<String, String> settings, StepReport report) {
+                RunSettings settings, StepReport report) {
         this.step = step;
         this.dryRun = dryRun;
         this.resourcesDirectory = resourcesDirectory;
@@ -82,8 +83,8 @@ final class StepContext implements MigrationContext, StepProgress {
     }
 
     @Override
-    public Optional<String> setting(String key) {
-        return Optional.ofNullable(settings.get(key));
+    public RunSettings settings() {
+        return settings;
     }
 
     @Override

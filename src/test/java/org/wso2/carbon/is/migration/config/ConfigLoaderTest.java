@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wso2.carbon.is.migration.api.RunSettings;
 
 class ConfigLoaderTest {
 
@@ -208,6 +210,28 @@ class ConfigLoaderTest {
                   userstore: jdbc/SHARED_DB
                 """;
         assertError(yaml, "userstore:", "dataSources.userstore", "unknown logical database");
+    }
+
+    @Test
+    void anIncompleteReversedOrNonNumericTenantRangeIsRefusedNamingTheSetting() {
+        assertError("migrateTenantRange: \"true\"\nmigrationStartingTenantID: \"2\"\n" + MINIMAL,
+                "migrateTenantRange", "migrationEndingTenantID", "must be set");
+        assertError("migrateTenantRange: \"true\"\nmigrationStartingTenantID: \"9\"\nmigrationEndingTenantID: 3\n"
+                + MINIMAL, "migrationStartingTenantID", "migrationStartingTenantID", "9 is greater than");
+        assertError("migrateTenantRange: \"true\"\nmigrationStartingTenantID: one\nmigrationEndingTenantID: 3\n"
+                + MINIMAL, "migrationStartingTenantID", "migrationStartingTenantID", "one");
+    }
+
+    @Test
+    void migratorsSeeTheTenantRangeOnlyWhenItIsSwitchedOn() throws Exception {
+        RunSettings on = load("migrateTenantRange: \"true\"\nmigrationStartingTenantID: 2\nmigrationEndingTenantID: 5\n"
+                + MINIMAL).config().runSettings();
+        assertEquals(OptionalInt.of(2), on.firstTenantId());
+        assertEquals(OptionalInt.of(5), on.lastTenantId());
+        RunSettings off = load("migrationStartingTenantID: 2\nmigrationEndingTenantID: 5\n" + MINIMAL).config()
+                .runSettings();
+        assertEquals(OptionalInt.empty(), off.firstTenantId());
+        assertTrue(off.batchUpdate());
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class ClaimDataMigrator implements Migrator {
         TenantSelection selection = TenantSelection.from(context);
         TenantSelection.Result tenants = selection.apply(TenantDirectory.list(um));
         tenants.excluded().forEach(context.progress()::note);
-        boolean batch = !"false".equalsIgnoreCase(context.setting("batchUpdate").orElse("true").trim());
+        boolean batch = context.settings().batchUpdate();
         TenantLoop.run(context.progress(), identity, tenants.included(), plan.checksum() + " " + selection.describe(),
                 (connection, tenant) -> {
                     TenantClaims state = TenantClaims.read(connection, tenant.id());

@@ -3,10 +3,9 @@ package org.wso2.carbon.is.migration.migrator.claim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.wso2.carbon.is.migration.api.MigrationContext;
-import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.api.RunSettings;
 
 /**
  * Which tenants a per-tenant step migrates, from the config's {@code ignoreForInactiveTenants},
@@ -77,18 +76,12 @@ public final class TenantSelection {
         return rangeEnd;
     }
 
-    public static TenantSelection from(MigrationContext context) throws MigrationException {
-        boolean ignoreInactive = flag(context, "ignoreForInactiveTenants");
-        if (!flag(context, "migrateTenantRange")) {
-            return new TenantSelection(ignoreInactive, null, null);
-        }
-        int start = tenantId(context, "migrationStartingTenantID");
-        int end = tenantId(context, "migrationEndingTenantID");
-        if (start > end) {
-            throw new MigrationException("migrateTenantRange is true, but migrationStartingTenantID (" + start
-                    + ") is greater than migrationEndingTenantID (" + end + ")");
-        }
-        return new TenantSelection(ignoreInactive, start, end);
+    /** The selection the config's settings make (validated when the config was loaded). */
+    public static TenantSelection from(MigrationContext context) {
+        RunSettings settings = context.settings();
+        return new TenantSelection(settings.ignoreForInactiveTenants(),
+                settings.firstTenantId().isPresent() ? settings.firstTenantId().getAsInt() : null,
+                settings.lastTenantId().isPresent() ? settings.lastTenantId().getAsInt() : null);
     }
 
     public Result apply(List<Tenant> tenants) {
@@ -111,29 +104,6 @@ public final class TenantSelection {
     public String describe() {
         return "ignoreForInactiveTenants=" + ignoreInactive
                 + (rangeStart == null ? ", all tenants" : ", tenants " + rangeStart + ".." + rangeEnd);
-    }
-
-    private static boolean flag(MigrationContext context, String key) throws MigrationException {
-        Optional<String> value = context.setting(key).map(String::trim);
-        if (!value.isPresent() || value.get().isEmpty() || value.get().equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.get().equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw new MigrationException(key + " must be true or false, not '" + value.get() + "'");
-    }
-
-    private static int tenantId(MigrationContext context, String key) throws MigrationException {
-        String value = context.setting(key).map(String::trim).orElse("");
-        if (value.isEmpty()) {
-            throw new MigrationException("migrateTenantRange is true, so " + key + " must be set");
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new MigrationException(key + " must be a tenant id (a whole number), not '" + value + "'", e);
-        }
     }
 
     @Override

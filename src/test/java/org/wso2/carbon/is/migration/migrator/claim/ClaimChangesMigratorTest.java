@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wso2.carbon.is.migration.api.RunSettings;
 import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
@@ -79,7 +80,7 @@ class ClaimChangesMigratorTest {
         Map<String, DataSource> databases = Map.of("identity", identity, "um", TestDataSource.of(installation.shared));
         ClaimChangesMigrator migrator = new ClaimChangesMigrator();
 
-        DirectContext dryRun = new DirectContext("5.8.0", RESOURCES, databases, Map.of(), true);
+        DirectContext dryRun = new DirectContext("5.8.0", RESOURCES, databases, RunSettings.defaults(), true);
         List<String> actions = migrator.plan(dryRun).actions();
         assertTrue(actions.contains("tenant -1234 (carbon.super): would change mapped attribute (PRIMARY) of "
                 + RESOURCE_TYPE + ": 'ref' -> 'resourceType'"), String.join("\n", actions));
@@ -88,7 +89,7 @@ class ClaimChangesMigratorTest {
                 + phone.storedProperties().get("RegEx") + "'); left as it is"), String.join("\n", actions));
         assertEquals(ClaimRows.expected(release570), installation.rows(-1234), "a dry run changes nothing");
 
-        DirectContext run = new DirectContext("5.8.0", RESOURCES, databases, Map.of(), false);
+        DirectContext run = new DirectContext("5.8.0", RESOURCES, databases, RunSettings.defaults(), false);
         StepPlan plan = migrator.plan(run);
         migrator.execute(run, plan);
         assertEquals(ClaimRows.expected(release570, ClaimChangesMigratorTest::migrated), installation.rows(-1234));
@@ -104,7 +105,7 @@ class ClaimChangesMigratorTest {
         assertTrue(notes.contains("property RegEx of urn:ietf:params:scim:schemas:core:2.0:User:phoneNumbers:"
                 + " not stored in this tenant, nothing to change"), notes);
 
-        DirectContext again = new DirectContext("5.8.0", RESOURCES, databases, Map.of(), false);
+        DirectContext again = new DirectContext("5.8.0", RESOURCES, databases, RunSettings.defaults(), false);
         migrator.execute(again, migrator.plan(again));
         assertEquals(0, again.rows, "a second run finds every change applied");
         assertTrue(String.join("\n", again.notes).contains("mapped attribute (PRIMARY) of " + RESOURCE_TYPE

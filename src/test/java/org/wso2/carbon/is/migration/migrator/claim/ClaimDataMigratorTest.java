@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wso2.carbon.is.migration.api.RunSettings;
 import org.wso2.carbon.is.migration.config.MigrationConfig;
 import org.wso2.carbon.is.migration.config.MigratorConfig;
 import org.wso2.carbon.is.migration.config.VersionConfig;
@@ -145,7 +146,7 @@ class ClaimDataMigratorTest {
 
         // Run directly once more (no ledger): every tenant reports every new claim as present, nothing is added.
         DirectContext direct = new DirectContext("5.9.0", RESOURCES, Map.of("identity", identity, "um",
-                TestDataSource.of(installation.shared)), Map.of("ignoreForInactiveTenants", "true"), false);
+                TestDataSource.of(installation.shared)), new RunSettings(true, true, null, null, null, null), false);
         ClaimDataMigrator migrator = new ClaimDataMigrator();
         migrator.execute(direct, migrator.plan(direct));
         assertEquals(0, direct.rows, String.join("\n", direct.notes));

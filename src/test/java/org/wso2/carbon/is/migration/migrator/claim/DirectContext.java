@@ -8,11 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
+import org.wso2.carbon.is.migration.api.RunSettings;
 import org.wso2.carbon.is.migration.api.StepProgress;
 
 /**
@@ -25,7 +25,7 @@ public final class DirectContext implements MigrationContext, StepProgress {
     private final String version;
     private final Path resources;
     private final Map<String, DataSource> databases;
-    private final Map<String, String> settings;
+    private final RunSettings settings;
     private final boolean dryRun;
     private final Map<String, String> checkpoints = new HashMap<>();
     public final List<String> notes = new ArrayList<>();
@@ -33,7 +33,7 @@ public final class DirectContext implements MigrationContext, StepProgress {
     public long rows;
 
     public DirectContext(String version, Path resources, Map<String, DataSource> databases,
-                         Map<String, String> settings, boolean dryRun) {
+                         RunSettings settings, boolean dryRun) {
         this.version = version;
         this.resources = resources;
         this.databases = databases;
@@ -95,8 +95,8 @@ public final class DirectContext implements MigrationContext, StepProgress {
     }
 
     @Override
-    public Optional<String> setting(String key) {
-        return Optional.ofNullable(settings.get(key));
+    public RunSettings settings() {
+        return settings;
     }
 
     @Override

@@ -3,7 +3,10 @@ package org.wso2.carbon.is.migration.api;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** One logical database as a migrator sees it. */
+@ProviderType
 public interface MigrationDatabase {
 
     /** {@code identity}, {@code um}, {@code consent}, {@code uma} or {@code registry}. */

@@ -3,10 +3,13 @@ package org.wso2.carbon.is.migration.api;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Published as an OSGi service once the bundle has decided about the migration, so that other components (and
  * tests) can tell whether the database they are about to use was migrated.
  */
+@ProviderType
 public interface MigrationStatus {
 
     enum State {

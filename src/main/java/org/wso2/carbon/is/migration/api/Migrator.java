@@ -1,11 +1,14 @@
 package org.wso2.carbon.is.migration.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * One kind of migration step, named in {@code migration-config.yaml} ({@code SchemaMigrator}, {@code OAuthDataMigrator},
  * ...). A migrator first {@linkplain #plan plans} the step without changing anything, so that the engine can validate
  * the whole migration, show it in a dry run and decide from the ledger whether it already ran; only then is it
  * {@linkplain #execute executed}.
  */
+@ConsumerType
 public interface Migrator {
 
     /** The name operators write in {@code migratorConfigs[].name}. */

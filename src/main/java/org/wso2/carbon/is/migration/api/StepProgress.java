@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** A step's channel to the report and the ledger. */
+@ProviderType
 public interface StepProgress {
 
     /** Counts rows changed (or, in a dry run, rows that would change). */

@@ -13,7 +13,10 @@ import org.wso2.carbon.is.migration.migrator.oauth.IdpIdColumnCheckMigrator;
 import org.wso2.carbon.is.migration.migrator.oauth.OAuthDataMigrator;
 import org.wso2.carbon.is.migration.migrator.script.SchemaMigrator;
 
-/** The migrators a config may name. Built-ins first; others (e.g. OSGi services) can be added. */
+/**
+ * The migrators a config may name: the built-ins, and in the server also the {@code Migrator} OSGi services other
+ * bundles publish. A name stands for one migrator only.
+ */
 public final class MigratorRegistry {
 
     private final Map<String, Migrator> migrators = new LinkedHashMap<>();
@@ -30,8 +33,13 @@ public final class MigratorRegistry {
         return registry;
     }
 
+    /** @throws IllegalArgumentException when another migrator already has this one's name */
     public MigratorRegistry add(Migrator migrator) {
-        migrators.put(migrator.name(), migrator);
+        Migrator taken = migrators.putIfAbsent(migrator.name(), migrator);
+        if (taken != null && taken != migrator) {
+            throw new IllegalArgumentException("Two migrators are named '" + migrator.name() + "': "
+                    + taken.getClass().getName() + " and " + migrator.getClass().getName());
+        }
         return this;
     }
 

@@ -81,8 +81,15 @@ final class ServerMigration {
         MigrationReport.Mode mode = request.dryRun() ? MigrationReport.Mode.DRY_RUN : MigrationReport.Mode.MIGRATE;
         LOG.info("Migration requested ({}); config {}", mode == MigrationReport.Mode.DRY_RUN ? "dry run" : "migrate",
                 request.configFile());
+        MigratorRegistry migrators;
+        try {
+            migrators = MigratorRegistry.builtIn().addAll(PublishedMigrators.in(context));
+        } catch (IllegalArgumentException e) {
+            failBeforeStart("Migration NOT started: " + e.getMessage());
+            return outcome;
+        }
         MigrationRun.Result result = MigrationRun.run(request.configFile(), request.resourcesDirectory(),
-                this::locator, MigratorRegistry.builtIn(), mode, null, true);
+                this::locator, migrators, mode, null, true);
         MigrationConfig config = result.config();
         MigrationReport report = result.report();
         if (!result.succeeded()) {

@@ -29,6 +29,7 @@ final class InServerBoot {
     private final ServerRuntime runtime;
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final Map<String, String> dataSources = new LinkedHashMap<>();
+    private final List<Path> extraBundles = new ArrayList<>();
 
     private InServerBoot(ServerRuntime runtime) {
         this.runtime = runtime;
@@ -57,6 +58,12 @@ final class InServerBoot {
         return this;
     }
 
+    /** Installs one more bundle after the migration bundle. */
+    InServerBoot bundle(Path jar) {
+        extraBundles.add(jar);
+        return this;
+    }
+
     /** Boots, waits for the launcher to end (bounded) and returns what it printed and its exit code. */
     Result boot() throws IOException, InterruptedException {
         int number;
@@ -77,6 +84,7 @@ final class InServerBoot {
         bundles.add(StandInBundles.carbonCore().toString());
         bundles.add(StandInBundles.identityCore().toString());
         bundles.add(Paths.get(System.getProperty("migration.bundle.jar")).toString());
+        extraBundles.forEach(jar -> bundles.add(jar.toString()));
 
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());

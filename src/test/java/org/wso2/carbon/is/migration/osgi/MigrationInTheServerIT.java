@@ -113,6 +113,33 @@ class MigrationInTheServerIT {
         assertEquals(Arrays.asList(), differencesFrom590(sharedUrl, true));
     }
 
+    /** Another bundle's {@code Migrator} service runs as a step of the config, recorded in the ledger. */
+    @ParameterizedTest
+    @EnumSource(ServerRuntime.class)
+    void aMigratorPublishedByAnotherBundleRunsAsAStepOfTheConfig(ServerRuntime runtime) throws Exception {
+        Path home = IsHome.create("in-server-custom-" + runtime.name().toLowerCase()).withProjectResources()
+                .withConfig(String.join("\n",
+                        "currentVersion: \"5.8.0\"",
+                        "migrateVersion: \"5.9.0\"",
+                        "versions:",
+                        "  - version: \"5.9.0\"",
+                        "    migratorConfigs:",
+                        "      - {name: MarkerTableMigrator, order: 1, parameters: {schema: identity}}",
+                        "")).path();
+        String identityUrl = "jdbc:h2:" + home.resolve("repository/database/WSO2IDENTITY_DB");
+        create580(identityUrl, false);
+
+        InServerBoot.Result boot = InServerBoot.of(runtime).carbonHome(home).dataSource(IDENTITY, identityUrl)
+                .bundle(StandInBundles.customMigrator()).withMigrateFlags().boot();
+
+        assertEquals(InServerBoot.Result.IDENTITY_STARTED, boot.exitCode(), boot.describe());
+        assertTrue(boot.printed("MigrationStatus SUCCEEDED"), boot.describe());
+        try (Connection connection = connect(identityUrl)) {
+            assertTrue(exists(connection, "CUSTOM_MARKER"), "the published migrator ran");
+        }
+        assertEquals(1, ledgerRows(identityUrl), "its step is in the ledger");
+    }
+
     @ParameterizedTest
     @EnumSource(ServerRuntime.class)
     void aFailedMigrationStopsTheServerAndIdentityNeverStarts(ServerRuntime runtime) throws Exception {

@@ -44,26 +44,41 @@ final class StandInBundles {
                 "org/wso2/carbon/is/migration/osgi/standin/");
     }
 
+    /** A deployment's own migrator, published as an OSGi service through the bundle's exported SPI. */
+    static synchronized Path customMigrator() {
+        Manifest manifest = manifest("standin.custom.migrator",
+                "org.osgi.framework,org.wso2.carbon.is.migration.api;version=\"[1.0,2)\"");
+        manifest.getMainAttributes().putValue("Bundle-Activator",
+                "org.wso2.carbon.is.migration.osgi.custom.MarkerTableMigratorActivator");
+        return jar("standin.custom.migrator", manifest, null, "org/wso2/carbon/is/migration/osgi/custom/");
+    }
+
     /** The launcher's classes, for the child JVM's class path. */
     static synchronized Path launcher() {
         return jar("launcher", null, null, "org/wso2/carbon/is/migration/osgi/launcher/");
     }
 
     private static Path bundle(String name, String exports, String imports, String component, String... folders) {
+        Manifest manifest = manifest(name, imports);
+        Attributes main = manifest.getMainAttributes();
+        main.putValue("Export-Package", exports);
+        if (component != null) {
+            main.putValue("Service-Component", component);
+        }
+        return jar(name, manifest, component, folders);
+    }
+
+    private static Manifest manifest(String name, String imports) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", name);
         main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Export-Package", exports);
         if (imports != null) {
             main.putValue("Import-Package", imports);
         }
-        if (component != null) {
-            main.putValue("Service-Component", component);
-        }
-        return jar(name, manifest, component, folders);
+        return manifest;
     }
 
     /** A jar of the test classes in {@code folders}, plus one test resource when {@code resource} is not null. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import javax.naming.spi.NamingManager;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -156,7 +155,11 @@ public final class CarbonLikeLauncher {
         // Said before registering: a DS runtime may activate components inside registerService, before any
         // listener hears of the registration itself.
         say("registering " + interfaceName);
-        system.registerService(interfaceName, service, null);
+        try {
+            system.registerService(interfaceName, service, null);
+        } catch (IllegalStateException stopping) {
+            say("not registered, the framework is stopping: " + interfaceName);
+        }
     }
 
     private static int awaitOutcome(Framework framework, BundleContext system, long seconds)
@@ -168,13 +171,22 @@ public final class CarbonLikeLauncher {
                 say("framework stopped by a bundle");
                 return FRAMEWORK_STOPPED;
             }
-            if (system.getServiceReference(IDENTITY_INITIALIZED) != null) {
+            if (registered(system, IDENTITY_INITIALIZED)) {
                 reportStatus(system);
                 return IDENTITY_STARTED;
             }
         }
         reportStatus(system);
         return TIMED_OUT;
+    }
+
+    /** Whether a service is registered; false once the framework is stopping (a bundle may stop it any time). */
+    private static boolean registered(BundleContext system, String name) {
+        try {
+            return system.getServiceReference(name) != null;
+        } catch (IllegalStateException stopping) {
+            return false;
+        }
     }
 
     private static void report(ServiceEvent event) {
@@ -194,7 +206,12 @@ public final class CarbonLikeLauncher {
     }
 
     private static void reportStatus(BundleContext system) {
-        ServiceReference<?> reference = system.getServiceReference(MIGRATION_STATUS);
+        ServiceReference<?> reference;
+        try {
+            reference = system.getServiceReference(MIGRATION_STATUS);
+        } catch (IllegalStateException stopping) {
+            reference = null;
+        }
         say("final status " + (reference == null ? "none" : reference.getProperty("migration.state")));
     }
 

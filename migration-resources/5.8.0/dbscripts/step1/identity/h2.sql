@@ -7,9 +7,9 @@
 --     after OAuthDataMigrator has filled IDP_ID, so that the backfill does not update a wide unique index per row;
 --   * the four 5.7.0 indexes of IDN_OAUTH2_ACCESS_TOKEN and the two of IDN_OAUTH2_AUTHORIZATION_CODE dropped (5.8.0
 --     has them unchanged; step 3 builds them again): H2 rewrites every index entry of a row it updates, so the
---     backfill ran 1.3x slower with them (200,000 tokens, H2 2.3.232: 30.3 s against 22.6 s). They go first,
---     before the ADD COLUMNs, which copy the table and its indexes on H2. (The primary and foreign keys, whose names
---     H2 generated, are set aside by OAuthDataMigrator itself.)
+--     backfill is slower with them (see docs/benchmark.md). They go first, before the ADD COLUMNs, which copy the
+--     table and its indexes on H2. (The primary and foreign keys, whose names H2 generated, are set aside by
+--     OAuthDataMigrator itself.)
 --   * CALLBACK_URL widened to VARCHAR(2048) on IDN_OAUTH_CONSUMER_APPS, IDN_OAUTH2_AUTHORIZATION_CODE and
 --     IDN_OAUTH1A_REQUEST_TOKEN; IDN_SAML2_ASSERTION_STORE.ASSERTION;
 --   * the H2-only changes: FIDO_DEVICE_STORE.DEVICE_DATA LONGVARCHAR -> VARCHAR(2048), IDN_STS_STORE.TOKEN_CONTENT

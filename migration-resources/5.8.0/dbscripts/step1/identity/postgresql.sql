@@ -11,8 +11,9 @@
 --     runs, and never deleted;
 --   * the four secondary indexes of IDN_OAUTH2_ACCESS_TOKEN and the two of IDN_OAUTH2_AUTHORIZATION_CODE dropped, for
 --     step 3 to build again after the backfill. PostgreSQL writes every updated row as a new row version, and a row
---     that does not fit its own page (a bulk-loaded table has no room) gets a new entry in every index of the table:
---     on 1M tokens the backfill took 34.7 s with these indexes and 12.0 s without, and building them again 3.5 s.
+--     that does not fit its own page (a bulk-loaded table has no room) gets a new entry in every index of the table,
+--     so the backfill without these indexes and building them again afterwards take far less time than the backfill
+--     with them (see docs/benchmark.md).
 --     5.8.0 has all six, with the same names and columns, so the end schema does not change. Until step 3 has run
 --     the two tables are slower to search: the migration must finish before the server serves them anyway;
 --   * CALLBACK_URL widened to VARCHAR(2048) on IDN_OAUTH_CONSUMER_APPS, IDN_OAUTH2_AUTHORIZATION_CODE and

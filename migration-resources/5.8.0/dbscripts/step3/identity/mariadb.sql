@@ -11,7 +11,7 @@
 -- documentation prescribes for this database).
 
 -- The six new indexes of IDN_OAUTH2_ACCESS_TOKEN, the biggest table, in one ALTER TABLE: InnoDB builds every index an
--- ALTER adds from one read of the table, where six statements read it six times (33 s in all on 1M tokens). One
+-- ALTER adds from one read of the table, where six statements read it six times (see docs/benchmark.md). One
 -- statement is also all or nothing: a failure (a duplicate CON_APP_KEY) leaves none of the six half-built.
 ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN
     ADD UNIQUE INDEX IF NOT EXISTS CON_APP_KEY (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, IDP_ID),

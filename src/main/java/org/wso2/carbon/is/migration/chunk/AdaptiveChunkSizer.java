@@ -5,9 +5,9 @@ package org.wso2.carbon.is.migration.chunk;
  * target at the rate expected, bounded by a minimum and a maximum. The rate expected is the one just seen when it is
  * slower than the recent average (a slow chunk holds locks for longer than wanted: the next one must not, so it shrinks
  * at once), else the recent average (an exponential average, weight {@value #LATEST_WEIGHT} on the latest chunk): one
- * fast chunk, a cache effect, does not size the next by itself. Measured: on H2 at 1M tokens, sizing by the latest rate
- * alone gave a chunk of 33,548 rows where the average was 18,500 (505 ms), which took 1060 ms. It also grows at most
- * twofold per chunk. The size is a number of rows, which a {@link TableSlicer} turns into a range.
+ * fast chunk, a cache effect, does not size the next by itself: sized by the latest rate alone, a chunk after a fast
+ * one took about twice the target on H2 (see docs/benchmark.md). It also grows at most twofold per chunk. The size is a
+ * number of rows, which a {@link TableSlicer} turns into a range.
  */
 final class AdaptiveChunkSizer implements ChunkSizer {
 

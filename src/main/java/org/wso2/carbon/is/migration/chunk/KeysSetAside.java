@@ -17,11 +17,10 @@ import org.wso2.carbon.is.migration.database.CatalogLookup;
  * added back after it, under their own names and with their own rules.
  *
  * <p>Why: H2 writes every index entry of a row it updates, even when the indexed columns do not change, and a primary
- * key on a random VARCHAR (TOKEN_ID) puts each of those writes on a different page of a large index. Measured with
- * the benchmark's data (H2 2.3.232): 200,000 tokens updated in 30.3 s with the keys and indexes, 22.6 s with only the
- * primary key, 8.1 s with neither; 1,000,000 tokens walked in 8,000-row chunks in 43.8 s without them (longest chunk
- * 399 ms) against 282.5 s with them (longest 2.8 s), and the keys then added back in 16 s. The named secondary indexes
- * are dropped and built again by the 5.8.0 step1 and step3 scripts; keys cannot be, because H2 generated their names.
+ * key on a random VARCHAR (TOKEN_ID) puts each of those writes on a different page of a large index. Without the keys
+ * the walk is several times faster, even counting the time to add them back, and its longest chunk far shorter (see
+ * docs/benchmark.md). The named secondary indexes are dropped and built again by the 5.8.0 step1 and step3 scripts;
+ * keys cannot be, because H2 generated their names.
  *
  * <p>Only on H2: an embedded H2 database is open in one process only, so no other session can write the table while
  * its keys are away. On the server engines the walk runs beside a live server on the sync path, and InnoDB keeps rows

@@ -59,9 +59,9 @@ final class IdpIdRule {
      * True when {@link #resolvedIdpId} is not NULL, written so that the usual row, a local user's, costs no second
      * lookup per row: whether its tenant has a LOCAL IdP is an uncorrelated IN, which need not be evaluated per row
      * (PostgreSQL hashes it once per statement), where {@code resolvedIdpId IS NOT NULL} ran the correlated lookup
-     * again for every row. Whole-table UPDATE of 1M tokens: PostgreSQL 36.2 s before, 32.9 s after; MariaDB 29.1 s,
-     * 26.3 s. A CASE of numbers, not of conditions, because Oracle, MSSQL and DB2 have no boolean CASE; a NULL
-     * USER_DOMAIN is not federated there, as in {@link #resolvedIdpId}.
+     * again for every row, which made the UPDATE slower on PostgreSQL and MariaDB (see docs/benchmark.md). A CASE of
+     * numbers, not of conditions, because Oracle, MSSQL and DB2 have no boolean CASE; a NULL USER_DOMAIN is not
+     * federated there, as in {@link #resolvedIdpId}.
      */
     static String findsIdp(String tenantId, String userDomain) {
         return "CASE WHEN " + isFederated(userDomain) + " THEN CASE WHEN " + federatedIdpId(tenantId, userDomain)

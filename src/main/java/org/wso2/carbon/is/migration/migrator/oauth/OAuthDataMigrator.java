@@ -77,10 +77,9 @@ public final class OAuthDataMigrator implements Migrator {
     public static final String NAME = "OAuthDataMigrator";
     private static final Logger LOG = LoggerFactory.getLogger(OAuthDataMigrator.class);
     /**
-     * The rate the pre-flight estimate assumes (see {@link #preFlight}), rounded down from the benchmark's data step
-     * (bench/run.sh, 1M tokens, 2 cores, the indexes step3 builds left out of the step): PostgreSQL 17 74,250 rows/s,
-     * MariaDB 10.11 28,329 to 33,534, H2 2.x 24,647 with its keys set aside (4,149 before). Oracle, MSSQL and DB2
-     * were not measured; they get a cautious figure.
+     * The rate the pre-flight estimate assumes (see {@link #preFlight}), rounded down from the data-step rate
+     * bench/run.sh measured on that engine (see docs/benchmark.md). Oracle, MSSQL and DB2 were not measured; they get
+     * a cautious figure.
      */
     static long estimatedRowsPerSecond(Dialect dialect) {
         switch (dialect) {
@@ -265,7 +264,8 @@ public final class OAuthDataMigrator implements Migrator {
         boolean dropHelper = helper != null && helper.ensure(connection);
         // Where the ranges cover every row the walk can reach and rows stay in their range, each chunk counts the rows
         // it leaves (on pages it has just read) instead of one more pass over the whole table after the walk: that
-        // pass took 4.1 s of the 41 s step on 1M tokens on MariaDB, whose buffer pool holds a fraction of the table.
+        // pass reads the whole table once more, a noticeable part of the step where the buffer pool holds only a
+        // fraction of the table, as on MariaDB (see docs/benchmark.md).
         boolean countPerChunk = !slicer.rowsMayMove() && (slicer.coversEveryRow() || !table.keyMayBeNull());
         IdpIdCounts chunkCounts = countPerChunk ? IdpIdCounts.none(table) : null;
         KeysSetAside keys = keysSetAside(connection, dialect, table, progress);

@@ -63,8 +63,9 @@ public enum OAuthTable {
     }
 
     /**
-     * The same update over the whole table in one statement: what the step would be without chunks (the benchmark's
-     * floor, and the old client's 5.8.0 data step). Not used by the step: it would lock every row at once.
+     * The same update over the whole table in one statement: what the step would be without chunks (the floor
+     * docs/benchmark.md compares with, and the old client's 5.8.0 data step). Not used by the step: it would lock
+     * every row at once.
      */
     String updateWholeTable() {
         return update("1 = 1");

@@ -171,9 +171,9 @@ public final class Preconditions {
 
     /**
      * What {@link #verify} did: how many checks ran and how long they took. A check is one query over a table the
-     * step is about to change (on PostgreSQL one GROUP BY over every access token, about 2.5 s per million in the
-     * benchmark), and it runs while the run is planned, before any step reports progress; the note says where that
-     * time went.
+     * step is about to change (on PostgreSQL one GROUP BY over every access token, which grows with the table: see
+     * docs/benchmark.md), and it runs while the run is planned, before any step reports progress; the note says where
+     * that time went.
      */
     public static final class Verified {
 

@@ -45,7 +45,8 @@ import org.wso2.carbon.is.migration.report.StepReport;
  * Runs a migration in three phases. Plan: every step works out what it would do, so a missing script, an unknown
  * database or a bad parameter stops the run before anything changes. Prepare: the ledger tables exist and this
  * process holds the lock of every database involved. Execute: each step not already recorded as done runs, and
- * its start and end are committed to the ledger. A dry run and {@code info} stop after reading the ledger.
+ * its start and end are committed to the ledger. A dry run stops after reading the ledger; {@code info} skips the
+ * plan and reads only the ledger.
  */
 public final class MigrationEngine {
 
@@ -176,25 +177,38 @@ public final class MigrationEngine {
                 steps.size(), report.runId());
 
         TargetDatabases databases = new TargetDatabases(config.dataSources(), locator);
-        List<Prepared> prepared = planAll(steps, migrators, mode, databases, report);
-        for (TargetDatabase target : databases.opened()) {
-            report.addDatabase(target.dataSourceName(), target.logicalNames(), target.dialect().scriptName(),
-                    target.location());
-        }
-        if (prepared != null) {
+        if (mode == Mode.INFO) {
             try {
-                if (mode == Mode.MIGRATE) {
-                    execute(prepared, databases, report);
-                } else {
-                    review(prepared, mode);
-                }
+                listFromLedger(steps, databases, report);
             } catch (LedgerException e) {
                 report.fail(e.getMessage());
+            }
+            addDatabases(databases, report);
+        } else {
+            List<Prepared> prepared = planAll(steps, migrators, mode, databases, report);
+            addDatabases(databases, report);
+            if (prepared != null) {
+                try {
+                    if (mode == Mode.MIGRATE) {
+                        execute(prepared, databases, report);
+                    } else {
+                        review(prepared);
+                    }
+                } catch (LedgerException e) {
+                    report.fail(e.getMessage());
+                }
             }
         }
         report.finish();
         writeReportFile(report);
         return report;
+    }
+
+    private static void addDatabases(TargetDatabases databases, MigrationReport report) {
+        for (TargetDatabase target : databases.opened()) {
+            report.addDatabase(target.dataSourceName(), target.logicalNames(), target.dialect().scriptName(),
+                    target.location());
+        }
     }
 
     private List<Prepared> planAll(List<PlannedStep> steps, List<Migrator> migrators, Mode mode,
@@ -212,7 +226,7 @@ public final class MigrationEngine {
             try {
                 StepPlan stepPlan = migrators.get(i).plan(context);
                 TargetDatabase target = databases.forLogical(stepPlan.database());
-                String key = stepKey(step, stepPlan, keys);
+                String key = stepKey(step, stepPlan.database(), keys);
                 context.bind(target.ledger(), key);
                 stepReport.planned(stepPlan.database(), stepPlan.description(), stepPlan.checksum(),
                         stepPlan.actions());
@@ -243,9 +257,9 @@ public final class MigrationEngine {
     }
 
     /** Stable across re-ordering of the config: version, migrator, database and script location. */
-    private static String stepKey(PlannedStep step, StepPlan plan, Set<String> taken) {
+    private static String stepKey(PlannedStep step, String database, Set<String> taken) {
         String location = step.parameters().get("location");
-        String key = step.version() + "/" + step.migratorName() + "/" + plan.database()
+        String key = step.version() + "/" + step.migratorName() + "/" + database
                 + (location == null ? "" : "/" + location);
         if (!taken.add(key)) {
             key = key + "#" + step.order();
@@ -340,8 +354,8 @@ public final class MigrationEngine {
         }
     }
 
-    /** Dry run and info: read the ledger, change nothing. */
-    private static void review(List<Prepared> prepared, Mode mode) throws LedgerException {
+    /** Dry run: read the ledger, change nothing. */
+    private static void review(List<Prepared> prepared) throws LedgerException {
         for (Prepared step : prepared) {
             Optional<LedgerEntry> done = step.target().ledger().lastSuccess(step.key());
             if (done.isPresent()) {
@@ -350,9 +364,68 @@ public final class MigrationEngine {
             }
             step.target().ledger().latest(step.key()).ifPresent(previous -> step.report().note(
                     previousAttempt(previous)));
-            step.report().outcome(mode == Mode.DRY_RUN ? StepReport.Outcome.WOULD_APPLY
-                    : StepReport.Outcome.PENDING);
+            step.report().outcome(StepReport.Outcome.WOULD_APPLY);
         }
+    }
+
+    /**
+     * Info: each step's state as the ledger of the database it changes records it, and nothing else. The steps are
+     * not planned, since planning reads the data (preconditions, token counts, every tenant's claims): the database
+     * and the ledger key come from the step's config entry, the description and checksum from its ledger row.
+     */
+    private static void listFromLedger(List<PlannedStep> steps, TargetDatabases databases, MigrationReport report)
+            throws LedgerException {
+        Set<String> keys = new HashSet<>();
+        for (PlannedStep step : steps) {
+            StepReport stepReport = report.addStep(new StepReport(step.id(), step.version(), step.order(),
+                    step.migratorName(), step.configLocation()));
+            TargetDatabase target;
+            try {
+                target = databases.forLogical(step.database());
+            } catch (MigrationException | RuntimeException e) {
+                stepReport.outcome(StepReport.Outcome.FAILED);
+                stepReport.error(step.configLocation() + ": " + describe(e));
+                LOG.error("[{}] cannot be looked up: {}", step.id(), Secrets.mask(describe(e)));
+                continue;
+            }
+            String key = stepKey(step, step.database(), keys);
+            Optional<LedgerEntry> done = target.ledger().lastSuccess(key);
+            Optional<LedgerEntry> last = done.isPresent() ? done : target.ledger().latest(key);
+            if (!last.isPresent()) {
+                stepReport.planned(step.database(), step.describe(), null, Collections.<String>emptyList());
+                stepReport.outcome(StepReport.Outcome.PENDING);
+                continue;
+            }
+            LedgerEntry entry = last.get();
+            stepReport.planned(step.database(), entry.description(), entry.checksum(),
+                    Collections.<String>emptyList());
+            stepReport.note(recorded(entry));
+            stepReport.outcome(infoOutcome(entry.outcome()));
+        }
+    }
+
+    private static StepReport.Outcome infoOutcome(Outcome recorded) {
+        switch (recorded) {
+            case SUCCESS:
+                return StepReport.Outcome.ALREADY_APPLIED;
+            case FAILED:
+                return StepReport.Outcome.ATTEMPT_FAILED;
+            case RUNNING:
+                return StepReport.Outcome.ATTEMPT_UNFINISHED;
+            default:
+                throw new AssertionError(recorded);
+        }
+    }
+
+    /**
+     * A ledger row as {@code info} shows it: how it ended, who ran it in which run (the lock holder, recorded as
+     * executed-by), when, and the checksum of the step's content then.
+     */
+    private static String recorded(LedgerEntry entry) {
+        String text = entry.outcome() + " by " + entry.executedBy() + ", started " + entry.startedAt()
+                + (entry.finishedAt() == null ? ", not finished" : ", finished " + entry.finishedAt()) + ", "
+                + entry.rowsAffected() + " rows, checksum " + entry.checksum();
+        return entry.detail() == null ? text : text + ": " + entry.detail();
     }
 
     private void writeReportFile(MigrationReport report) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One migrator to run, in plan order.
@@ -51,6 +52,25 @@ public final class PlannedStep {
 
     public String configLocation() {
         return configLocation;
+    }
+
+    /**
+     * The logical database the step changes, read from its entry alone: the {@code schema} parameter, which every
+     * built-in migrator takes, or {@code identity}, the claim migrators' default. It is what the migrator's plan
+     * names, so {@code info} finds the step in the ledger without planning it (planning reads the data).
+     */
+    public String database() {
+        String schema = parameters.get("schema");
+        return schema == null ? "identity" : schema.trim();
+    }
+
+    /** The entry as written in the config, e.g. {@code SchemaMigrator {location: step1, schema: identity}}. */
+    public String describe() {
+        if (parameters.isEmpty()) {
+            return migratorName;
+        }
+        return migratorName + parameters.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
+                .collect(Collectors.joining(", ", " {", "}"));
     }
 
     /**

@@ -174,6 +174,12 @@ public final class MigrationReport {
                     out.append("        > ").append(action.replace("\n", "\n          ")).append('\n');
                 }
             }
+            if (mode == Mode.INFO && step.description() != null) {
+                out.append("      ").append(step.description()).append('\n');
+                for (String note : step.notes()) {
+                    out.append("      ").append(note.replace("\n", "\n        ")).append('\n');
+                }
+            }
             if (step.error() != null) {
                 out.append("      ").append(step.error().replace("\n", "\n      ")).append('\n');
             }

@@ -22,6 +22,10 @@ public final class StepReport {
         WOULD_APPLY,
         /** Info: not applied yet. */
         PENDING,
+        /** Info: not applied; its last attempt failed. The next migrate runs it again. */
+        ATTEMPT_FAILED,
+        /** Info: not applied; its last attempt started and has no end: running now, or its process died. */
+        ATTEMPT_UNFINISHED,
         /** Ran and failed. */
         FAILED,
         /** Not reached: an earlier step failed or validation stopped the run. */

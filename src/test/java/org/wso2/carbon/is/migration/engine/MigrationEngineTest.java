@@ -245,4 +245,25 @@ class MigrationEngineTest {
         assertEquals(Outcome.PENDING, info.steps().get(1).outcome());
         assertFalse(tableExists("T2"));
     }
+
+    @Test
+    void infoShowsAFailedOrUnfinishedLastAttemptAsTheLedgerRecordedIt() throws Exception {
+        script("step1", "CREATE TABLE T1 (ID INTEGER);\nINSERT INTO NO_SUCH_TABLE VALUES (1);\n");
+        MigrationReport failed = run(config(false, "step1"), Mode.MIGRATE);
+        assertEquals(Outcome.FAILED, failed.steps().get(0).outcome());
+
+        MigrationReport info = run(config(false, "step1"), Mode.INFO);
+        assertEquals(MigrationReport.Status.SUCCEEDED, info.status(), "reading the ledger worked: " + info.summary());
+        assertEquals(Outcome.ATTEMPT_FAILED, info.steps().get(0).outcome(), info.summary());
+        assertEquals(failed.steps().get(0).checksum(), info.steps().get(0).checksum());
+        assertEquals(failed.steps().get(0).description(), info.steps().get(0).description());
+        assertTrue(info.summary().contains("NO_SUCH_TABLE"), "the recorded error is shown: " + info.summary());
+        assertTrue(info.summary().contains(failed.steps().get(0).checksum()), info.summary());
+
+        // What a process killed in the middle of the step leaves behind.
+        execute("UPDATE IS_MIGRATION_HISTORY SET OUTCOME = 'RUNNING', FINISHED_AT = NULL, DETAIL = NULL");
+        MigrationReport unfinished = run(config(false, "step1"), Mode.INFO);
+        assertEquals(Outcome.ATTEMPT_UNFINISHED, unfinished.steps().get(0).outcome(), unfinished.summary());
+        assertTrue(unfinished.summary().contains("not finished"), unfinished.summary());
+    }
 }

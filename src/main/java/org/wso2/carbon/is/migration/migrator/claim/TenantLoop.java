@@ -11,8 +11,8 @@ import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.StepProgress;
 
 /**
- * Runs a step's work tenant by tenant, each tenant in its own transaction, and records in the ledger the last tenant
- * committed ({@code lastTenant}). A later attempt of the same step with the same data and settings ({@code scope})
+ * Runs a step's work tenant by tenant, each tenant in its own transaction, which also records in the ledger that the
+ * tenant is done ({@code lastTenant}). A later attempt of the same step with the same data and settings ({@code scope})
  * continues after that tenant; with other data or settings it starts again from the first tenant, which is safe
  * because the work itself never adds a row twice.
  */
@@ -88,13 +88,15 @@ public final class TenantLoop {
                 TenantOutcome outcome;
                 try {
                     outcome = work.apply(connection, tenant);
+                    // In the tenant's own transaction, as a chunked walk does: the tenant's rows and the checkpoint
+                    // that says it is done commit together, so a crash between the two cannot redo or skip it.
+                    progress.saveCheckpoint(connection, LAST_TENANT, Integer.toString(tenant.id()));
                     connection.commit();
                 } catch (SQLException | MigrationException | RuntimeException e) {
                     rollbackQuietly(connection, e);
                     throw new MigrationException(tenant + " failed and was rolled back: " + e.getMessage()
                             + ". Tenants before it are committed; the next run continues with this tenant.", e);
                 }
-                progress.saveCheckpoint(LAST_TENANT, Integer.toString(tenant.id()));
                 progress.rows(outcome.rows());
                 progress.note(tenant + ": " + outcome.summary());
             }

@@ -1,5 +1,7 @@
 package org.wso2.carbon.is.migration.api;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -13,6 +15,14 @@ public interface Migrator {
 
     /** The name operators write in {@code migratorConfigs[].name}. */
     String name();
+
+    /**
+     * The step's identity in the ledger, from its {@code parameters} alone: never from the data, so that
+     * {@code info} can find the step's records without planning it.
+     *
+     * @throws MigrationException when a parameter the identity needs is missing or wrong
+     */
+    StepIdentity identify(Map<String, String> parameters) throws MigrationException;
 
     /**
      * Works out what this step would do in the given context: the database it changes, a fingerprint of its

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.Migrator;
 import org.wso2.carbon.is.migration.api.RunSettings;
+import org.wso2.carbon.is.migration.api.StepIdentity;
 import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.config.ConfigException;
 import org.wso2.carbon.is.migration.config.MigrationConfig;
@@ -179,7 +180,7 @@ public final class MigrationEngine {
         TargetDatabases databases = new TargetDatabases(config.dataSources(), locator);
         if (mode == Mode.INFO) {
             try {
-                listFromLedger(steps, databases, report);
+                listFromLedger(steps, migrators, databases, report);
             } catch (LedgerException e) {
                 report.fail(e.getMessage());
             }
@@ -224,9 +225,15 @@ public final class MigrationEngine {
             StepContext context = new StepContext(step, mode != Mode.MIGRATE, resourcesDirectory, databases,
                     settings, stepReport);
             try {
-                StepPlan stepPlan = migrators.get(i).plan(context);
+                Migrator migrator = migrators.get(i);
+                StepIdentity identity = migrator.identify(step.parameters());
+                StepPlan stepPlan = migrator.plan(context);
+                if (!stepPlan.database().equals(identity.database())) {
+                    throw new MigrationException(step.migratorName() + " plans a change of the " + stepPlan.database()
+                            + " database, but identifies the step by the " + identity.database() + " database");
+                }
                 TargetDatabase target = databases.forLogical(stepPlan.database());
-                String key = stepKey(step, stepPlan.database(), keys);
+                String key = stepKey(step, identity, keys);
                 context.bind(target.ledger(), key);
                 stepReport.planned(stepPlan.database(), stepPlan.description(), stepPlan.checksum(),
                         stepPlan.actions());
@@ -256,11 +263,12 @@ public final class MigrationEngine {
         }
     }
 
-    /** Stable across re-ordering of the config: version, migrator, database and script location. */
-    private static String stepKey(PlannedStep step, String database, Set<String> taken) {
-        String location = step.parameters().get("location");
-        String key = step.version() + "/" + step.migratorName() + "/" + database
-                + (location == null ? "" : "/" + location);
+    /**
+     * Stable across re-ordering of the config: version, migrator and the identity the migrator declares (database,
+     * and e.g. the script location).
+     */
+    private static String stepKey(PlannedStep step, StepIdentity identity, Set<String> taken) {
+        String key = step.version() + "/" + step.migratorName() + "/" + identity;
         if (!taken.add(key)) {
             key = key + "#" + step.order();
             taken.add(key);
@@ -371,33 +379,37 @@ public final class MigrationEngine {
     /**
      * Info: each step's state as the ledger of the database it changes records it, and nothing else. The steps are
      * not planned, since planning reads the data (preconditions, token counts, every tenant's claims): the database
-     * and the ledger key come from the step's config entry, the description and checksum from its ledger row.
+     * and the ledger key come from the identity each migrator declares from the step's parameters, the description
+     * and checksum from its ledger row.
      */
-    private static void listFromLedger(List<PlannedStep> steps, TargetDatabases databases, MigrationReport report)
-            throws LedgerException {
+    private static void listFromLedger(List<PlannedStep> steps, List<Migrator> migrators, TargetDatabases databases,
+                                       MigrationReport report) throws LedgerException {
         Set<String> keys = new HashSet<>();
-        for (PlannedStep step : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            PlannedStep step = steps.get(i);
             StepReport stepReport = report.addStep(new StepReport(step.id(), step.version(), step.order(),
                     step.migratorName(), step.configLocation()));
+            StepIdentity identity;
             TargetDatabase target;
             try {
-                target = databases.forLogical(step.database());
+                identity = migrators.get(i).identify(step.parameters());
+                target = databases.forLogical(identity.database());
             } catch (MigrationException | RuntimeException e) {
                 stepReport.outcome(StepReport.Outcome.FAILED);
                 stepReport.error(step.configLocation() + ": " + describe(e));
                 LOG.error("[{}] cannot be looked up: {}", step.id(), Secrets.mask(describe(e)));
                 continue;
             }
-            String key = stepKey(step, step.database(), keys);
+            String key = stepKey(step, identity, keys);
             Optional<LedgerEntry> done = target.ledger().lastSuccess(key);
             Optional<LedgerEntry> last = done.isPresent() ? done : target.ledger().latest(key);
             if (!last.isPresent()) {
-                stepReport.planned(step.database(), step.describe(), null, Collections.<String>emptyList());
+                stepReport.planned(identity.database(), step.describe(), null, Collections.<String>emptyList());
                 stepReport.outcome(StepReport.Outcome.PENDING);
                 continue;
             }
             LedgerEntry entry = last.get();
-            stepReport.planned(step.database(), entry.description(), entry.checksum(),
+            stepReport.planned(identity.database(), entry.description(), entry.checksum(),
                     Collections.<String>emptyList());
             stepReport.note(recorded(entry));
             stepReport.outcome(infoOutcome(entry.outcome()));

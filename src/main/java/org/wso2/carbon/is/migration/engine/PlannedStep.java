@@ -54,16 +54,6 @@ public final class PlannedStep {
         return configLocation;
     }
 
-    /**
-     * The logical database the step changes, read from its entry alone: the {@code schema} parameter, which every
-     * built-in migrator takes, or {@code identity}, the claim migrators' default. It is what the migrator's plan
-     * names, so {@code info} finds the step in the ledger without planning it (planning reads the data).
-     */
-    public String database() {
-        String schema = parameters.get("schema");
-        return schema == null ? "identity" : schema.trim();
-    }
-
     /** The entry as written in the config, e.g. {@code SchemaMigrator {location: step1, schema: identity}}. */
     public String describe() {
         if (parameters.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.wso2.carbon.is.migration.migrator;
 
+import java.util.Map;
+
 import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationException;
 
@@ -11,7 +13,13 @@ public final class MigratorParameters {
 
     /** A parameter that must be present and not blank. */
     public static String required(String migrator, MigrationContext context, String key) throws MigrationException {
-        String value = context.parameters().get(key);
+        return required(migrator, context.parameters(), key);
+    }
+
+    /** A parameter that must be present and not blank. */
+    public static String required(String migrator, Map<String, String> parameters, String key)
+            throws MigrationException {
+        String value = parameters.get(key);
         if (value == null || isBlank(value)) {
             throw new MigrationException(migrator + " needs the parameter '" + key + "'");
         }

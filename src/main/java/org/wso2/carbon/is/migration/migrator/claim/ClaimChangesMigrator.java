@@ -5,12 +5,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.Migrator;
+import org.wso2.carbon.is.migration.api.StepIdentity;
 import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.migrator.claim.ClaimChangeCheck.Finding;
 import org.wso2.carbon.is.migration.migrator.claim.ClaimChangeCheck.Status;
@@ -33,6 +35,11 @@ public final class ClaimChangesMigrator implements Migrator {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public StepIdentity identify(Map<String, String> parameters) throws MigrationException {
+        return StepIdentity.of(parameters.getOrDefault("schema", "identity"));
     }
 
     @Override

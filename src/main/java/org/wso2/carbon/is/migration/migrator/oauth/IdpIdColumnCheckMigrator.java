@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.Migrator;
+import org.wso2.carbon.is.migration.api.StepIdentity;
 import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.database.CatalogLookup;
 import org.wso2.carbon.is.migration.migrator.MigratorParameters;
@@ -26,6 +28,11 @@ public final class IdpIdColumnCheckMigrator implements Migrator {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public StepIdentity identify(Map<String, String> parameters) throws MigrationException {
+        return StepIdentity.of(MigratorParameters.required(NAME, parameters, "schema"));
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.Migrator;
+import org.wso2.carbon.is.migration.api.StepIdentity;
 import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.api.StepProgress;
 import org.wso2.carbon.is.migration.chunk.ChunkPacer;
@@ -103,6 +104,11 @@ public final class OAuthDataMigrator implements Migrator {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public StepIdentity identify(Map<String, String> parameters) throws MigrationException {
+        return StepIdentity.of(MigratorParameters.required(NAME, parameters, "schema"));
     }
 
     @Override

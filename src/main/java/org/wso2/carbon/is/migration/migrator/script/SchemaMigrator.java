@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -15,6 +16,7 @@ import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.Migrator;
+import org.wso2.carbon.is.migration.api.StepIdentity;
 import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.migrator.MigratorParameters;
 import org.wso2.carbon.is.migration.sql.SqlScript;
@@ -56,6 +58,12 @@ public final class SchemaMigrator implements Migrator {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public StepIdentity identify(Map<String, String> parameters) throws MigrationException {
+        return new StepIdentity(MigratorParameters.required(name, parameters, "schema"),
+                MigratorParameters.required(name, parameters, "location"));
     }
 
     @Override

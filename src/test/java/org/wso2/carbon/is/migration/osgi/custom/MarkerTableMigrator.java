@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
+import java.util.Map;
 
 import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.Migrator;
+import org.wso2.carbon.is.migration.api.StepIdentity;
 import org.wso2.carbon.is.migration.api.StepPlan;
 
 /**
@@ -21,6 +23,11 @@ public final class MarkerTableMigrator implements Migrator {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public StepIdentity identify(Map<String, String> parameters) {
+        return StepIdentity.of(parameters.getOrDefault("schema", "identity"));
     }
 
     @Override

@@ -111,14 +111,14 @@ public final class OAuthDataMigrator implements Migrator {
         ChunkSettings settings = ChunkParameters.of(NAME, context);
         boolean purge = MigratorParameters.bool(NAME, context, InactiveTokenPurge.PARAMETER, false);
         MigrationDatabase database = context.database(schema);
-        Dialect dialect = Dialect.fromScriptName(database.dialect());
+        Dialect dialect = database.dialect();
         List<String> actions = new ArrayList<>();
         try (Connection connection = database.connect()) {
             for (String required : Arrays.asList("IDP", OAuthTable.ACCESS_TOKEN.table(),
                     OAuthTable.ACCESS_TOKEN_AUDIT.table(), OAuthTable.AUTHORIZATION_CODE.table())) {
                 if (!CatalogLookup.tableExists(connection, required)) {
                     throw new MigrationException(NAME + ": table " + required + " does not exist in the " + schema
-                            + " database (" + database.dialect() + "); is '" + schema + "' the identity database?");
+                            + " database (" + database.dialect().scriptName() + "); is '" + schema + "' the identity database?");
                 }
             }
             actions.add(preFlight(connection, dialect));
@@ -210,7 +210,7 @@ public final class OAuthDataMigrator implements Migrator {
         ChunkSettings settings = ChunkParameters.of(NAME, context);
         boolean purge = MigratorParameters.bool(NAME, context, InactiveTokenPurge.PARAMETER, false);
         MigrationDatabase database = context.database(schema);
-        Dialect dialect = Dialect.fromScriptName(database.dialect());
+        Dialect dialect = database.dialect();
         StepProgress progress = context.progress();
         try (Connection connection = database.connect()) {
             for (OAuthTable table : OAuthTable.values()) {

@@ -63,7 +63,7 @@ public final class SchemaMigrator implements Migrator {
         String location = MigratorParameters.required(name, context, "location");
         String schema = MigratorParameters.required(name, context, "schema");
         MigrationDatabase database = context.database(schema);
-        SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
+        SqlScript script = load(context, location, schema, database.dialect());
         Preconditions preconditions = Preconditions.in(folder(context, location, schema));
         try (Connection connection = database.connect()) {
             String checked = preconditions.verify(connection, database.dialect()).describe();
@@ -87,7 +87,7 @@ public final class SchemaMigrator implements Migrator {
         String location = MigratorParameters.required(name, context, "location");
         String schema = MigratorParameters.required(name, context, "schema");
         MigrationDatabase database = context.database(schema);
-        SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
+        SqlScript script = load(context, location, schema, database.dialect());
         if (!plan.checksum().equals("sha256:" + script.checksum())) {
             throw new MigrationException(script.source() + " changed while the migration was running; run again");
         }
@@ -105,8 +105,8 @@ public final class SchemaMigrator implements Migrator {
                 rollbackQuietly(connection, e);
                 throw new MigrationException(e.getMessage() + "\n  " + (e.index() == 0 ? "It was the first statement."
                         : "Statements 1.." + e.index() + " before it ran"
-                        + (database.dialect().equals("postgresql") && script.transactional() ? " and were rolled back."
-                        : "; on " + database.dialect() + " DDL commits itself, so they stay applied. "
+                        + (database.dialect() == Dialect.POSTGRESQL && script.transactional() ? " and were rolled back."
+                        : "; on " + database.dialect().scriptName() + " DDL commits itself, so they stay applied. "
                         + "The script is written to be re-run: fix the cause and run the migration again.")), e);
             }
         } catch (SQLException e) {

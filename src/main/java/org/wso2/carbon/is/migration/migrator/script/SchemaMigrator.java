@@ -16,6 +16,7 @@ import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.Migrator;
 import org.wso2.carbon.is.migration.api.StepPlan;
+import org.wso2.carbon.is.migration.database.DatabaseEngine;
 import org.wso2.carbon.is.migration.migrator.MigratorParameters;
 import org.wso2.carbon.is.migration.sql.SqlScript;
 import org.wso2.carbon.is.migration.sql.SqlScriptException;
@@ -105,7 +106,8 @@ public final class SchemaMigrator implements Migrator {
                 rollbackQuietly(connection, e);
                 throw new MigrationException(e.getMessage() + "\n  " + (e.index() == 0 ? "It was the first statement."
                         : "Statements 1.." + e.index() + " before it ran"
-                        + (database.dialect() == Dialect.POSTGRESQL && script.transactional() ? " and were rolled back."
+                        + (DatabaseEngine.of(database.dialect()).ddlRollsBackWithTransaction()
+                        && script.transactional() ? " and were rolled back."
                         : "; on " + database.dialect().scriptName() + " DDL commits itself, so they stay applied. "
                         + "The script is written to be re-run: fix the cause and run the migration again.")), e);
             }

@@ -25,11 +25,23 @@ public abstract class DatabaseEngine {
     private final Dialect dialect;
     private final SqlSyntax sqlSyntax;
     private final FirstRowsSyntax firstRows;
+    private final String driverClass;
+    private final String urlTemplate;
 
-    DatabaseEngine(Dialect dialect, SqlSyntax sqlSyntax, FirstRowsSyntax firstRows) {
+    /**
+     * @param driverClass the JDBC driver class the Identity Server configures for the engine when deployment.toml
+     *                    names none
+     * @param urlTemplate the JDBC URL the Identity Server builds from deployment.toml's keys when it gives no url,
+     *                    each key in braces ({@code {hostname}}, {@code {port}}, {@code {name}}, {@code {sid}}); null
+     *                    where it builds none (H2, whose file location host and port cannot give)
+     */
+    DatabaseEngine(Dialect dialect, SqlSyntax sqlSyntax, FirstRowsSyntax firstRows, String driverClass,
+                   String urlTemplate) {
         this.dialect = dialect;
         this.sqlSyntax = sqlSyntax;
         this.firstRows = firstRows;
+        this.driverClass = driverClass;
+        this.urlTemplate = urlTemplate;
     }
 
     public static DatabaseEngine of(Dialect dialect) {
@@ -50,6 +62,19 @@ public abstract class DatabaseEngine {
 
     public final Dialect dialect() {
         return dialect;
+    }
+
+    /** The JDBC driver class the Identity Server configures for this engine when deployment.toml names none. */
+    public final String defaultDriverClass() {
+        return driverClass;
+    }
+
+    /**
+     * The JDBC URL the Identity Server builds from deployment.toml's keys when the section gives no url, each key in
+     * braces: {@code jdbc:db2://{hostname}:{port}/{name}}; empty for H2, whose file location host and port cannot give.
+     */
+    public final Optional<String> urlTemplate() {
+        return Optional.ofNullable(urlTemplate);
     }
 
     /** The lexical rules that decide where the statements of this engine's scripts end. */

@@ -14,7 +14,7 @@ final class Db2Engine extends DatabaseEngine {
 
     Db2Engine() {
         super(Dialect.DB2, new SqlSyntax(EnumSet.noneOf(Feature.class), Terminators.SLASH_LINE),
-                FirstRowsSyntax.FETCH_FIRST);
+                FirstRowsSyntax.FETCH_FIRST, "com.ibm.db2.jcc.DB2Driver", "jdbc:db2://{hostname}:{port}/{name}");
     }
 
     @Override

@@ -14,7 +14,7 @@ final class H2Engine extends DatabaseEngine {
 
     H2Engine() {
         super(Dialect.H2, new SqlSyntax(EnumSet.of(Feature.DOLLAR_QUOTES), Terminators.SEMICOLON),
-                FirstRowsSyntax.LIMIT);
+                FirstRowsSyntax.LIMIT, "org.h2.Driver", null);
     }
 
     /** None: H2 answers {@code COUNT(*)} from its table metadata without reading the rows. */

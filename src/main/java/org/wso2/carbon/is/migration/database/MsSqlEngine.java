@@ -15,7 +15,8 @@ final class MsSqlEngine extends DatabaseEngine {
 
     MsSqlEngine() {
         super(Dialect.MSSQL, new SqlSyntax(EnumSet.of(Feature.BRACKET_IDENTIFIERS), Terminators.GO_LINE),
-                FirstRowsSyntax.TOP);
+                FirstRowsSyntax.TOP, "com.microsoft.sqlserver.jdbc.SQLServerDriver",
+                "jdbc:sqlserver://{hostname}:{port};databaseName={name};SendStringParametersAsUnicode=false");
     }
 
     /** The rows of the table's heap or clustered index. */

@@ -14,13 +14,14 @@ import org.wso2.carbon.is.migration.database.TableSizes.TableSize;
 class MySqlEngine extends DatabaseEngine {
 
     MySqlEngine() {
-        this(Dialect.MYSQL);
+        this(Dialect.MYSQL, "com.mysql.jdbc.Driver", "jdbc:mysql://{hostname}:{port}/{name}");
     }
 
-    MySqlEngine(Dialect dialect) {
+    MySqlEngine(Dialect dialect, String driverClass, String urlTemplate) {
         super(dialect, new SqlSyntax(EnumSet.of(Feature.BACKSLASH_ESCAPES, Feature.DOUBLE_QUOTED_STRINGS,
                 Feature.BACKTICK_IDENTIFIERS, Feature.HASH_COMMENTS, Feature.DASH_COMMENT_NEEDS_SPACE,
-                Feature.EXECUTABLE_COMMENTS), Terminators.DELIMITER_COMMAND), FirstRowsSyntax.LIMIT);
+                Feature.EXECUTABLE_COMMENTS), Terminators.DELIMITER_COMMAND), FirstRowsSyntax.LIMIT, driverClass,
+                urlTemplate);
     }
 
     /** InnoDB's sampled estimate. */

@@ -15,7 +15,8 @@ final class OracleEngine extends DatabaseEngine {
 
     OracleEngine() {
         super(Dialect.ORACLE, new SqlSyntax(EnumSet.of(Feature.ALTERNATIVE_QUOTING,
-                Feature.BLOCK_KEEPS_FINAL_SEMICOLON), Terminators.SLASH_LINE), FirstRowsSyntax.FETCH_FIRST);
+                Feature.BLOCK_KEEPS_FINAL_SEMICOLON), Terminators.SLASH_LINE), FirstRowsSyntax.FETCH_FIRST,
+                "oracle.jdbc.OracleDriver", "jdbc:oracle:thin:@{hostname}:{port}/{sid}");
     }
 
     @Override

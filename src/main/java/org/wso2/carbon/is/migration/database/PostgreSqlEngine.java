@@ -18,7 +18,8 @@ final class PostgreSqlEngine extends DatabaseEngine {
     PostgreSqlEngine() {
         super(Dialect.POSTGRESQL, new SqlSyntax(
                 EnumSet.of(Feature.DOLLAR_QUOTES, Feature.NESTED_BLOCK_COMMENTS, Feature.ESCAPE_STRING_PREFIX),
-                Terminators.SEMICOLON), FirstRowsSyntax.LIMIT);
+                Terminators.SEMICOLON), FirstRowsSyntax.LIMIT, "org.postgresql.Driver",
+                "jdbc:postgresql://{hostname}:{port}/{name}");
     }
 
     /** {@code pg_class.reltuples} of the table in the current schema, -1 before the first ANALYZE. */

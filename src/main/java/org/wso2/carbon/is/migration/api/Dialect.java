@@ -1,10 +1,9 @@
 package org.wso2.carbon.is.migration.api;
 
-import java.util.Locale;
-
 /**
- * The database engines the Identity Server supports, named as their script files are. How each one's scripts are
- * split into statements is {@code sql.SqlSyntax}; everything else engine-specific lives in the scripts under
+ * The database engines the Identity Server supports, named as their script files are: a plain value. What the tool
+ * itself knows of each engine (how its scripts are split, how it limits a query, where it keeps row estimates, ...)
+ * is the bundle's private {@code database.DatabaseEngine}; everything else engine-specific lives in the scripts under
  * {@code migration-resources}.
  */
 public enum Dialect {
@@ -29,16 +28,5 @@ public enum Dialect {
 
     public String scriptFileName() {
         return scriptName + ".sql";
-    }
-
-    /** The dialect whose script name is given ({@code "postgresql"}), case-insensitive. */
-    public static Dialect fromScriptName(String name) {
-        String wanted = name.toLowerCase(Locale.ROOT);
-        for (Dialect dialect : values()) {
-            if (dialect.scriptName.equals(wanted)) {
-                return dialect;
-            }
-        }
-        throw new IllegalArgumentException("Unknown database dialect '" + name + "'");
     }
 }

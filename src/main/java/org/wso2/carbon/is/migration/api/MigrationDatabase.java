@@ -12,8 +12,8 @@ public interface MigrationDatabase {
     /** {@code identity}, {@code um}, {@code consent}, {@code uma} or {@code registry}. */
     String logicalName();
 
-    /** The detected dialect's script name: {@code h2}, {@code mysql}, {@code mariadb}, {@code postgresql}, ... */
-    String dialect();
+    /** The detected dialect; its {@link Dialect#scriptName()} names the scripts written for it. */
+    Dialect dialect();
 
     /** A new connection, auto-commit off; the caller closes it. */
     Connection connect() throws SQLException;

@@ -6,8 +6,8 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Set;
 
-import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.database.CatalogLookup;
+import org.wso2.carbon.is.migration.database.DatabaseEngine;
 
 /**
  * An index the tool adds for the length of a chunked walk over a table whose key has none (the token-audit table),
@@ -17,13 +17,13 @@ import org.wso2.carbon.is.migration.database.CatalogLookup;
  */
 public final class HelperIndex {
 
-    private final Dialect dialect;
+    private final DatabaseEngine engine;
     private final String table;
     private final String column;
     private final String name;
 
-    public HelperIndex(Dialect dialect, String table, String column, String name) {
-        this.dialect = dialect;
+    public HelperIndex(DatabaseEngine engine, String table, String column, String name) {
+        this.engine = engine;
         this.table = table;
         this.column = column;
         this.name = name;
@@ -53,21 +53,8 @@ public final class HelperIndex {
         execute(connection, dropStatement());
     }
 
-    /** {@code DROP INDEX} names the table on MySQL, MariaDB and MSSQL; elsewhere index names are schema-wide. */
     public String dropStatement() {
-        switch (dialect) {
-            case MYSQL:
-            case MARIADB:
-            case MSSQL:
-                return "DROP INDEX " + name + " ON " + table;
-            case H2:
-            case POSTGRESQL:
-            case ORACLE:
-            case DB2:
-                return "DROP INDEX " + name;
-            default:
-                throw new AssertionError(dialect);
-        }
+        return engine.dropIndexStatement(name, table);
     }
 
     public String createStatement() {

@@ -7,8 +7,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.wso2.carbon.is.migration.api.Dialect;
-import org.wso2.carbon.is.migration.database.FirstRowsSyntax;
+import org.wso2.carbon.is.migration.database.DatabaseEngine;
 
 /**
  * Cuts a table into ranges of an indexed column, never with OFFSET (whose cost grows with the square of the table):
@@ -110,14 +109,14 @@ public final class KeyOrderSlicer implements TableSlicer {
         }
     }
 
-    private final FirstRowsSyntax firstRows;
+    private final DatabaseEngine engine;
     private final String table;
     private final String column;
     private final boolean numeric;
     private final boolean rowId;
 
-    private KeyOrderSlicer(Dialect dialect, String table, String column, boolean numeric, boolean rowId) {
-        this.firstRows = FirstRowsSyntax.of(dialect);
+    private KeyOrderSlicer(DatabaseEngine engine, String table, String column, boolean numeric, boolean rowId) {
+        this.engine = engine;
         this.table = table;
         this.column = column;
         this.numeric = numeric;
@@ -125,13 +124,13 @@ public final class KeyOrderSlicer implements TableSlicer {
     }
 
     /** Ranges of {@code key}, which must be indexed; {@code numeric} binds its values as numbers. */
-    public static KeyOrderSlicer byKey(Dialect dialect, String table, String key, boolean numeric) {
-        return new KeyOrderSlicer(dialect, table, key, numeric, false);
+    public static KeyOrderSlicer byKey(DatabaseEngine engine, String table, String key, boolean numeric) {
+        return new KeyOrderSlicer(engine, table, key, numeric, false);
     }
 
     /** Ranges of H2's row id. */
-    static KeyOrderSlicer byRowId(String table) {
-        return new KeyOrderSlicer(Dialect.H2, table, ROW_ID, true, true);
+    static KeyOrderSlicer byRowId(DatabaseEngine engine, String table) {
+        return new KeyOrderSlicer(engine, table, ROW_ID, true, true);
     }
 
     @Override
@@ -171,7 +170,7 @@ public final class KeyOrderSlicer implements TableSlicer {
     /** The query for a range's upper end; one placeholder (the last value done) unless the walk starts at the first. */
     public String upperEndSql(boolean fromFirst, int rows) {
         String where = fromFirst ? column + " IS NOT NULL" : column + " > ?";
-        return "SELECT MAX(K) FROM (" + firstRows.firstRows(column + " AS K", table, where, column, rows) + ") X";
+        return "SELECT MAX(K) FROM (" + engine.firstRows(column + " AS K", table, where, column, rows) + ") X";
     }
 
     @Override

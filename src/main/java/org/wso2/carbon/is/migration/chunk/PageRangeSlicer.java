@@ -24,8 +24,6 @@ import java.util.Optional;
  */
 public final class PageRangeSlicer implements TableSlicer {
 
-    /** TID range scans came with PostgreSQL 14; before it, a ctid range reads the whole table. */
-    static final int SINCE_MAJOR = 14;
     public static final String CHECKPOINT_PREFIX = "ctid page ";
     /** Rows per page assumed for a table never analysed (a token row takes about 150 of a page's 8192 bytes). */
     private static final double UNKNOWN_ROWS_PER_PAGE = 50;

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
-import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.database.DatabaseEngine;
 
 /**
  * How a {@link TableWalker} cuts a table into chunks. Rows are walked in the order the engine stores them wherever
@@ -49,16 +49,15 @@ public interface TableSlicer {
      * The slicer for walking {@code table} in storage order on this engine, else by {@code key} (which must then be
      * indexed; {@code numericKey} says whether it is bound as a number).
      */
-    static TableSlicer forTable(Connection connection, Dialect dialect, String table, String key, boolean numericKey)
-            throws SQLException {
-        switch (dialect) {
-            case POSTGRESQL:
-                return connection.getMetaData().getDatabaseMajorVersion() >= PageRangeSlicer.SINCE_MAJOR
-                        ? new PageRangeSlicer(table) : KeyOrderSlicer.byKey(dialect, table, key, numericKey);
-            case H2:
-                return KeyOrderSlicer.byRowId(table);
+    static TableSlicer forTable(Connection connection, DatabaseEngine engine, String table, String key,
+                                boolean numericKey) throws SQLException {
+        switch (engine.storageOrder(connection)) {
+            case HEAP_PAGES:
+                return new PageRangeSlicer(table);
+            case ROW_ID:
+                return KeyOrderSlicer.byRowId(engine, table);
             default:
-                return KeyOrderSlicer.byKey(dialect, table, key, numericKey);
+                return KeyOrderSlicer.byKey(engine, table, key, numericKey);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.wso2.carbon.is.migration.datasource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.tomlj.Toml;
@@ -18,6 +18,7 @@ import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
+import org.wso2.carbon.is.migration.database.DatabaseEngine;
 
 /**
  * Reads the databases of IS 5.9.0's {@code <IS_HOME>/repository/conf/deployment.toml}: every {@code [database.<id>]}
@@ -35,6 +36,8 @@ public final class DeploymentToml {
     private static final Pattern SECRET_REFERENCE = Pattern.compile("\\$secret\\{[^}]*}");
     /** Values cipher-tool has encrypted, or marked for encryption, are not plain passwords. */
     private static final Pattern ENCRYPTED_VALUE = Pattern.compile("(?i)^\\s*(\\[encrypted]|\\{enc}|enc\\().*");
+    /** A key of the section in an engine's URL template: {@code {hostname}}. */
+    private static final Pattern URL_KEY = Pattern.compile("\\{(\\w+)}");
 
     private final Path file;
     private final TomlParseResult toml;
@@ -132,31 +135,33 @@ public final class DeploymentToml {
     private DatabaseSettings settingsOf(String id, TomlTable section) throws DataSourceException {
         SectionReader reader = new SectionReader(id, section);
         String typeName = reader.required("type");
-        DatabaseType type = DatabaseType.fromTomlName(typeName).orElseThrow(() -> reader.error("type",
-                "unknown database type '" + typeName + "'; expected one of " + DatabaseType.allTomlNames()));
+        DatabaseEngine engine = DatabaseEngine.of(DatabaseTypeNames.dialectOf(typeName).orElseThrow(
+                () -> reader.error("type", "unknown database type '" + typeName + "'; expected one of "
+                        + DatabaseTypeNames.all())));
         String url = reader.optional("url").orElse(null);
         if (url == null) {
-            url = builtUrl(type, reader);
+            url = builtUrl(engine, reader);
         }
         url = H2FileUrls.resolveAgainst(url, isHome);
         String username = reader.required("username");
         String password = reader.password();
-        String driver = reader.optional("driver").orElse(type.defaultDriverClass());
+        String driver = reader.optional("driver").orElse(engine.defaultDriverClass());
         return new DatabaseSettings(id, typeName.trim().toLowerCase(Locale.ROOT), url, username, password, driver,
                 file);
     }
 
-    private static String builtUrl(DatabaseType type, SectionReader reader) throws DataSourceException {
-        List<String> keys = type.urlKeys();
-        if (keys.isEmpty()) {
-            throw reader.missing("url", "an H2 database needs a url, e.g. "
-                    + "jdbc:h2:./repository/database/WSO2IDENTITY_DB;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=60000");
+    /** The URL the server builds when the section gives none: the engine's template, each key's value put in. */
+    private static String builtUrl(DatabaseEngine engine, SectionReader reader) throws DataSourceException {
+        String template = engine.urlTemplate().orElseThrow(() -> reader.missing("url", "an H2 database needs a url,"
+                + " e.g. jdbc:h2:./repository/database/WSO2IDENTITY_DB;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=60000"));
+        Matcher key = URL_KEY.matcher(template);
+        StringBuffer url = new StringBuffer();
+        while (key.find()) {
+            key.appendReplacement(url, Matcher.quoteReplacement(
+                    reader.required(key.group(1), "needed to build the url when none is given")));
         }
-        List<String> values = new ArrayList<>();
-        for (String key : keys) {
-            values.add(reader.required(key, "needed to build the url when none is given"));
-        }
-        return type.buildUrl(values);
+        key.appendTail(url);
+        return url.toString();
     }
 
     /** Reads the keys of one {@code [database.<id>]} section, with errors that point at the file, section and line. */

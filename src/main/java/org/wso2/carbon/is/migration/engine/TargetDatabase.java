@@ -71,8 +71,8 @@ final class TargetDatabase {
             }
 
             @Override
-            public String dialect() {
-                return dialect.scriptName();
+            public Dialect dialect() {
+                return dialect;
             }
 
             @Override

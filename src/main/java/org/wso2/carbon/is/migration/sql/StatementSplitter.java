@@ -11,8 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.wso2.carbon.is.migration.api.Dialect;
-import org.wso2.carbon.is.migration.sql.SqlSyntax.Feature;
-import org.wso2.carbon.is.migration.sql.SqlSyntax.Terminators;
+import org.wso2.carbon.is.migration.database.DatabaseEngine;
+import org.wso2.carbon.is.migration.database.SqlSyntax;
+import org.wso2.carbon.is.migration.database.SqlSyntax.Feature;
+import org.wso2.carbon.is.migration.database.SqlSyntax.Terminators;
 
 /**
  * Cuts a script into the statements a JDBC driver can execute one at a time, the way each engine's own command-line
@@ -81,7 +83,7 @@ public final class StatementSplitter {
     private StatementSplitter(String text, String source, Dialect dialect) {
         this.text = text;
         this.source = source;
-        this.syntax = SqlSyntax.of(dialect);
+        this.syntax = DatabaseEngine.of(dialect).sqlSyntax();
         this.lineStarts = lineStarts(text);
         // A byte-order mark is not SQL; editors on Windows like to add one.
         this.pos = text.startsWith("\uFEFF") ? 1 : 0;

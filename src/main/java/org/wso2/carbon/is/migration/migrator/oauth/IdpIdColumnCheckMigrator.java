@@ -64,7 +64,7 @@ public final class IdpIdColumnCheckMigrator implements Migrator {
         }
         if (!missing.isEmpty()) {
             throw new MigrationException("IDP_ID is missing on " + String.join(", ", missing) + " in the " + schema
-                    + " database (" + database.dialect() + "). The 5.8.0 step1 script adds it on every database"
+                    + " database (" + database.dialect().scriptName() + "). The 5.8.0 step1 script adds it on every database"
                     + " type, H2 included: run SchemaMigrator with location step1 and schema identity before "
                     + NAME + " (as the shipped migration-config.yaml orders them).");
         }

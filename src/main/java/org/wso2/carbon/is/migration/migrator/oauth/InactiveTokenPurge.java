@@ -9,12 +9,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.api.StepProgress;
 import org.wso2.carbon.is.migration.chunk.ChunkRange;
 import org.wso2.carbon.is.migration.chunk.ChunkSizer;
 import org.wso2.carbon.is.migration.chunk.TableSlicer;
 import org.wso2.carbon.is.migration.chunk.TableWalker;
+import org.wso2.carbon.is.migration.database.DatabaseEngine;
 import org.wso2.carbon.is.migration.migrator.StepChunkProgress;
 
 /**
@@ -84,10 +84,10 @@ final class InactiveTokenPurge {
     }
 
     /** Deletes the target's inactive rows in chunks; returns the rows deleted by this run. */
-    static long purge(Connection connection, Dialect dialect, Target target, ChunkSizer sizer, StepProgress progress)
-            throws SQLException {
+    static long purge(Connection connection, DatabaseEngine engine, Target target, ChunkSizer sizer,
+                      StepProgress progress) throws SQLException {
         TableWalker walker = new TableWalker(target.table(), target.checkpointKey(),
-                TableSlicer.forTable(connection, dialect, target.table(), target.key, false), sizer);
+                TableSlicer.forTable(connection, engine, target.table(), target.key, false), sizer);
         try {
             return walker.walk(connection, new StepChunkProgress(progress), (chunk, range) -> {
                 try (PreparedStatement delete = chunk.prepareStatement(target.deleteRange(range))) {

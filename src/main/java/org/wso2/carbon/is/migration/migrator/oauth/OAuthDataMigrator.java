@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.api.MigrationException;
@@ -31,6 +30,7 @@ import org.wso2.carbon.is.migration.chunk.TableSlicer;
 import org.wso2.carbon.is.migration.chunk.TableWalker.Outcome;
 import org.wso2.carbon.is.migration.chunk.TableWalker;
 import org.wso2.carbon.is.migration.database.CatalogLookup;
+import org.wso2.carbon.is.migration.database.DatabaseEngine;
 import org.wso2.carbon.is.migration.database.TableSizes;
 import org.wso2.carbon.is.migration.migrator.ChunkParameters;
 import org.wso2.carbon.is.migration.migrator.MigratorParameters;
@@ -78,24 +78,6 @@ public final class OAuthDataMigrator implements Migrator {
     public static final String NAME = "OAuthDataMigrator";
     private static final Logger LOG = LoggerFactory.getLogger(OAuthDataMigrator.class);
     /**
-     * The rate the pre-flight estimate assumes (see {@link #preFlight}), rounded down from the data-step rate
-     * bench/run.sh measured on that engine (see docs/benchmark.md). Oracle, MSSQL and DB2 were not measured; they get
-     * a cautious figure.
-     */
-    static long estimatedRowsPerSecond(Dialect dialect) {
-        switch (dialect) {
-            case POSTGRESQL:
-                return 50_000;
-            case MYSQL:
-            case MARIADB:
-                return 25_000;
-            case H2:
-                return 20_000;
-            default:
-                return 4_000;
-        }
-    }
-    /**
      * Bumped whenever what the step does to rows changes (the rule), so the ledger tells a different step from a done
      * one; not for how it walks the tables, which leaves the same rows.
      */
@@ -117,17 +99,18 @@ public final class OAuthDataMigrator implements Migrator {
         ChunkSettings settings = ChunkParameters.of(NAME, context);
         boolean purge = MigratorParameters.bool(NAME, context, InactiveTokenPurge.PARAMETER, false);
         MigrationDatabase database = context.database(schema);
-        Dialect dialect = Dialect.fromScriptName(database.dialect());
+        DatabaseEngine engine = DatabaseEngine.of(database.dialect());
         List<String> actions = new ArrayList<>();
         try (Connection connection = database.connect()) {
             for (String required : Arrays.asList("IDP", OAuthTable.ACCESS_TOKEN.table(),
                     OAuthTable.ACCESS_TOKEN_AUDIT.table(), OAuthTable.AUTHORIZATION_CODE.table())) {
                 if (!CatalogLookup.tableExists(connection, required)) {
                     throw new MigrationException(NAME + ": table " + required + " does not exist in the " + schema
-                            + " database (" + database.dialect() + "); is '" + schema + "' the identity database?");
+                            + " database (" + database.dialect().scriptName() + "); is '" + schema
+                            + "' the identity database?");
                 }
             }
-            actions.add(preFlight(connection, dialect));
+            actions.add(preFlight(connection, engine));
             if (purge) {
                 for (InactiveTokenPurge.Target target : InactiveTokenPurge.Target.values()) {
                     actions.add("purge first (" + InactiveTokenPurge.PARAMETER + "): " + target.table() + ": delete the"
@@ -137,9 +120,9 @@ public final class OAuthDataMigrator implements Migrator {
                 }
             }
             for (OAuthTable table : OAuthTable.values()) {
-                TableSlicer slicer = slicer(connection, dialect, table);
-                actions.add(describeWork(table, settings, slicer, dialect));
-                if (dialect == Dialect.H2) {
+                TableSlicer slicer = slicer(connection, engine, table);
+                actions.add(describeWork(table, settings, slicer, engine));
+                if (engine.updatesRewriteEveryIndex()) {
                     KeysSetAside keys = KeysSetAside.of(connection, table.table(), new StepChunkProgress(context.progress()));
                     if (!keys.isEmpty()) {
                         actions.add(table.table() + ": " + keys.describe() + " dropped for the walk (recorded in the"
@@ -163,35 +146,39 @@ public final class OAuthDataMigrator implements Migrator {
 
     /**
      * The pre-flight report: the rows of the big tables (the engine's estimate where it keeps one) and the time the
-     * backfill may take at {@link #estimatedRowsPerSecond}; the progress lines then give the measured rate.
+     * backfill may take at {@link DatabaseEngine#estimatedUpdateRowsPerSecond}; the progress lines then give the
+     * measured rate.
      */
-    static String preFlight(Connection connection, Dialect dialect) throws SQLException {
-        return preFlight(connection, dialect, new EnumMap<>(OAuthTable.class));
+    static String preFlight(Connection connection, DatabaseEngine engine) throws SQLException {
+        return preFlight(connection, engine, new EnumMap<>(OAuthTable.class));
     }
 
-    /** As {@link #preFlight(Connection, Dialect)}, keeping each table's rows in {@code rows} for the progress lines. */
-    private static String preFlight(Connection connection, Dialect dialect, Map<OAuthTable, Long> rows)
+    /**
+     * As {@link #preFlight(Connection, DatabaseEngine)}, keeping each table's rows in {@code rows} for the progress
+     * lines.
+     */
+    private static String preFlight(Connection connection, DatabaseEngine engine, Map<OAuthTable, Long> rows)
             throws SQLException {
         List<String> sizes = new ArrayList<>();
         long total = 0;
         for (OAuthTable table : OAuthTable.values()) {
-            TableSizes.TableSize size = TableSizes.of(connection, dialect, table.table());
+            TableSizes.TableSize size = TableSizes.of(connection, engine, table.table());
             sizes.add(size.describe());
             rows.put(table, size.rows());
             total += size.rows();
         }
-        long rate = estimatedRowsPerSecond(dialect);
+        long rate = engine.estimatedUpdateRowsPerSecond();
         return "pre-flight: " + String.join("; ", sizes) + "; estimated time " + ProgressMeter.duration(total / rate)
                 + " at " + String.format(Locale.ROOT, "%,d", rate) + " rows/s (what the benchmark measured on "
-                + dialect.scriptName() + "; the progress lines show this database's rate)";
+                + engine.dialect().scriptName() + "; the progress lines show this database's rate)";
     }
 
     private static String describeWork(OAuthTable table, ChunkSettings settings, TableSlicer slicer,
-                                       Dialect dialect) {
+                                       DatabaseEngine engine) {
         String how = table.table() + ": set IDP_ID by ranges of " + slicer.column() + ", " + settings.describe()
                 + ", one UPDATE per chunk, committed with its checkpoint";
         if (!slicer.coversEveryRow() && table.keyWithoutIndex()) {
-            HelperIndex helper = helperIndex(table, dialect);
+            HelperIndex helper = helperIndex(table, engine);
             how += "; the table has no index, so the walk adds one (" + helper.createStatement() + ") and drops it"
                     + " afterwards (" + helper.dropStatement() + "); rows with a NULL " + table.key()
                     + " are updated by one statement of their own";
@@ -216,7 +203,7 @@ public final class OAuthDataMigrator implements Migrator {
         ChunkSettings settings = ChunkParameters.of(NAME, context);
         boolean purge = MigratorParameters.bool(NAME, context, InactiveTokenPurge.PARAMETER, false);
         MigrationDatabase database = context.database(schema);
-        Dialect dialect = Dialect.fromScriptName(database.dialect());
+        DatabaseEngine engine = DatabaseEngine.of(database.dialect());
         StepProgress progress = context.progress();
         try (Connection connection = database.connect()) {
             for (OAuthTable table : OAuthTable.values()) {
@@ -226,14 +213,14 @@ public final class OAuthDataMigrator implements Migrator {
                 }
             }
             Map<OAuthTable, Long> sizes = new EnumMap<>(OAuthTable.class);
-            String preFlight = preFlight(connection, dialect, sizes);
+            String preFlight = preFlight(connection, engine, sizes);
             connection.rollback();
             LOG.info("{}", preFlight);
             progress.note(preFlight);
             if (purge) {
                 for (InactiveTokenPurge.Target target : InactiveTokenPurge.Target.values()) {
                     ChunkPacer pacer = pacer(settings, "purge " + target.table(), 0);
-                    long deleted = InactiveTokenPurge.purge(connection, dialect, target, pacer, progress);
+                    long deleted = InactiveTokenPurge.purge(connection, engine, target, pacer, progress);
                     progress.note(target.table() + ": purged " + deleted + " rows where " + target.condition()
                             + " (" + InactiveTokenPurge.PARAMETER + "), in " + pacer.chunks() + " chunks; longest chunk "
                             + pacer.longestMillis() + " ms");
@@ -242,9 +229,9 @@ public final class OAuthDataMigrator implements Migrator {
             for (OAuthTable table : OAuthTable.values()) {
                 // The pre-flight sizes, read again only when the purge has just changed them (where an engine keeps
                 // no estimate, a size is a COUNT(*) over the table).
-                long estimate = purge ? TableSizes.of(connection, dialect, table.table()).rows() : sizes.get(table);
+                long estimate = purge ? TableSizes.of(connection, engine, table.table()).rows() : sizes.get(table);
                 connection.rollback();
-                migrate(connection, table, dialect, pacer(settings, table.table(), estimate), progress);
+                migrate(connection, table, engine, pacer(settings, table.table(), estimate), progress);
             }
         } catch (SQLException e) {
             throw new MigrationException(NAME + ": " + e.getMessage()
@@ -258,15 +245,16 @@ public final class OAuthDataMigrator implements Migrator {
         return new ChunkPacer(settings.sizer(), meter, settings.pauseMillis());
     }
 
-    private static TableSlicer slicer(Connection connection, Dialect dialect, OAuthTable table) throws SQLException {
-        return TableSlicer.forTable(connection, dialect, table.table(), table.key(), false);
+    private static TableSlicer slicer(Connection connection, DatabaseEngine engine, OAuthTable table)
+            throws SQLException {
+        return TableSlicer.forTable(connection, engine, table.table(), table.key(), false);
     }
 
-    private static void migrate(Connection connection, OAuthTable table, Dialect dialect, ChunkPacer pacer,
+    private static void migrate(Connection connection, OAuthTable table, DatabaseEngine engine, ChunkPacer pacer,
                                 StepProgress progress) throws SQLException {
-        TableSlicer slicer = slicer(connection, dialect, table);
+        TableSlicer slicer = slicer(connection, engine, table);
         boolean byKey = !slicer.coversEveryRow();
-        HelperIndex helper = byKey && table.keyWithoutIndex() ? helperIndex(table, dialect) : null;
+        HelperIndex helper = byKey && table.keyWithoutIndex() ? helperIndex(table, engine) : null;
         boolean dropHelper = helper != null && helper.ensure(connection);
         // Where the ranges cover every row the walk can reach and rows stay in their range, each chunk counts the rows
         // it leaves (on pages it has just read) instead of one more pass over the whole table after the walk: that
@@ -274,7 +262,7 @@ public final class OAuthDataMigrator implements Migrator {
         // fraction of the table, as on MariaDB (see docs/benchmark.md).
         boolean countPerChunk = !slicer.rowsMayMove() && (slicer.coversEveryRow() || !table.keyMayBeNull());
         IdpIdCounts chunkCounts = countPerChunk ? IdpIdCounts.none(table) : null;
-        KeysSetAside keys = keysSetAside(connection, dialect, table, progress);
+        KeysSetAside keys = keysSetAside(connection, engine, table, progress);
         if (keys != null) {
             keys.drop(connection, new StepChunkProgress(progress));
         }
@@ -337,7 +325,7 @@ public final class OAuthDataMigrator implements Migrator {
         if (slicer.rowsMayMove() && left.resolvable() > 0) {
             // Rows another session updated during the walk may have moved to pages already walked: one more pass.
             Outcome recheck = walk(connection, table, new TableWalker(table.table(), table.table() + ":recheck",
-                    slicer(connection, dialect, table), pacer), progress, null);
+                    slicer(connection, engine, table), pacer), progress, null);
             progress.note(table.table() + ": " + left.resolvable() + " rows still needed IDP_ID after the walk"
                     + " (moved by another session meanwhile); a second pass set " + recheck.rowsChanged());
             left = IdpIdCounts.read(connection, table, true);
@@ -372,12 +360,13 @@ public final class OAuthDataMigrator implements Migrator {
     }
 
     /**
-     * On H2, the keys of and to {@code table} to drop for the walk ({@link KeysSetAside}), null where they stay: other
-     * engines, a table without keys, or definitions too long to record in the ledger first.
+     * Where an update rewrites every index of its row (H2), the keys of and to {@code table} to drop for the walk
+     * ({@link KeysSetAside}), null where they stay: other engines, a table without keys, or definitions too long to
+     * record in the ledger first.
      */
-    private static KeysSetAside keysSetAside(Connection connection, Dialect dialect, OAuthTable table,
+    private static KeysSetAside keysSetAside(Connection connection, DatabaseEngine engine, OAuthTable table,
                                              StepProgress progress) throws SQLException {
-        if (dialect != Dialect.H2) {
+        if (!engine.updatesRewriteEveryIndex()) {
             return null;
         }
         KeysSetAside keys = KeysSetAside.of(connection, table.table(), new StepChunkProgress(progress));
@@ -397,7 +386,7 @@ public final class OAuthDataMigrator implements Migrator {
         return keys;
     }
 
-    private static HelperIndex helperIndex(OAuthTable table, Dialect dialect) {
-        return new HelperIndex(dialect, table.table(), table.key(), table.helperIndexName());
+    private static HelperIndex helperIndex(OAuthTable table, DatabaseEngine engine) {
+        return new HelperIndex(engine, table.table(), table.key(), table.helperIndexName());
     }
 }

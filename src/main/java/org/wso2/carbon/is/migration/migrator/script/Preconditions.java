@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.migrator.MigratorParameters;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -76,8 +77,8 @@ public final class Preconditions {
             return resolve;
         }
 
-        boolean appliesTo(String dialect) {
-            return dialects.isEmpty() || dialects.contains(dialect);
+        boolean appliesTo(Dialect dialect) {
+            return dialects.isEmpty() || dialects.contains(dialect.scriptName());
         }
 
         @Override
@@ -164,7 +165,7 @@ public final class Preconditions {
     }
 
     /** The checks that apply to a dialect, as lines for the plan. */
-    public List<String> describe(String dialect) {
+    public List<String> describe(Dialect dialect) {
         return Collections.unmodifiableList(checks.stream().filter(c -> c.appliesTo(dialect))
                 .map(c -> "-- precondition: " + c.rule()).collect(Collectors.toList()));
     }
@@ -232,7 +233,7 @@ public final class Preconditions {
      * Runs every check that applies; throws, listing the offending rows and how to resolve them, if any check
      * finds rows. Reads only: the connection's transaction is rolled back.
      */
-    public Verified verify(Connection connection, String dialect) throws MigrationException {
+    public Verified verify(Connection connection, Dialect dialect) throws MigrationException {
         StringBuilder failures = new StringBuilder();
         int failed = 0;
         int ran = 0;

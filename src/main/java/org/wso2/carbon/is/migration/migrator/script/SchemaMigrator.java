@@ -18,6 +18,7 @@ import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.Migrator;
 import org.wso2.carbon.is.migration.api.StepIdentity;
 import org.wso2.carbon.is.migration.api.StepPlan;
+import org.wso2.carbon.is.migration.database.DatabaseEngine;
 import org.wso2.carbon.is.migration.migrator.MigratorParameters;
 import org.wso2.carbon.is.migration.sql.SqlScript;
 import org.wso2.carbon.is.migration.sql.SqlScriptException;
@@ -71,7 +72,7 @@ public final class SchemaMigrator implements Migrator {
         String location = MigratorParameters.required(name, context, "location");
         String schema = MigratorParameters.required(name, context, "schema");
         MigrationDatabase database = context.database(schema);
-        SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
+        SqlScript script = load(context, location, schema, database.dialect());
         Preconditions preconditions = Preconditions.in(folder(context, location, schema));
         try (Connection connection = database.connect()) {
             String checked = preconditions.verify(connection, database.dialect()).describe();
@@ -95,7 +96,7 @@ public final class SchemaMigrator implements Migrator {
         String location = MigratorParameters.required(name, context, "location");
         String schema = MigratorParameters.required(name, context, "schema");
         MigrationDatabase database = context.database(schema);
-        SqlScript script = load(context, location, schema, Dialect.fromScriptName(database.dialect()));
+        SqlScript script = load(context, location, schema, database.dialect());
         if (!plan.checksum().equals("sha256:" + script.checksum())) {
             throw new MigrationException(script.source() + " changed while the migration was running; run again");
         }
@@ -113,8 +114,9 @@ public final class SchemaMigrator implements Migrator {
                 rollbackQuietly(connection, e);
                 throw new MigrationException(e.getMessage() + "\n  " + (e.index() == 0 ? "It was the first statement."
                         : "Statements 1.." + e.index() + " before it ran"
-                        + (database.dialect().equals("postgresql") && script.transactional() ? " and were rolled back."
-                        : "; on " + database.dialect() + " DDL commits itself, so they stay applied. "
+                        + (DatabaseEngine.of(database.dialect()).ddlRollsBackWithTransaction()
+                        && script.transactional() ? " and were rolled back."
+                        : "; on " + database.dialect().scriptName() + " DDL commits itself, so they stay applied. "
                         + "The script is written to be re-run: fix the cause and run the migration again.")), e);
             }
         } catch (SQLException e) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
+import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.api.RunSettings;
@@ -76,8 +77,8 @@ public final class DirectContext implements MigrationContext, StepProgress {
             }
 
             @Override
-            public String dialect() {
-                return "h2";
+            public Dialect dialect() {
+                return Dialect.H2;
             }
 
             @Override

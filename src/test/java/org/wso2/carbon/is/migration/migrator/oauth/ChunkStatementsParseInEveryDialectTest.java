@@ -16,6 +16,7 @@ import org.wso2.carbon.is.migration.chunk.HelperIndex;
 import org.wso2.carbon.is.migration.chunk.KeyOrderSlicer.KeyRange;
 import org.wso2.carbon.is.migration.chunk.KeyOrderSlicer;
 import org.wso2.carbon.is.migration.chunk.PageRangeSlicer.PageRange;
+import org.wso2.carbon.is.migration.database.DatabaseEngine;
 import org.wso2.carbon.is.migration.migrator.oauth.OAuthTable;
 
 /**
@@ -48,12 +49,13 @@ class ChunkStatementsParseInEveryDialectTest {
     @EnumSource(Dialect.class)
     void theDialectSpecificStatementsParse(Dialect dialect) {
         List<String> statements = new ArrayList<>();
+        DatabaseEngine engine = DatabaseEngine.of(dialect);
         for (OAuthTable table : OAuthTable.values()) {
-            KeyOrderSlicer slicer = KeyOrderSlicer.byKey(dialect, table.table(), table.key(), false);
+            KeyOrderSlicer slicer = KeyOrderSlicer.byKey(engine, table.table(), table.key(), false);
             statements.add(slicer.upperEndSql(true, 7));
             statements.add(slicer.upperEndSql(false, 7));
             if (table.keyWithoutIndex()) {
-                HelperIndex helper = new HelperIndex(dialect, table.table(), table.key(), table.helperIndexName());
+                HelperIndex helper = new HelperIndex(engine, table.table(), table.key(), table.helperIndexName());
                 statements.add(helper.createStatement());
                 statements.add(helper.dropStatement());
                 assertTrue(helper.name().length() <= 30, "Oracle before 12.2 allows 30 characters");
@@ -67,7 +69,7 @@ class ChunkStatementsParseInEveryDialectTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void eachDialectLimitsTheChunkQueryInItsOwnSyntax(Dialect dialect) {
-        String sql = KeyOrderSlicer.byKey(dialect, "T", "K1", false).upperEndSql(false, 500);
+        String sql = KeyOrderSlicer.byKey(DatabaseEngine.of(dialect), "T", "K1", false).upperEndSql(false, 500);
         String expected = switch (dialect) {
             case H2, MYSQL, MARIADB, POSTGRESQL ->
                     "SELECT MAX(K) FROM (SELECT K1 AS K FROM T WHERE K1 > ? ORDER BY K1 LIMIT 500) X";

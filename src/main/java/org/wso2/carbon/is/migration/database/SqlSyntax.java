@@ -1,20 +1,17 @@
-package org.wso2.carbon.is.migration.sql;
+package org.wso2.carbon.is.migration.database;
 
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
-import org.wso2.carbon.is.migration.api.Dialect;
-
 /**
  * The lexical rules of one dialect that matter for finding where statements end: which quotes exist, how they
- * escape, which comments exist, and what ends a statement. Kept apart from the scanner so that the scanner reads
- * as one algorithm and the differences between engines read as this one table.
+ * escape, which comments exist, and what ends a statement. Kept apart from the scanner ({@code sql.StatementSplitter})
+ * so that the scanner reads as one algorithm; each engine states its own in {@link DatabaseEngine#sqlSyntax()}.
  */
-final class SqlSyntax {
+public final class SqlSyntax {
 
     /** Lexical features that only some dialects have. */
-    enum Feature {
+    public enum Feature {
         /** Backslash escapes the next character inside '...' and "..." (MySQL, MariaDB). */
         BACKSLASH_ESCAPES,
         /** "..." is a string literal, not an identifier (MySQL, MariaDB without ANSI_QUOTES). */
@@ -45,7 +42,7 @@ final class SqlSyntax {
     }
 
     /** How statements end. */
-    enum Terminators {
+    public enum Terminators {
         /** ';' ends a statement. */
         SEMICOLON,
         /** ';' ends a statement; the client command DELIMITER, between statements, changes that terminator. */
@@ -72,37 +69,8 @@ final class SqlSyntax {
         return terminators;
     }
 
-    boolean has(Feature feature) {
+    public boolean has(Feature feature) {
         return features.contains(feature);
-    }
-
-    static SqlSyntax of(Dialect dialect) {
-        switch (dialect) {
-            case H2:
-                return new SqlSyntax(EnumSet.of(Feature.DOLLAR_QUOTES), Terminators.SEMICOLON);
-            case POSTGRESQL:
-                return new SqlSyntax(
-                        EnumSet.of(Feature.DOLLAR_QUOTES, Feature.NESTED_BLOCK_COMMENTS, Feature.ESCAPE_STRING_PREFIX),
-                        Terminators.SEMICOLON);
-            case MYSQL:
-            case MARIADB:
-                return new SqlSyntax(
-                        EnumSet.of(Feature.BACKSLASH_ESCAPES, Feature.DOUBLE_QUOTED_STRINGS,
-                                Feature.BACKTICK_IDENTIFIERS, Feature.HASH_COMMENTS, Feature.DASH_COMMENT_NEEDS_SPACE,
-                                Feature.EXECUTABLE_COMMENTS),
-                        Terminators.DELIMITER_COMMAND);
-            case ORACLE:
-                return new SqlSyntax(
-                        EnumSet.of(Feature.ALTERNATIVE_QUOTING, Feature.BLOCK_KEEPS_FINAL_SEMICOLON),
-                        Terminators.SLASH_LINE);
-            case DB2:
-                return new SqlSyntax(EnumSet.noneOf(Feature.class), Terminators.SLASH_LINE);
-            case MSSQL:
-                return new SqlSyntax(EnumSet.of(Feature.BRACKET_IDENTIFIERS), Terminators.GO_LINE);
-            default:
-                // Every dialect is listed above; a switch expression would fail the same way on a new one.
-                throw new AssertionError(dialect);
-        }
     }
 
     @Override

@@ -307,6 +307,10 @@ public final class MigrationEngine {
             step.target().ledger().finish(id, Outcome.SUCCESS, report.rows(), null);
             LOG.info("[{}] done in {} ms ({} rows)", step.step().id(), millis, report.rows());
             return true;
+        } catch (LedgerException e) {
+            // Only the ledger's finish() throws this here (StepContext hands ledger failures to migrators as
+            // IllegalStateException). The ledger failing to record a step is not the step failing: the run stops.
+            throw e;
         } catch (MigrationException | RuntimeException e) {
             long millis = Duration.between(start, Instant.now()).toMillis();
             String message = describe(e);

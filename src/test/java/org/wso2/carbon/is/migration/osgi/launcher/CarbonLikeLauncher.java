@@ -168,9 +168,14 @@ public final class CarbonLikeLauncher {
                 say("framework stopped by a bundle");
                 return FRAMEWORK_STOPPED;
             }
-            if (system.getServiceReference(IDENTITY_INITIALIZED) != null) {
-                reportStatus(system);
-                return IDENTITY_STARTED;
+            try {
+                if (system.getServiceReference(IDENTITY_INITIALIZED) != null) {
+                    reportStatus(system);
+                    return IDENTITY_STARTED;
+                }
+            } catch (IllegalStateException stopping) {
+                // A bundle is stopping the framework: the system context goes invalid a moment before waitForStop
+                // reports the stop, which the next turn then sees.
             }
         }
         reportStatus(system);

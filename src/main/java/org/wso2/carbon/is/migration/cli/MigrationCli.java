@@ -2,6 +2,7 @@ package org.wso2.carbon.is.migration.cli;
 
 import java.io.PrintWriter;
 
+import org.wso2.carbon.is.migration.api.ErrorCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,13 +10,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar org.wso2.carbon.is.migration-<version>.jar <command> --is-home DIR}: the same migration the
- * server runs with {@code -Dmigrate}, without starting the server. Exit codes: 0 success, 1 a migration step failed,
- * 2 bad usage or configuration.
+ * server runs with {@code -Dmigrate}, without starting the server. Exit codes are those of {@link ErrorCode}: 0
+ * success, 1 the migration failed, 2 bad usage or configuration.
  */
 @Command(name = "migration", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Migrates WSO2 Identity Server databases between releases.",
-        subcommands = {MigrateCommand.class, DryRunCommand.class, InfoCommand.class},
-        exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
+        subcommands = {MigrateCommand.class, DryRunCommand.class, InfoCommand.class})
 public final class MigrationCli implements Runnable {
 
     @Spec
@@ -28,13 +28,24 @@ public final class MigrationCli implements Runnable {
     /** Runs the command line in this JVM and returns its exit code. */
     public static int execute(String... args) {
         StandaloneLogging.configure();
-        return new CommandLine(new MigrationCli()).execute(args);
+        return commandLine().execute(args);
     }
 
     /** Runs with output sent to the given writers (tests). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         StandaloneLogging.configure();
-        return new CommandLine(new MigrationCli()).setOut(out).setErr(err).execute(args);
+        return commandLine().setOut(out).setErr(err).execute(args);
+    }
+
+    /**
+     * The commands, with picocli's exit codes taken from {@link ErrorCode}: bad usage (a
+     * {@link CommandLine.ParameterException}, whichever command it concerns) is bad configuration; anything
+     * unexpected that escapes a command means the run failed. The commands return the other codes themselves.
+     */
+    private static CommandLine commandLine() {
+        return new CommandLine(new MigrationCli()).setExitCodeExceptionMapper(escaped ->
+                escaped instanceof CommandLine.ParameterException ? ErrorCode.BAD_CONFIGURATION.exitCode()
+                        : ErrorCode.STEP_FAILED.exitCode());
     }
 
     @Override

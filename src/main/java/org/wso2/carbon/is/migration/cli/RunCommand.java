@@ -3,6 +3,7 @@ package org.wso2.carbon.is.migration.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 
+import org.wso2.carbon.is.migration.api.ErrorCode;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.StandaloneDataSources;
 import org.wso2.carbon.is.migration.engine.MigrationRun;
@@ -28,7 +29,7 @@ abstract class RunCommand implements Callable<Integer> {
         String problem = options.problem();
         if (problem != null) {
             spec.commandLine().getErr().println(problem);
-            return MigrationRun.BAD_CONFIG;
+            return ErrorCode.BAD_CONFIGURATION.exitCode();
         }
         try (StandaloneDataSources dataSources = new StandaloneDataSources(options.isHome, options.libDirs)) {
             MigrationRun.Result result = MigrationRun.run(options.configFile(), options.resourcesDirectory(),
@@ -38,11 +39,11 @@ abstract class RunCommand implements Callable<Integer> {
             return result.exitCode();
         } catch (DataSourceException e) {
             spec.commandLine().getErr().println(e.getMessage());
-            return MigrationRun.BAD_CONFIG;
+            return e.errorCode().exitCode();
         } catch (IOException e) {
             // Closing the drivers' class loader failed; the run itself has ended and been reported.
             spec.commandLine().getErr().println("warning: " + e.getMessage());
-            return MigrationRun.SUCCESS;
+            return ErrorCode.SUCCESS_EXIT_CODE;
         }
     }
 }

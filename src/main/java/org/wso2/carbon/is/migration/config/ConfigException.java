@@ -2,12 +2,15 @@ package org.wso2.carbon.is.migration.config;
 
 import java.nio.file.Path;
 
+import org.wso2.carbon.is.migration.api.ErrorCode;
+import org.wso2.carbon.is.migration.api.MigrationException;
+
 /**
  * {@code migration-config.yaml} cannot be used as written. The message always names the file and, where there is
  * one, the line (and column) and the key, so the operator can go straight to what must change:
  * {@code <file>:<line>: <key>: <reason>}.
  */
-public class ConfigException extends Exception {
+public class ConfigException extends MigrationException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
@@ -27,7 +30,7 @@ public class ConfigException extends Exception {
     }
 
     public ConfigException(Path file, int line, int column, String key, String reason, Throwable cause) {
-        super(format(file, line, column, key, reason), cause);
+        super(ErrorCode.BAD_CONFIGURATION, format(file, line, column, key, reason), cause);
         this.file = file;
         this.line = line;
         this.column = column;

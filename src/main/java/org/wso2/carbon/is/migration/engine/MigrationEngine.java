@@ -1,7 +1,6 @@
 package org.wso2.carbon.is.migration.engine;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +33,8 @@ import org.wso2.carbon.is.migration.datasource.DataSourceLocator;
 import org.wso2.carbon.is.migration.ledger.LedgerEntry.Outcome;
 import org.wso2.carbon.is.migration.ledger.LedgerEntry;
 import org.wso2.carbon.is.migration.ledger.LedgerException;
+import org.wso2.carbon.is.migration.ledger.LockHolder;
 import org.wso2.carbon.is.migration.ledger.MigrationLock;
-import org.wso2.carbon.is.migration.ledger.Processes;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
@@ -278,7 +277,7 @@ public final class MigrationEngine {
 
     private void execute(List<Prepared> prepared, TargetDatabases databases, MigrationReport report)
             throws LedgerException {
-        String holder = executedBy() + " run " + report.runId();
+        String holder = LockHolder.current().format(report.runId());
         List<MigrationLock> locks = new ArrayList<>();
         try {
             for (TargetDatabase target : databases.opened()) {
@@ -330,6 +329,10 @@ public final class MigrationEngine {
             step.target().ledger().finish(id, Outcome.SUCCESS, report.rows(), null);
             LOG.info("[{}] done in {} ms ({} rows)", step.step().id(), millis, report.rows());
             return true;
+        } catch (LedgerException e) {
+            // Only the ledger's finish() throws this here (StepContext hands ledger failures to migrators as
+            // IllegalStateException). The ledger failing to record a step is not the step failing: the run stops.
+            throw e;
         } catch (MigrationException | RuntimeException e) {
             long millis = Duration.between(start, Instant.now()).toMillis();
             String message = describe(e);
@@ -480,15 +483,5 @@ public final class MigrationEngine {
     private static String newRunId() {
         return RUN_ID_TIME.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(
                 0x1000, 0x10000));
-    }
-
-    private static String executedBy() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "unknown-host";
-        }
-        return System.getProperty("user.name", "unknown") + "@" + host + " pid " + Processes.currentPid();
     }
 }

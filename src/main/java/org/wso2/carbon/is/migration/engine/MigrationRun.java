@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wso2.carbon.is.migration.api.ErrorCode;
 import org.wso2.carbon.is.migration.config.ConfigException;
 import org.wso2.carbon.is.migration.config.ConfigLoader;
 import org.wso2.carbon.is.migration.config.LoadedConfig;
@@ -18,13 +19,9 @@ import org.wso2.carbon.is.migration.report.Secrets;
 
 /**
  * What the server component and the command line share: load the config, run the engine, log one summary, and
- * tell the caller how it went. The exit codes are the command line's: 0 success, 1 a step failed, 2 bad config.
+ * tell the caller how it went, as the command line's exit code ({@link ErrorCode}).
  */
 public final class MigrationRun {
-
-    public static final int SUCCESS = 0;
-    public static final int STEP_FAILED = 1;
-    public static final int BAD_CONFIG = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
 
@@ -59,7 +56,7 @@ public final class MigrationRun {
         }
 
         public boolean succeeded() {
-            return exitCode == SUCCESS;
+            return exitCode == ErrorCode.SUCCESS_EXIT_CODE;
         }
 
         @Override
@@ -110,22 +107,22 @@ public final class MigrationRun {
                 if (logSummary) {
                     LOG.info("\n{}", summary);
                 }
-                return new Result(SUCCESS, report, config, summary);
+                return new Result(ErrorCode.SUCCESS_EXIT_CODE, report, config, summary);
             }
             if (logSummary) {
                 LOG.error("\n{}", summary);
             }
-            return new Result(STEP_FAILED, report, config, summary);
+            return new Result(ErrorCode.STEP_FAILED.exitCode(), report, config, summary);
         } catch (ConfigException e) {
             String summary = "Migration NOT started: the configuration is invalid.\n  " + Secrets.mask(e.getMessage());
             if (logSummary) {
                 LOG.error(summary);
             }
-            return new Result(BAD_CONFIG, null, config, summary);
+            return new Result(e.errorCode().exitCode(), null, config, summary);
         } catch (RuntimeException e) {
             String summary = "Migration FAILED unexpectedly: " + Secrets.mask(MigrationEngine.describe(e));
             LOG.error(summary, e);
-            return new Result(STEP_FAILED, null, config, summary);
+            return new Result(ErrorCode.STEP_FAILED.exitCode(), null, config, summary);
         }
     }
 }

@@ -8,15 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A migration lock's holder as the engine writes it, {@code user@host pid N run R}, read back so that a process on
- * the same host can tell that the holder has died (killed, crashed) and take the lock over at once instead of
- * waiting for the lease to expire.
+ * A migration lock's holder: written as {@code user@host pid N run R} (the lock's holder and the ledger's "executed
+ * by"), and read back so that a process on the same host can tell that the holder has died (killed, crashed) and take
+ * the lock over at once instead of waiting for the lease to expire. The one place that knows the format.
  *
  * @param user the holder's user name (may itself contain {@code @}: the host is after the last one)
  * @param host the holder's host name
  * @param pid  the holder's process id
  */
-final class LockHolder {
+public final class LockHolder {
 
     private static final Pattern FORMAT = Pattern.compile("^(.*)@([^\\s@]+)\\s+pid\\s+(\\d{1,18})(?:\\s+run\\s+.*)?$");
 
@@ -40,6 +40,16 @@ final class LockHolder {
 
     public long pid() {
         return pid;
+    }
+
+    /** This process: the user it runs as, this host ({@link #localHostName()}) and its process id. */
+    public static LockHolder current() {
+        return new LockHolder(System.getProperty("user.name", "unknown"), localHostName(), Processes.currentPid());
+    }
+
+    /** The text written for this holder during one run, {@code user@host pid N run R}; {@link #parse} reads it. */
+    public String format(String runId) {
+        return user + "@" + host + " pid " + pid + " run " + runId;
     }
 
     /** The holder described by {@code text}, or empty when it is not in the engine's format (e.g. written by hand). */

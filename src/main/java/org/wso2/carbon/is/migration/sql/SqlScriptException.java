@@ -1,7 +1,10 @@
 package org.wso2.carbon.is.migration.sql;
 
+import org.wso2.carbon.is.migration.api.ErrorCode;
+import org.wso2.carbon.is.migration.api.MigrationException;
+
 /** A script that cannot be split into statements; the message names the file and the line where the problem starts. */
-public class SqlScriptException extends Exception {
+public class SqlScriptException extends MigrationException {
 
     private static final long serialVersionUID = 1L;
 
@@ -10,7 +13,7 @@ public class SqlScriptException extends Exception {
     private final String reason;
 
     public SqlScriptException(String source, int line, String reason) {
-        super(source + ":" + line + ": " + reason);
+        super(ErrorCode.INVALID_SCRIPT, source + ":" + line + ": " + reason);
         this.source = source;
         this.line = line;
         this.reason = reason;

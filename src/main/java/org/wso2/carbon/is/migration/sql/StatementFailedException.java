@@ -2,11 +2,14 @@ package org.wso2.carbon.is.migration.sql;
 
 import java.sql.SQLException;
 
+import org.wso2.carbon.is.migration.api.ErrorCode;
+import org.wso2.carbon.is.migration.api.MigrationException;
+
 /**
  * A script statement the database refused. The message names the script, line and statement number, the database's
  * SQLState, error code and message, and an excerpt of the statement; the {@link SQLException} is the cause.
  */
-public class StatementFailedException extends Exception {
+public class StatementFailedException extends MigrationException {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,8 +17,9 @@ public class StatementFailedException extends Exception {
     private final int index;
 
     public StatementFailedException(SqlStatement statement, int index, SQLException cause) {
-        super(statement.location() + ": statement " + (index + 1) + " failed: [SQLState " + cause.getSQLState()
-                + ", code " + cause.getErrorCode() + "] " + cause.getMessage() + "\n  " + statement.excerpt(), cause);
+        super(ErrorCode.STATEMENT_FAILED, statement.location() + ": statement " + (index + 1) + " failed: [SQLState "
+                + cause.getSQLState() + ", code " + cause.getErrorCode() + "] " + cause.getMessage() + "\n  "
+                + statement.excerpt(), cause);
         this.statement = statement;
         this.index = index;
     }

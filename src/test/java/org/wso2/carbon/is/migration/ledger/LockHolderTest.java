@@ -19,6 +19,29 @@ class LockHolderTest {
     }
 
     @Test
+    void whatIsWrittenForAHolderIsReadBackAsThatHolder() {
+        assertEquals("wso2@node-1 pid 12 run 20240101T101010Z-1a2b",
+                new LockHolder("wso2", "node-1", 12).format("20240101T101010Z-1a2b"));
+        for (LockHolder holder : new LockHolder[] {new LockHolder("wso2", "node-1.example.com", 31337),
+                new LockHolder("svc@corp", "node-1", 7), new LockHolder("Jane Doe", "NODE-1", 4_194_304),
+                new LockHolder("", "node-1", 0)}) {
+            assertEquals(Optional.of(holder), LockHolder.parse(holder.format("R")), holder.toString());
+        }
+        assertTrue(LockHolder.parse(new LockHolder("wso2", "node-1", -1).format("R")).isEmpty(),
+                "a pid Java 8 could not tell is not read back: only the lease frees that holder's lock");
+    }
+
+    @Test
+    void thisProcessIsWrittenWithItsUserHostAndPidAndNeverTakenForDead() {
+        LockHolder current = LockHolder.current();
+        assertEquals(new LockHolder(System.getProperty("user.name"), LockHolder.localHostName(),
+                ProcessHandle.current().pid()), current);
+        String written = current.format("20240101T101010Z-1a2b");
+        assertEquals(Optional.of(current), LockHolder.parse(written));
+        assertFalse(LockHolder.isDeadOnThisHost(written, LockHolder.localHostName(), pid -> false));
+    }
+
+    @Test
     void aUserNameWithAnAtSignKeepsTheHostAfterTheLastOne() {
         assertEquals(Optional.of(new LockHolder("svc@corp", "node-1", 7)),
                 LockHolder.parse("svc@corp@node-1 pid 7 run R"));

@@ -147,10 +147,10 @@ class MigrationLockTest {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         exited.waitFor();
         String host = LockHolder.localHostName();
-        new MigrationLock(ledger, "ops@" + host + " pid " + exited.pid() + " run R1", Duration.ofMinutes(5),
+        new MigrationLock(ledger, new LockHolder("ops", host, exited.pid()).format("R1"), Duration.ofMinutes(5),
                 Clock.systemUTC()).take();
 
-        assertDoesNotThrow(() -> new MigrationLock(ledger, "ops@" + host + " pid " + ProcessHandle.current().pid()
-                + " run R2", Duration.ofMinutes(5), Clock.systemUTC()).take());
+        assertDoesNotThrow(() -> new MigrationLock(ledger, new LockHolder("ops", host, ProcessHandle.current().pid())
+                .format("R2"), Duration.ofMinutes(5), Clock.systemUTC()).take());
     }
 }

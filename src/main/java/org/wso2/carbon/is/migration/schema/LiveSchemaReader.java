@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.database.CatalogLookup;
 
 /**
  * Reads the schema a live database holds into the model of the schema facts: tables, primary keys and foreign keys
@@ -114,23 +115,8 @@ public final class LiveSchemaReader {
             List<String> columns = rows.stream().map(r -> (String) r[1]).collect(Collectors.toList());
             List<String> refColumns = rows.stream().map(r -> (String) r[3]).collect(Collectors.toList());
             foreignKeys.add(new ForeignKeyConstraint(upper(name), columns, (String) rows.get(0)[2], refColumns,
-                    deleteRule((short) rows.get(0)[4])));
+                    CatalogLookup.referentialAction((short) rows.get(0)[4])));
         });
         return foreignKeys;
-    }
-
-    private static String deleteRule(short rule) {
-        switch (rule) {
-            case DatabaseMetaData.importedKeyCascade:
-                return "CASCADE";
-            case DatabaseMetaData.importedKeySetNull:
-                return "SET NULL";
-            case DatabaseMetaData.importedKeySetDefault:
-                return "SET DEFAULT";
-            case DatabaseMetaData.importedKeyRestrict:
-                return "RESTRICT";
-            default:
-                return "NO ACTION";
-        }
     }
 }

@@ -39,11 +39,6 @@ final class H2Catalog implements EngineCatalog {
     }
 
     @Override
-    public String constraintSchema(Connection connection) {
-        return SCHEMA;
-    }
-
-    @Override
     public Map<String, List<ColumnSchema>> columns(Connection connection) throws SQLException {
         Map<String, List<ColumnSchema>> columns = new LinkedHashMap<>();
         DatabaseMetaData metaData = connection.getMetaData();

@@ -33,11 +33,6 @@ final class MariaDbCatalog implements EngineCatalog {
     }
 
     @Override
-    public String constraintSchema(Connection connection) throws SQLException {
-        return connection.getCatalog();
-    }
-
-    @Override
     public Map<String, List<ColumnSchema>> columns(Connection connection) throws SQLException {
         String sql = "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA"
                 + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"

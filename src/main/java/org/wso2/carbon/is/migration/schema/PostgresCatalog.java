@@ -30,11 +30,6 @@ final class PostgresCatalog implements EngineCatalog {
     }
 
     @Override
-    public String constraintSchema(Connection connection) throws SQLException {
-        return connection.getSchema();
-    }
-
-    @Override
     public Map<String, List<ColumnSchema>> columns(Connection connection) throws SQLException {
         // owned: the column owns a sequence (SERIAL); attidentity: GENERATED ... AS IDENTITY.
         String sql = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"

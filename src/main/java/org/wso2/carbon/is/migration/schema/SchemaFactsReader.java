@@ -108,7 +108,7 @@ final class SchemaFactsReader {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object node, String where) {
         if (!(node instanceof Map)) {
-            throw new IllegalArgumentException("Schema facts " + where + ": expected an object, found " + node);
+            throw new IllegalArgumentException("Schema facts " + where + ": expected an object, found " + shape(node));
         }
         return (Map<String, Object>) node;
     }
@@ -120,9 +120,13 @@ final class SchemaFactsReader {
             return Collections.emptyList();
         }
         if (!(node instanceof List)) {
-            throw new IllegalArgumentException("Schema facts " + where + ": expected a list, found " + node);
+            throw new IllegalArgumentException("Schema facts " + where + ": expected a list, found " + shape(node));
         }
         return (List<Object>) node;
+    }
+
+    private static String shape(Object node) {
+        return node instanceof Map ? "an object" : node instanceof List ? "a list" : "the value '" + node + "'";
     }
 
     private static Object element(List<Object> list, int index) {

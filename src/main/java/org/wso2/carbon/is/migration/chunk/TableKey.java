@@ -1,7 +1,6 @@
 package org.wso2.carbon.is.migration.chunk;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -69,7 +68,8 @@ public final class TableKey {
                             int onDelete, int onUpdate) {
         return new TableKey(Kind.FOREIGN, table, name, "ALTER TABLE " + quote(table) + " ADD CONSTRAINT "
                 + quote(name) + " FOREIGN KEY (" + quoted(columns) + ") REFERENCES " + quote(refTable) + " ("
-                + quoted(refColumns) + ") ON DELETE " + action(onDelete) + " ON UPDATE " + action(onUpdate));
+                + quoted(refColumns) + ") ON DELETE " + CatalogLookup.referentialAction(onDelete) + " ON UPDATE "
+                + CatalogLookup.referentialAction(onUpdate));
     }
 
     /** The statement that drops the key; H2 drops the index it had made for it too. */
@@ -93,21 +93,6 @@ public final class TableKey {
             throw new IllegalArgumentException("not a saved key (kind, table, name, statement): " + line);
         }
         return new TableKey(Kind.valueOf(fields[0]), fields[1], fields[2], fields[3]);
-    }
-
-    private static String action(int rule) {
-        switch (rule) {
-            case DatabaseMetaData.importedKeyCascade:
-                return "CASCADE";
-            case DatabaseMetaData.importedKeySetNull:
-                return "SET NULL";
-            case DatabaseMetaData.importedKeySetDefault:
-                return "SET DEFAULT";
-            case DatabaseMetaData.importedKeyNoAction:
-                return "NO ACTION";
-            default:
-                return "RESTRICT";
-        }
     }
 
     private static String quoted(List<String> names) {

@@ -262,6 +262,25 @@ public final class CatalogLookup {
         return Collections.emptyList();
     }
 
+    /**
+     * The SQL words ({@code CASCADE}, {@code SET NULL}, ...) of a foreign key's ON DELETE / ON UPDATE rule as JDBC's
+     * {@code DatabaseMetaData.importedKey*} gives it; RESTRICT for any other value, the strictest reading.
+     */
+    public static String referentialAction(int rule) {
+        switch (rule) {
+            case DatabaseMetaData.importedKeyCascade:
+                return "CASCADE";
+            case DatabaseMetaData.importedKeySetNull:
+                return "SET NULL";
+            case DatabaseMetaData.importedKeySetDefault:
+                return "SET DEFAULT";
+            case DatabaseMetaData.importedKeyNoAction:
+                return "NO ACTION";
+            default:
+                return "RESTRICT";
+        }
+    }
+
     /** One row of JDBC's imported / exported keys: one column of a foreign key. */
     private static final class KeyColumn {
 

@@ -8,8 +8,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.wso2.carbon.is.migration.testsupport.IndexSchema;
-import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
+import org.wso2.carbon.is.migration.schema.IndexSchema;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 
 /**

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
-import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 
 /**
  * The benchmark's 5.7.0 identity data, generated set-based (one {@code INSERT ... SELECT} over the engine's row

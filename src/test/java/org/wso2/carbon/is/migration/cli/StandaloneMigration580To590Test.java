@@ -18,16 +18,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wso2.carbon.is.migration.schema.LiveSchemaReader;
+import org.wso2.carbon.is.migration.schema.SchemaComparer;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
-import org.wso2.carbon.is.migration.testsupport.LiveSchemaReader;
 import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.SampleData;
-import org.wso2.carbon.is.migration.testsupport.SchemaComparer;
-import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 
 /**

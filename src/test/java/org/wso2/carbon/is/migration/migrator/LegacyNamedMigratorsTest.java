@@ -22,9 +22,9 @@ import org.wso2.carbon.is.migration.migrator.script.SchemaMigrator;
 import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.StepReport;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
-import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 
 /** The old tool's 5.8.0 migrator names, as operators' configs still write them, work here. */

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.schema.LiveSchemaReader;
+import org.wso2.carbon.is.migration.schema.SchemaComparer;
+import org.wso2.carbon.is.migration.schema.SchemaDifference;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
-import org.wso2.carbon.is.migration.testsupport.LiveSchemaReader;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.SampleData;
-import org.wso2.carbon.is.migration.testsupport.SchemaComparer;
-import org.wso2.carbon.is.migration.testsupport.SchemaDifference;
-import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 
 /**
  * The bundle as a server boots it, on IS 5.9.0's own OSGi runtime (Equinox 3.14 + Equinox DS 1.4, Java 8 execution

@@ -15,14 +15,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.schema.LiveSchemaReader;
+import org.wso2.carbon.is.migration.schema.SchemaComparer;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
-import org.wso2.carbon.is.migration.testsupport.LiveSchemaReader;
 import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.SampleData;
-import org.wso2.carbon.is.migration.testsupport.SchemaComparer;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
@@ -61,8 +62,7 @@ class Identity580ScriptsOnRealEnginesTest {
             String label, TestEngine engine, String factsVariant, Dialect scripts) throws Exception {
         TestDatabase database = engine.newDatabase();
         try (Connection connection = database.connect()) {
-            ReleaseDatabaseBuilder.create(connection,
-                    org.wso2.carbon.is.migration.testsupport.SchemaFacts.load(factsVariant, "5.7.0", false));
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(factsVariant, "5.7.0", false));
             SampleData.Result sample = SampleData.fill(connection, 3);
             assertTrue(sample.filled().containsKey("IDN_OAUTH2_ACCESS_TOKEN")
                     || sample.filled().containsKey("idn_oauth2_access_token"), "token rows to migrate: " + sample);
@@ -100,8 +100,7 @@ class Identity580ScriptsOnRealEnginesTest {
         assertEquals(List.of("postgresql"), duplicates.dialects());
         TestDatabase database = PostgresEngine.instance().newDatabase();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            ReleaseDatabaseBuilder.create(connection,
-                    org.wso2.carbon.is.migration.testsupport.SchemaFacts.load("postgresql", "5.7.0", false));
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("postgresql", "5.7.0", false));
             statement.execute("INSERT INTO IDN_OAUTH_CONSUMER_APPS (CONSUMER_KEY) VALUES ('client')");
             String token = "INSERT INTO IDN_OAUTH2_ACCESS_TOKEN (TOKEN_ID, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID,"
                     + " USER_DOMAIN, USER_TYPE, TOKEN_SCOPE_HASH) SELECT '%s', ID, 'alice', -1234, 'PRIMARY',"
@@ -137,8 +136,7 @@ class Identity580ScriptsOnRealEnginesTest {
 
     private static List<String> differencesFrom580(Connection connection, TestDatabase database, String factsVariant)
             throws Exception {
-        return SchemaComparer.compare(
-                        org.wso2.carbon.is.migration.testsupport.SchemaFacts.load(factsVariant, "5.8.0", false),
+        return SchemaComparer.compare(SchemaFacts.load(factsVariant, "5.8.0", false),
                         LiveSchemaReader.read(connection, database.dialect())).stream()
                 .map(Object::toString).toList();
     }

@@ -32,7 +32,7 @@ class Identity590H2ScriptTest {
             runner.run(connection, script.statements());
             Map<String, List<String>> afterFirstRun = describe(connection);
             for (String table : NEW_TABLES) {
-                assertEquals(SchemaFacts.describe("h2", "5.9.0", table), afterFirstRun.get(table), table);
+                assertEquals(FactsNotation.describe("h2", "5.9.0", table), afterFirstRun.get(table), table);
             }
             try (var insert = connection.createStatement()) {
                 insert.executeUpdate("INSERT INTO IDN_FUNCTION_LIBRARY (NAME, TYPE, TENANT_ID, DATA) "
@@ -66,7 +66,7 @@ class Identity590H2ScriptTest {
         List<String> description = new ArrayList<>();
         try (ResultSet columns = metadata.getColumns(null, "PUBLIC", table, "%")) {
             while (columns.next()) {
-                description.add(SchemaFacts.column(columns.getString("COLUMN_NAME"),
+                description.add(FactsNotation.column(columns.getString("COLUMN_NAME"),
                         typeName(columns.getInt("DATA_TYPE"), columns.getInt("COLUMN_SIZE")),
                         columns.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, columns.getString("COLUMN_DEF")));
             }
@@ -77,7 +77,7 @@ class Identity590H2ScriptTest {
                 key.put(primaryKey.getShort("KEY_SEQ"), primaryKey.getString("COLUMN_NAME"));
             }
         }
-        description.add(SchemaFacts.primaryKey(List.copyOf(key.values())));
+        description.add(FactsNotation.primaryKey(List.copyOf(key.values())));
         Map<String, Map<Short, String>> indexes = new TreeMap<>();
         try (ResultSet index = metadata.getIndexInfo(null, "PUBLIC", table, false, false)) {
             while (index.next()) {
@@ -87,7 +87,7 @@ class Identity590H2ScriptTest {
                 }
             }
         }
-        indexes.forEach((name, columns) -> description.add(SchemaFacts.index(name, List.copyOf(columns.values()))));
+        indexes.forEach((name, columns) -> description.add(FactsNotation.index(name, List.copyOf(columns.values()))));
         return description;
     }
 

@@ -41,7 +41,7 @@ class Identity590ScriptFactsTest {
         Map<String, List<String>> described = describe(statements, dialect);
         Map<String, List<String>> expected = new LinkedHashMap<>();
         for (String table : NEW_TABLES) {
-            expected.put(table, SchemaFacts.describe(factsDialect(dialect), "5.9.0", table));
+            expected.put(table, FactsNotation.describe(factsDialect(dialect), "5.9.0", table));
         }
         assertEquals(expected, described, dialect + " script against the release facts");
     }
@@ -89,10 +89,10 @@ class Identity590ScriptFactsTest {
             String name = name(column.getColumnName());
             boolean nullable = !specs.contains("NOT NULL") && !primaryKey.contains(name);
             String defaultValue = specs.contains("DEFAULT ") ? specs.replaceAll(".*DEFAULT (\\S+).*", "$1") : null;
-            description.add(SchemaFacts.column(name, factsType(column.getColDataType(), dialect), nullable,
+            description.add(FactsNotation.column(name, factsType(column.getColDataType(), dialect), nullable,
                     defaultValue));
         }
-        description.add(SchemaFacts.primaryKey(primaryKey));
+        description.add(FactsNotation.primaryKey(primaryKey));
         description.addAll(indexes);
         return description;
     }
@@ -110,7 +110,7 @@ class Identity590ScriptFactsTest {
     }
 
     private static String index(Index index) {
-        return SchemaFacts.index(name(index.getName()),
+        return FactsNotation.index(name(index.getName()),
                 index.getColumnsNames().stream().map(Identity590ScriptFactsTest::name).toList());
     }
 

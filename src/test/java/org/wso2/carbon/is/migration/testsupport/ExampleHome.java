@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Properties;
 
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
+
 /**
  * Lays out an example {@code <NEW_IS_HOME>} as an operator has it before migrating from 5.8.0: the default 5.9.0
  * {@code deployment.toml} (H2 files under {@code repository/database}, relative URLs), the server's own H2 bundle

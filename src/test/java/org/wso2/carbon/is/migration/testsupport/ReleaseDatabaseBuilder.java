@@ -11,6 +11,13 @@ import java.util.regex.Pattern;
 
 import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.database.DialectDetector;
+import org.wso2.carbon.is.migration.schema.ColumnSchema;
+import org.wso2.carbon.is.migration.schema.ForeignKeyConstraint;
+import org.wso2.carbon.is.migration.schema.IndexSchema;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
+import org.wso2.carbon.is.migration.schema.SeedRow;
+import org.wso2.carbon.is.migration.schema.TableSchema;
+import org.wso2.carbon.is.migration.schema.UniqueConstraint;
 
 /**
  * Builds a release's fresh-install database from its {@link SchemaFacts} on a live engine, in the order the release

@@ -7,8 +7,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
-import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 

@@ -26,11 +26,11 @@ import org.wso2.carbon.is.migration.engine.MigrationEngine;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
-import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 

@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.wso2.carbon.is.migration.cli.MigrationCli;
 import org.wso2.carbon.is.migration.database.CatalogLookup;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
 import org.wso2.carbon.is.migration.testsupport.KilledMigrationRun;
 import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
-import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 
 /**

@@ -40,10 +40,10 @@ import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.StepReport.Outcome;
 import org.wso2.carbon.is.migration.report.StepReport;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
-import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 

@@ -1,4 +1,4 @@
-package org.wso2.carbon.is.migration.testsupport;
+package org.wso2.carbon.is.migration.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
 /**
  * A database built from a release's facts, read back from the engine, compares equal to those facts: the builder,

@@ -1,12 +1,13 @@
-package org.wso2.carbon.is.migration.testsupport;
+package org.wso2.carbon.is.migration.schema;
 
-import static org.wso2.carbon.is.migration.testsupport.EngineCatalog.upper;
+import static org.wso2.carbon.is.migration.schema.EngineCatalog.upper;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +30,6 @@ final class MariaDbCatalog implements EngineCatalog {
     @Override
     public String schema(Connection connection) {
         return null;
-    }
-
-    @Override
-    public String constraintSchema(Connection connection) throws SQLException {
-        return connection.getCatalog();
     }
 
     @Override
@@ -105,6 +101,6 @@ final class MariaDbCatalog implements EngineCatalog {
 
     @Override
     public List<String> sequences(Connection connection) {
-        return List.of(); // IS schemas on MySQL/MariaDB use AUTO_INCREMENT, never sequences.
+        return Collections.emptyList(); // IS schemas on MySQL/MariaDB use AUTO_INCREMENT, never sequences.
     }
 }

@@ -1,6 +1,6 @@
-package org.wso2.carbon.is.migration.testsupport;
+package org.wso2.carbon.is.migration.schema;
 
-import static org.wso2.carbon.is.migration.testsupport.EngineCatalog.upper;
+import static org.wso2.carbon.is.migration.schema.EngineCatalog.upper;
 
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package org.wso2.carbon.is.migration.testsupport;
+package org.wso2.carbon.is.migration.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.provider.Arguments;
+import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
+import org.wso2.carbon.is.migration.testsupport.TestDatabase;
+import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
 /** Test parameters: every engine with every facts dialect it can hold, for the identity and the kernel database. */
 final class FactsOnEngine {
@@ -19,8 +22,7 @@ final class FactsOnEngine {
         List<Arguments> arguments = new ArrayList<>();
         for (TestEngine engine : TestEngine.all()) {
             for (String factsDialect : engine.factsDialects()) {
-                if (SchemaFacts.class.getResource("/schema-facts/" + factsDialect + "/is-" + version
-                        + ".schema.json") == null) {
+                if (!SchemaFacts.available(factsDialect, version, false)) {
                     continue; // mysql5.7 facts exist for 5.7.0 and 5.8.0 only
                 }
                 arguments.add(Arguments.of(engine, factsDialect, false));

@@ -1,4 +1,4 @@
-package org.wso2.carbon.is.migration.testsupport;
+package org.wso2.carbon.is.migration.schema;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,8 +63,14 @@ interface EngineCatalog {
         return uniques;
     }
 
-    /** The value of {@code TABLE_SCHEMA} in the information schema for the connection's tables. */
-    String constraintSchema(Connection connection) throws SQLException;
+    /**
+     * The value of {@code TABLE_SCHEMA} in the information schema for the connection's tables: the schema, or on
+     * MySQL/MariaDB, whose JDBC drivers call a database a catalog, the catalog.
+     */
+    default String constraintSchema(Connection connection) throws SQLException {
+        String schema = schema(connection);
+        return schema != null ? schema : catalog(connection);
+    }
 
     static String upper(String identifier) {
         return identifier == null ? null : identifier.toUpperCase(Locale.ROOT);

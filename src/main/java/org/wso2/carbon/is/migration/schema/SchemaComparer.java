@@ -1,6 +1,8 @@
-package org.wso2.carbon.is.migration.testsupport;
+package org.wso2.carbon.is.migration.schema;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,11 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.wso2.carbon.is.migration.api.Dialect;
-import org.wso2.carbon.is.migration.testsupport.SchemaDifference.Kind;
+import org.wso2.carbon.is.migration.schema.SchemaDifference.Kind;
 
 /**
  * Compares a live schema with the schema facts it should match and lists every difference: missing and extra tables,
@@ -82,7 +86,7 @@ public final class SchemaComparer {
         comparer.compareTables(byUpperName(expected.tables()), byUpperName(actual.tables()));
         comparer.compareNames(Kind.MISSING_SEQUENCE, Kind.EXTRA_SEQUENCE, null, expected.sequences(),
                 actual.sequences());
-        return List.copyOf(comparer.differences);
+        return Collections.unmodifiableList(comparer.differences);
     }
 
     private static Map<String, TableSchema> byUpperName(Map<String, TableSchema> tables) {
@@ -114,14 +118,18 @@ public final class SchemaComparer {
     }
 
     private void compareColumns(String table, TableSchema expected, TableSchema actual) {
-        List<String> expectedNames = upper(expected.columns().stream().map(ColumnSchema::name).toList());
-        List<String> actualNames = upper(actual.columns().stream().map(ColumnSchema::name).toList());
+        List<String> expectedNames = upper(expected.columns().stream().map(ColumnSchema::name)
+                .collect(Collectors.toList()));
+        List<String> actualNames = upper(actual.columns().stream().map(ColumnSchema::name)
+                .collect(Collectors.toList()));
         compareNames(Kind.MISSING_COLUMN, Kind.EXTRA_COLUMN, table, expectedNames, actualNames);
         for (ColumnSchema column : expected.columns()) {
             actual.column(column.name()).ifPresent(live -> compareColumn(table, column, live));
         }
-        List<String> expectedOrder = expectedNames.stream().filter(actualNames::contains).toList();
-        List<String> actualOrder = actualNames.stream().filter(expectedNames::contains).toList();
+        List<String> expectedOrder = expectedNames.stream().filter(actualNames::contains)
+                .collect(Collectors.toList());
+        List<String> actualOrder = actualNames.stream().filter(expectedNames::contains)
+                .collect(Collectors.toList());
         if (!expectedOrder.equals(actualOrder)) {
             add(Kind.COLUMN_ORDER, table, null, columnList(expectedOrder), columnList(actualOrder));
         }
@@ -152,7 +160,7 @@ public final class SchemaComparer {
         // Named ones first, so that an unnamed constraint does not take the live one an equal named one should match
         // (MySQL UM_TENANT has both UNIQUE (UM_DOMAIN_NAME) and UNIQUE INDEX INDEX_UM_TENANT_UM_DOMAIN_NAME).
         List<UniqueConstraint> namedFirst = new ArrayList<>(expected);
-        namedFirst.sort(java.util.Comparator.comparing(u -> u.name() == null));
+        namedFirst.sort(Comparator.comparing(u -> u.name() == null));
         for (UniqueConstraint unique : namedFirst) {
             List<String> columns = upper(unique.columns());
             UniqueConstraint match = takeMatch(unmatched, u -> upper(u.columns()).equals(columns)
@@ -254,30 +262,46 @@ public final class SchemaComparer {
         String base = matcher.group(1).trim();
         Long length = matcher.group(2) == null ? null : Long.valueOf(matcher.group(2));
         switch (base) {
-            case "INT", "INTEGER", "INT4", "SERIAL", "SERIAL4" -> {
+            case "INT":
+            case "INTEGER":
+            case "INT4":
+            case "SERIAL":
+            case "SERIAL4":
                 return "INTEGER";
-            }
-            case "BIGINT", "INT8", "BIGSERIAL", "SERIAL8" -> {
+            case "BIGINT":
+            case "INT8":
+            case "BIGSERIAL":
+            case "SERIAL8":
                 return "BIGINT";
-            }
-            case "SMALLINT", "INT2", "SMALLSERIAL" -> {
+            case "SMALLINT":
+            case "INT2":
+            case "SMALLSERIAL":
                 return "SMALLINT";
-            }
-            case "BOOL", "BOOLEAN" -> {
+            case "BOOL":
+            case "BOOLEAN":
                 return "BOOLEAN";
-            }
-            case "TINYINT" -> {
+            case "TINYINT":
                 return length != null && length == 1 ? "BOOLEAN" : "TINYINT";
-            }
-            case "TIMESTAMP WITHOUT TIME ZONE", "TIMESTAMP" -> {
+            case "TIMESTAMP WITHOUT TIME ZONE":
+            case "TIMESTAMP":
                 return "TIMESTAMP";
-            }
-            case "CHARACTER VARYING", "VARCHAR" -> base = "VARCHAR";
-            case "CHARACTER", "BPCHAR", "CHAR" -> base = "CHAR";
-            case "BINARY LARGE OBJECT" -> base = "BLOB";
-            case "CHARACTER LARGE OBJECT" -> base = "CLOB";
-            default -> {
-            }
+            case "CHARACTER VARYING":
+            case "VARCHAR":
+                base = "VARCHAR";
+                break;
+            case "CHARACTER":
+            case "BPCHAR":
+            case "CHAR":
+                base = "CHAR";
+                break;
+            case "BINARY LARGE OBJECT":
+                base = "BLOB";
+                break;
+            case "CHARACTER LARGE OBJECT":
+                base = "CLOB";
+                break;
+            default:
+                break;
         }
         if (dialect == Dialect.H2) {
             if (base.equals("LONGVARCHAR")) {
@@ -357,7 +381,7 @@ public final class SchemaComparer {
         return dialect == Dialect.MYSQL || dialect == Dialect.MARIADB;
     }
 
-    private static <T> T takeMatch(List<T> candidates, java.util.function.Predicate<T> test) {
+    private static <T> T takeMatch(List<T> candidates, Predicate<T> test) {
         for (Iterator<T> it = candidates.iterator(); it.hasNext(); ) {
             T candidate = it.next();
             if (test.test(candidate)) {
@@ -390,7 +414,7 @@ public final class SchemaComparer {
 
     private static String describe(IndexSchema index) {
         return (index.unique() ? "UNIQUE " : "") + columnList(upper(index.columns().stream()
-                .map(c -> c.replace(" ", "")).toList()));
+                .map(c -> c.replace(" ", "")).collect(Collectors.toList())));
     }
 
     private static String columnList(List<String> columns) {
@@ -402,6 +426,6 @@ public final class SchemaComparer {
     }
 
     private static List<String> upper(List<String> names) {
-        return names.stream().map(SchemaComparer::upper).toList();
+        return names.stream().map(SchemaComparer::upper).collect(Collectors.toList());
     }
 }

@@ -1,19 +1,22 @@
-package org.wso2.carbon.is.migration.testsupport;
+package org.wso2.carbon.is.migration.schema;
 
-import static org.wso2.carbon.is.migration.testsupport.EngineCatalog.upper;
+import static org.wso2.carbon.is.migration.schema.EngineCatalog.upper;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.database.CatalogLookup;
 
 /**
  * Reads the schema a live database holds into the model of the schema facts: tables, primary keys and foreign keys
@@ -29,13 +32,7 @@ public final class LiveSchemaReader {
 
     /** Reads the schema of the database {@code connection} is connected to (its current schema or catalog). */
     public static LiveSchema read(Connection connection, Dialect dialect) throws SQLException {
-        EngineCatalog catalog = switch (dialect) {
-            case H2 -> new H2Catalog();
-            case POSTGRESQL -> new PostgresCatalog();
-            case MYSQL, MARIADB -> new MariaDbCatalog();
-            default -> throw new IllegalArgumentException("No live schema reader for " + dialect
-                    + "; the tests run on H2, PostgreSQL and MariaDB");
-        };
+        EngineCatalog catalog = catalogOf(dialect);
         DatabaseMetaData metaData = connection.getMetaData();
         String catalogName = catalog.catalog(connection);
         String schemaName = catalog.schema(connection);
@@ -57,17 +54,34 @@ public final class LiveSchemaReader {
             String name = upper(engineName);
             List<String> primaryKey = new ArrayList<>();
             String primaryKeyName = primaryKey(metaData, catalogName, schemaName, engineName, primaryKey);
-            tables.put(name, new TableSchema(name, columns.getOrDefault(name, List.of()), primaryKey, primaryKeyName,
-                    uniques.getOrDefault(name, List.of()),
-                    foreignKeys(metaData, catalogName, schemaName, engineName), List.of()));
+            tables.put(name, new TableSchema(name, columns.getOrDefault(name, Collections.emptyList()), primaryKey,
+                    primaryKeyName, uniques.getOrDefault(name, Collections.emptyList()),
+                    foreignKeys(metaData, catalogName, schemaName, engineName), Collections.emptyList()));
         }
         // Indexes last: telling an index that backs a foreign key on MariaDB needs the foreign keys.
         Map<String, List<IndexSchema>> indexes = catalog.indexes(connection, tables);
         Map<String, TableSchema> complete = new TreeMap<>();
         tables.forEach((name, table) -> complete.put(name, new TableSchema(name, table.columns(), table.primaryKey(),
-                table.primaryKeyName(), table.uniques(), table.foreignKeys(), indexes.getOrDefault(name, List.of()))));
+                table.primaryKeyName(), table.uniques(), table.foreignKeys(),
+                indexes.getOrDefault(name, Collections.emptyList()))));
         return new LiveSchema(dialect, metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion(),
                 complete, new ArrayList<>(new TreeSet<>(catalog.sequences(connection))));
+    }
+
+    /** The engine's catalog; the facts, and so the reader, cover H2, PostgreSQL and MySQL/MariaDB. */
+    private static EngineCatalog catalogOf(Dialect dialect) {
+        switch (dialect) {
+            case H2:
+                return new H2Catalog();
+            case POSTGRESQL:
+                return new PostgresCatalog();
+            case MYSQL:
+            case MARIADB:
+                return new MariaDbCatalog();
+            default:
+                throw new IllegalArgumentException("No live schema reader for " + dialect
+                        + ": schemas are read on H2, PostgreSQL, MySQL and MariaDB only");
+        }
     }
 
     private static String primaryKey(DatabaseMetaData metaData, String catalog, String schema, String table,
@@ -98,21 +112,11 @@ public final class LiveSchemaReader {
         List<ForeignKeyConstraint> foreignKeys = new ArrayList<>();
         rowsByName.forEach((name, rows) -> {
             rows.sort((a, b) -> Short.compare((short) a[0], (short) b[0]));
-            List<String> columns = rows.stream().map(r -> (String) r[1]).toList();
-            List<String> refColumns = rows.stream().map(r -> (String) r[3]).toList();
+            List<String> columns = rows.stream().map(r -> (String) r[1]).collect(Collectors.toList());
+            List<String> refColumns = rows.stream().map(r -> (String) r[3]).collect(Collectors.toList());
             foreignKeys.add(new ForeignKeyConstraint(upper(name), columns, (String) rows.get(0)[2], refColumns,
-                    deleteRule((short) rows.get(0)[4])));
+                    CatalogLookup.referentialAction((short) rows.get(0)[4])));
         });
         return foreignKeys;
-    }
-
-    private static String deleteRule(short rule) {
-        return switch (rule) {
-            case DatabaseMetaData.importedKeyCascade -> "CASCADE";
-            case DatabaseMetaData.importedKeySetNull -> "SET NULL";
-            case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
-            case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
-            default -> "NO ACTION";
-        };
     }
 }

@@ -1,4 +1,4 @@
-package org.wso2.carbon.is.migration.testsupport;
+package org.wso2.carbon.is.migration.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
 /**
  * A fresh 5.8.0 database compared with the 5.9.0 facts shows exactly the 5.8.0 -> 5.9.0 differences: the set the

@@ -1,6 +1,6 @@
-package org.wso2.carbon.is.migration.testsupport;
+package org.wso2.carbon.is.migration.schema;
 
-import static org.wso2.carbon.is.migration.testsupport.EngineCatalog.upper;
+import static org.wso2.carbon.is.migration.schema.EngineCatalog.upper;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,11 +26,6 @@ final class PostgresCatalog implements EngineCatalog {
 
     @Override
     public String schema(Connection connection) throws SQLException {
-        return connection.getSchema();
-    }
-
-    @Override
-    public String constraintSchema(Connection connection) throws SQLException {
         return connection.getSchema();
     }
 

@@ -1,6 +1,6 @@
-package org.wso2.carbon.is.migration.testsupport;
+package org.wso2.carbon.is.migration.schema;
 
-import static org.wso2.carbon.is.migration.testsupport.EngineCatalog.upper;
+import static org.wso2.carbon.is.migration.schema.EngineCatalog.upper;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +24,9 @@ final class H2Catalog implements EngineCatalog {
 
     private static final String SCHEMA = "PUBLIC";
     /** Types whose length is part of the type: rendered {@code TYPE(length)}. */
-    private static final Set<String> SIZED_TYPES = Set.of("VARCHAR", "CHAR", "CHARACTER", "CHARACTER VARYING",
-            "VARCHAR_IGNORECASE", "BLOB", "BINARY LARGE OBJECT", "CLOB", "CHARACTER LARGE OBJECT", "VARBINARY",
-            "BINARY VARYING", "BINARY");
+    private static final Set<String> SIZED_TYPES = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+            "VARCHAR", "CHAR", "CHARACTER", "CHARACTER VARYING", "VARCHAR_IGNORECASE", "BLOB", "BINARY LARGE OBJECT",
+            "CLOB", "CHARACTER LARGE OBJECT", "VARBINARY", "BINARY VARYING", "BINARY")));
 
     @Override
     public String catalog(Connection connection) {
@@ -33,11 +35,6 @@ final class H2Catalog implements EngineCatalog {
 
     @Override
     public String schema(Connection connection) {
-        return SCHEMA;
-    }
-
-    @Override
-    public String constraintSchema(Connection connection) {
         return SCHEMA;
     }
 

@@ -1,4 +1,4 @@
-package org.wso2.carbon.is.migration.testsupport;
+package org.wso2.carbon.is.migration.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
+import org.wso2.carbon.is.migration.testsupport.TestDatabase;
+import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
 /**
  * The comparer reports each kind of difference, and only the planted ones: differences planted in a live 5.9.0

@@ -23,16 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
-import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
-import org.wso2.carbon.is.migration.report.StepReport;
+import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.StepReport.Outcome;
+import org.wso2.carbon.is.migration.report.StepReport;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.SampleData;
-import org.wso2.carbon.is.migration.testsupport.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 
 /**

@@ -7,7 +7,6 @@ import org.wso2.carbon.is.migration.api.ErrorCode;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.StandaloneDataSources;
 import org.wso2.carbon.is.migration.engine.MigrationRun;
-import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,19 +30,31 @@ abstract class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(problem);
             return ErrorCode.BAD_CONFIGURATION.exitCode();
         }
-        try (StandaloneDataSources dataSources = new StandaloneDataSources(options.isHome, options.libDirs)) {
-            MigrationRun.Result result = MigrationRun.run(options.configFile(), options.resourcesDirectory(),
-                    config -> dataSources::dataSource, MigratorRegistry.builtIn(), mode(), options.report, false);
-            spec.commandLine().getOut().println(result.summary());
-            spec.commandLine().getOut().flush();
-            return result.exitCode();
+        StandaloneDataSources dataSources;
+        try {
+            dataSources = new StandaloneDataSources(options.isHome, options.libDirs);
         } catch (DataSourceException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return e.errorCode().exitCode();
+        }
+        MigrationRun.Result result;
+        try {
+            result = MigrationRun.of(options.configFile(), options.resourcesDirectory())
+                    .dataSources(config -> dataSources::dataSource).reportTo(options.report).run(mode());
+            spec.commandLine().getOut().println(result.summary());
+            spec.commandLine().getOut().flush();
+        } finally {
+            closeQuietly(dataSources);
+        }
+        return result.exitCode();
+    }
+
+    /** Closing the drivers' class loader can fail; the run has ended and been reported, so its exit code stands. */
+    private void closeQuietly(StandaloneDataSources dataSources) {
+        try {
+            dataSources.close();
         } catch (IOException e) {
-            // Closing the drivers' class loader failed; the run itself has ended and been reported.
             spec.commandLine().getErr().println("warning: " + e.getMessage());
-            return ErrorCode.SUCCESS_EXIT_CODE;
         }
     }
 }

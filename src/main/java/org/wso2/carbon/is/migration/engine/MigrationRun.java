@@ -84,23 +84,57 @@ public final class MigrationRun {
         }
     }
 
-    private MigrationRun() {
+    private final Path configFile;
+    private final Path resourcesDirectory;
+    private Function<MigrationConfig, DataSourceLocator> locators;
+    private MigratorRegistry migrators = MigratorRegistry.builtIn();
+    private Path reportFile;
+    private boolean logSummary;
+
+    private MigrationRun(Path configFile, Path resourcesDirectory) {
+        this.configFile = Objects.requireNonNull(configFile, "configFile");
+        this.resourcesDirectory = Objects.requireNonNull(resourcesDirectory, "resourcesDirectory");
     }
 
-    /**
-     * @param logSummary log the summary (the server); the command line prints it instead
-     * @param locators makes the DataSource lookup once the config is known (it holds e.g. the wait time)
-     */
-    public static Result run(Path configFile, Path resourcesDirectory,
-                             Function<MigrationConfig, DataSourceLocator> locators,
-                             MigratorRegistry registry, Mode mode, Path reportFileOverride, boolean logSummary) {
+    /** A run of {@code configFile} with the scripts and data of {@code resourcesDirectory}. */
+    public static MigrationRun of(Path configFile, Path resourcesDirectory) {
+        return new MigrationRun(configFile, resourcesDirectory);
+    }
+
+    /** How DataSources are found, made once the config is known (it holds e.g. the wait time). Required. */
+    public MigrationRun dataSources(Function<MigrationConfig, DataSourceLocator> locatorFromConfig) {
+        this.locators = Objects.requireNonNull(locatorFromConfig, "locatorFromConfig");
+        return this;
+    }
+
+    /** The migrators a config may name; the built-in ones unless set. */
+    public MigrationRun migrators(MigratorRegistry registry) {
+        this.migrators = Objects.requireNonNull(registry, "registry");
+        return this;
+    }
+
+    /** Where the JSON report goes instead of the config's {@code reportPath}. */
+    public MigrationRun reportTo(Path file) {
+        this.reportFile = file;
+        return this;
+    }
+
+    /** Logs the summary (the server); the command line prints it instead. */
+    public MigrationRun loggingSummary() {
+        this.logSummary = true;
+        return this;
+    }
+
+    public Result run(Mode mode) {
+        if (locators == null) {
+            throw new IllegalStateException("a run needs dataSources(...)");
+        }
         MigrationConfig config = null;
         try {
             LoadedConfig loaded = ConfigLoader.load(configFile);
             config = loaded.config();
             MigrationEngine engine = new MigrationEngine(config, loaded.warnings(), resourcesDirectory,
-                    locators.apply(config),
-                    registry).reportTo(reportFileOverride);
+                    locators.apply(config), migrators).reportTo(reportFile);
             MigrationReport report = engine.run(mode);
             String summary = report.summary();
             if (report.status() == MigrationReport.Status.SUCCEEDED) {

@@ -88,8 +88,8 @@ final class ServerMigration {
             failBeforeStart("Migration NOT started: " + e.getMessage());
             return outcome;
         }
-        MigrationRun.Result result = MigrationRun.run(request.configFile(), request.resourcesDirectory(),
-                this::locator, migrators, mode, null, true);
+        MigrationRun.Result result = MigrationRun.of(request.configFile(), request.resourcesDirectory())
+                .dataSources(this::locator).migrators(migrators).loggingSummary().run(mode);
         MigrationConfig config = result.config();
         MigrationReport report = result.report();
         if (!result.succeeded()) {

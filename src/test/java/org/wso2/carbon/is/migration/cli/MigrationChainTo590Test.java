@@ -1,5 +1,6 @@
 package org.wso2.carbon.is.migration.cli;
 
+import org.wso2.carbon.is.migration.testsupport.NamedDataSources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -199,14 +200,9 @@ class MigrationChainTo590Test {
         Map<String, DataSource> byName = Map.of(
                 "jdbc/WSO2IdentityDB", dataSource(identity), "jdbc/SHARED_DB", dataSource(shared));
         Path report = home.path().resolve("server-report-" + System.nanoTime() + ".json");
-        MigrationRun.Result result = MigrationRun.run(home.resources().resolve("migration-config.yaml"),
-                home.resources(), config -> name -> {
-                    DataSource found = byName.get(name);
-                    if (found == null) {
-                        throw new DataSourceException("no DataSource " + name);
-                    }
-                    return found;
-                }, MigratorRegistry.builtIn(), Mode.MIGRATE, report, true);
+        MigrationRun.Result result = MigrationRun.of(home.resources().resolve("migration-config.yaml"),
+                home.resources()).dataSources(config -> NamedDataSources.of(byName)).reportTo(report)
+                .loggingSummary().run(Mode.MIGRATE);
         return new Run(result.exitCode(), result.summary() + "\n" + Files.readString(report));
     }
 

@@ -1,5 +1,6 @@
 package org.wso2.carbon.is.migration.engine;
 
+import org.wso2.carbon.is.migration.testsupport.NamedDataSources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -126,13 +127,9 @@ class InfoReadsOnlyTheLedgerTest {
                 .replace("migrateVersion: \"5.9.0\"", "migrateVersion: \"" + migrateVersion + "\""));
         Map<String, DataSource> byName = Map.of("jdbc/WSO2IdentityDB", view.apply(dataSource(identity)),
                 "jdbc/SHARED_DB", view.apply(dataSource(shared)));
-        MigrationRun.Result result = MigrationRun.run(config, IsHome.projectResources(), loaded -> name -> {
-            DataSource found = byName.get(name);
-            if (found == null) {
-                throw new DataSourceException("no DataSource " + name);
-            }
-            return found;
-        }, MigratorRegistry.builtIn(), mode, work.resolve(mode + "-" + System.nanoTime() + ".json"), false);
+        MigrationRun.Result result = MigrationRun.of(config, IsHome.projectResources())
+                .dataSources(loaded -> NamedDataSources.of(byName))
+                .reportTo(work.resolve(mode + "-" + System.nanoTime() + ".json")).run(mode);
         assertNotNull(result.report(), result.summary());
         return result.report();
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.api.StepIdentity;
 
 /** Reads a step's {@code parameters} with messages that name the migrator and the parameter. */
 public final class MigratorParameters {
@@ -14,6 +15,11 @@ public final class MigratorParameters {
     /** A parameter that must be present and not blank. */
     public static String required(String migrator, MigrationContext context, String key) throws MigrationException {
         return required(migrator, context.parameters(), key);
+    }
+
+    /** The identity of a step that is its migrator's only one on the database its required {@code schema} names. */
+    public static StepIdentity onSchema(String migrator, Map<String, String> parameters) throws MigrationException {
+        return StepIdentity.of(required(migrator, parameters, "schema"));
     }
 
     /** A parameter that must be present and not blank. */

@@ -39,16 +39,16 @@ public final class ClaimDataMigrator implements Migrator {
 
     @Override
     public StepIdentity identify(Map<String, String> parameters) throws MigrationException {
-        return StepIdentity.of(parameters.getOrDefault("schema", "identity"));
+        return StepIdentity.of(ClaimDatabases.claimsName(parameters));
     }
 
     @Override
     public StepPlan plan(MigrationContext context) throws MigrationException {
-        String schema = context.parameter("schema", "identity");
+        String schema = ClaimDatabases.claimsName(context.parameters());
         ClaimDataFile file = load(context);
         ClaimSet release = file.claims();
         MigrationDatabase identity = context.database(schema);
-        MigrationDatabase um = context.database(context.parameter("tenantSchema", "um"));
+        MigrationDatabase um = ClaimDatabases.tenants(context);
         TenantSelection selection = TenantSelection.from(context);
         List<ClaimDefinition> added = release.added();
         List<String> actions = new ArrayList<>();
@@ -83,8 +83,8 @@ public final class ClaimDataMigrator implements Migrator {
             throw new MigrationException(dataFile(context) + " changed while the migration was running; run again");
         }
         ClaimSet release = file.claims();
-        MigrationDatabase identity = context.database(context.parameter("schema", "identity"));
-        MigrationDatabase um = context.database(context.parameter("tenantSchema", "um"));
+        MigrationDatabase identity = ClaimDatabases.claims(context);
+        MigrationDatabase um = ClaimDatabases.tenants(context);
         TenantSelection selection = TenantSelection.from(context);
         TenantSelection.Result tenants = selection.apply(TenantDirectory.list(um));
         tenants.excluded().forEach(context.progress()::note);

@@ -90,7 +90,7 @@ public final class OAuthDataMigrator implements Migrator {
 
     @Override
     public StepIdentity identify(Map<String, String> parameters) throws MigrationException {
-        return StepIdentity.of(MigratorParameters.required(NAME, parameters, "schema"));
+        return MigratorParameters.onSchema(NAME, parameters);
     }
 
     @Override

@@ -1,13 +1,12 @@
 package org.wso2.carbon.is.migration.cli;
 
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
-
+import org.wso2.carbon.is.migration.engine.RunMode;
 import picocli.CommandLine.Command;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Migrate the databases (skips steps the ledger records as done).")
 final class MigrateCommand extends RunCommand {
     @Override
-    Mode mode() {
-        return Mode.MIGRATE;
+    RunMode mode() {
+        return RunMode.MIGRATE;
     }
 }

@@ -7,7 +7,7 @@ import org.wso2.carbon.is.migration.api.ErrorCode;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.StandaloneDataSources;
 import org.wso2.carbon.is.migration.engine.MigrationRun;
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
+import org.wso2.carbon.is.migration.engine.RunMode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -21,7 +21,7 @@ abstract class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    abstract Mode mode();
+    abstract RunMode mode();
 
     @Override
     public Integer call() {

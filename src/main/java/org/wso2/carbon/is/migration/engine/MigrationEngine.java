@@ -36,7 +36,6 @@ import org.wso2.carbon.is.migration.ledger.LedgerException;
 import org.wso2.carbon.is.migration.ledger.LockHolder;
 import org.wso2.carbon.is.migration.ledger.MigrationLock;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.Secrets;
 import org.wso2.carbon.is.migration.report.StepReport;
@@ -158,7 +157,7 @@ public final class MigrationEngine {
      * Runs the given mode. Problems in the configuration itself (versions, unknown migrators) are thrown; every
      * other failure is recorded in the returned report, whose status is then FAILED.
      */
-    public MigrationReport run(Mode mode) throws ConfigException {
+    public MigrationReport run(RunMode mode) throws ConfigException {
         MigrationPlan plan = PlanBuilder.build(config);
         List<PlannedStep> steps = plan.steps();
         List<Migrator> migrators = new ArrayList<>();
@@ -172,12 +171,12 @@ public final class MigrationEngine {
         report.configFile(String.valueOf(config.source()));
         report.versions(plan.currentVersion(), plan.migrateVersion());
         configWarnings.forEach(report::warn);
-        LOG.info("{} {} -> {}: {} steps (run {})", mode == Mode.MIGRATE ? "Migrating" : mode == Mode.DRY_RUN
+        LOG.info("{} {} -> {}: {} steps (run {})", mode == RunMode.MIGRATE ? "Migrating" : mode == RunMode.DRY_RUN
                 ? "Dry run of the migration" : "Migration info", plan.currentVersion(), plan.migrateVersion(),
                 steps.size(), report.runId());
 
         TargetDatabases databases = new TargetDatabases(config.dataSources(), locator);
-        if (mode == Mode.INFO) {
+        if (mode == RunMode.INFO) {
             try {
                 listFromLedger(steps, migrators, databases, report);
             } catch (LedgerException e) {
@@ -189,7 +188,7 @@ public final class MigrationEngine {
             addDatabases(databases, report);
             if (prepared != null) {
                 try {
-                    if (mode == Mode.MIGRATE) {
+                    if (mode == RunMode.MIGRATE) {
                         execute(prepared, databases, report);
                     } else {
                         review(prepared);
@@ -211,7 +210,7 @@ public final class MigrationEngine {
         }
     }
 
-    private List<Prepared> planAll(List<PlannedStep> steps, List<Migrator> migrators, Mode mode,
+    private List<Prepared> planAll(List<PlannedStep> steps, List<Migrator> migrators, RunMode mode,
                                    TargetDatabases databases, MigrationReport report) {
         RunSettings settings = config.runSettings();
         List<Prepared> prepared = new ArrayList<>();
@@ -221,7 +220,7 @@ public final class MigrationEngine {
             PlannedStep step = steps.get(i);
             StepReport stepReport = report.addStep(new StepReport(step.id(), step.version(), step.order(),
                     step.migratorName(), step.configLocation()));
-            StepContext context = new StepContext(step, mode != Mode.MIGRATE, resourcesDirectory, databases,
+            StepContext context = new StepContext(step, mode != RunMode.MIGRATE, resourcesDirectory, databases,
                     settings, stepReport);
             try {
                 Migrator migrator = migrators.get(i);

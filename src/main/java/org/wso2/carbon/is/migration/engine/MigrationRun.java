@@ -13,7 +13,6 @@ import org.wso2.carbon.is.migration.config.LoadedConfig;
 import org.wso2.carbon.is.migration.config.MigrationConfig;
 import org.wso2.carbon.is.migration.datasource.DataSourceLocator;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.Secrets;
 
@@ -125,7 +124,7 @@ public final class MigrationRun {
         return this;
     }
 
-    public Result run(Mode mode) {
+    public Result run(RunMode mode) {
         if (locators == null) {
             throw new IllegalStateException("a run needs dataSources(...)");
         }

@@ -11,6 +11,7 @@ import org.wso2.carbon.is.migration.config.MigrationConfig;
 import org.wso2.carbon.is.migration.datasource.ChainedDataSourceLocator;
 import org.wso2.carbon.is.migration.datasource.DataSourceLocator;
 import org.wso2.carbon.is.migration.engine.MigrationRun;
+import org.wso2.carbon.is.migration.engine.RunMode;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 
@@ -78,8 +79,8 @@ final class ServerMigration {
             failBeforeStart("Migration requested, but the system property carbon.home is not set");
             return outcome;
         }
-        MigrationReport.Mode mode = request.dryRun() ? MigrationReport.Mode.DRY_RUN : MigrationReport.Mode.MIGRATE;
-        LOG.info("Migration requested ({}); config {}", mode == MigrationReport.Mode.DRY_RUN ? "dry run" : "migrate",
+        RunMode mode = request.dryRun() ? RunMode.DRY_RUN : RunMode.MIGRATE;
+        LOG.info("Migration requested ({}); config {}", mode == RunMode.DRY_RUN ? "dry run" : "migrate",
                 request.configFile());
         MigratorRegistry migrators;
         try {
@@ -99,7 +100,7 @@ final class ServerMigration {
             stopOrWarn(stop);
             return new Outcome(!stop, result.summary());
         }
-        State state = mode == MigrationReport.Mode.DRY_RUN ? State.DRY_RUN_COMPLETED : State.SUCCEEDED;
+        State state = mode == RunMode.DRY_RUN ? State.DRY_RUN_COMPLETED : State.SUCCEEDED;
         status.publish(new ServerMigrationStatus(state, result.summary(), report.toJson(),
                 report.reportFile()));
         if (config.stopServerOnSuccess()) {

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.wso2.carbon.is.migration.engine.RunMode;
+
 /** The whole run: databases, steps, outcome. Renders the logged summary and the JSON report. */
 public final class MigrationReport {
-
-    public enum Mode { MIGRATE, DRY_RUN, INFO }
 
     public enum Status { SUCCEEDED, FAILED }
 
     private final String runId;
-    private final Mode mode;
+    private final RunMode mode;
     private final Instant startedAt = Instant.now();
     private Instant finishedAt;
     private String currentVersion;
@@ -30,7 +30,7 @@ public final class MigrationReport {
     private final List<StepReport> steps = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    public MigrationReport(String runId, Mode mode) {
+    public MigrationReport(String runId, RunMode mode) {
         this.runId = runId;
         this.mode = mode;
     }
@@ -84,7 +84,7 @@ public final class MigrationReport {
         return runId;
     }
 
-    public Mode mode() {
+    public RunMode mode() {
         return mode;
     }
 
@@ -135,7 +135,7 @@ public final class MigrationReport {
         root.put("databases", databases);
         List<Object> stepMaps = new ArrayList<>();
         for (StepReport step : steps) {
-            stepMaps.add(step.toMap(mode == Mode.DRY_RUN));
+            stepMaps.add(step.toMap(mode == RunMode.DRY_RUN));
         }
         root.put("steps", stepMaps);
         return Json.write(root);
@@ -160,7 +160,7 @@ public final class MigrationReport {
         }
         out.append(what).append(' ').append(currentVersion == null ? "?" : currentVersion).append(" -> ")
                 .append(migrateVersion == null ? "?" : migrateVersion).append(": ")
-                .append(mode == Mode.DRY_RUN && status() == Status.SUCCEEDED ? "COMPLETED (nothing changed)"
+                .append(mode == RunMode.DRY_RUN && status() == Status.SUCCEEDED ? "COMPLETED (nothing changed)"
                         : status().name())
                 .append(" (run ").append(runId).append(")\n");
         for (StepReport step : steps) {
@@ -168,13 +168,13 @@ public final class MigrationReport {
                     step.database() == null ? "" : step.database(),
                     step.rows() > 0 ? step.rows() + " rows, " : "",
                     step.durationMillis() + " ms"));
-            if (mode == Mode.DRY_RUN && step.outcome() == StepReport.Outcome.WOULD_APPLY) {
+            if (mode == RunMode.DRY_RUN && step.outcome() == StepReport.Outcome.WOULD_APPLY) {
                 out.append("      ").append(step.description()).append(" on ").append(step.database()).append('\n');
                 for (String action : step.actions()) {
                     out.append("        > ").append(action.replace("\n", "\n          ")).append('\n');
                 }
             }
-            if (mode == Mode.INFO && step.description() != null) {
+            if (mode == RunMode.INFO && step.description() != null) {
                 out.append("      ").append(step.description()).append('\n');
                 for (String note : step.notes()) {
                     out.append("      ").append(note.replace("\n", "\n        ")).append('\n');

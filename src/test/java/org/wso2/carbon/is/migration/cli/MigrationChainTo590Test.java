@@ -1,6 +1,5 @@
 package org.wso2.carbon.is.migration.cli;
 
-import org.wso2.carbon.is.migration.testsupport.NamedDataSources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
 import org.wso2.carbon.is.migration.engine.MigrationRun;
+import org.wso2.carbon.is.migration.engine.RunMode;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.schema.LiveSchemaReader;
 import org.wso2.carbon.is.migration.schema.SchemaComparer;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
@@ -32,6 +31,7 @@ import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
 import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
+import org.wso2.carbon.is.migration.testsupport.NamedDataSources;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.SampleData;
@@ -202,7 +202,7 @@ class MigrationChainTo590Test {
         Path report = home.path().resolve("server-report-" + System.nanoTime() + ".json");
         MigrationRun.Result result = MigrationRun.of(home.resources().resolve("migration-config.yaml"),
                 home.resources()).dataSources(config -> NamedDataSources.of(byName)).reportTo(report)
-                .loggingSummary().run(Mode.MIGRATE);
+                .loggingSummary().run(RunMode.MIGRATE);
         return new Run(result.exitCode(), result.summary() + "\n" + Files.readString(report));
     }
 

@@ -1,6 +1,5 @@
 package org.wso2.carbon.is.migration.engine;
 
-import org.wso2.carbon.is.migration.testsupport.NamedDataSources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.StepReport.Outcome;
 import org.wso2.carbon.is.migration.report.StepReport;
@@ -32,6 +30,7 @@ import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
+import org.wso2.carbon.is.migration.testsupport.NamedDataSources;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.SampleData;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
@@ -68,10 +67,10 @@ class InfoReadsOnlyTheLedgerTest {
 
     @Test
     void infoOnAPartlyMigratedDatabaseSendsNothingToAnIdentityServerTable() throws Exception {
-        MigrationReport to580 = run("5.8.0", Mode.MIGRATE, Function.identity());
+        MigrationReport to580 = run("5.8.0", RunMode.MIGRATE, Function.identity());
         assertEquals(MigrationReport.Status.SUCCEEDED, to580.status(), to580.summary());
 
-        MigrationReport info = run("5.9.0", Mode.INFO, recorder::wrap);
+        MigrationReport info = run("5.9.0", RunMode.INFO, recorder::wrap);
         assertEquals(MigrationReport.Status.SUCCEEDED, info.status(), info.summary());
         for (StepReport step : info.steps()) {
             if (step.version().equals("5.8.0")) {
@@ -92,10 +91,10 @@ class InfoReadsOnlyTheLedgerTest {
 
     @Test
     void infoFindsEveryShippedStepUnderTheKeyMigrateRecordedIt() throws Exception {
-        MigrationReport migrated = run("5.9.0", Mode.MIGRATE, Function.identity());
+        MigrationReport migrated = run("5.9.0", RunMode.MIGRATE, Function.identity());
         assertEquals(MigrationReport.Status.SUCCEEDED, migrated.status(), migrated.summary());
 
-        MigrationReport info = run("5.9.0", Mode.INFO, recorder::wrap);
+        MigrationReport info = run("5.9.0", RunMode.INFO, recorder::wrap);
         assertEquals(migrated.steps().size(), info.steps().size());
         for (StepReport step : info.steps()) {
             assertEquals(Outcome.ALREADY_APPLIED, step.outcome(), info.summary());
@@ -118,7 +117,7 @@ class InfoReadsOnlyTheLedgerTest {
     }
 
     /** The shipped config from 5.7.0 to {@code migrateVersion}, run on both databases seen through {@code view}. */
-    private MigrationReport run(String migrateVersion, Mode mode, Function<DataSource, DataSource> view)
+    private MigrationReport run(String migrateVersion, RunMode mode, Function<DataSource, DataSource> view)
             throws Exception {
         String shipped = Files.readString(IsHome.projectResources().resolve("migration-config.yaml"));
         assertTrue(shipped.contains("currentVersion: \"5.8.0\"") && shipped.contains("migrateVersion: \"5.9.0\""));

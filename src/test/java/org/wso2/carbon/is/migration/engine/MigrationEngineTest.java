@@ -24,7 +24,6 @@ import org.wso2.carbon.is.migration.config.MigratorConfig;
 import org.wso2.carbon.is.migration.config.VersionConfig;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.StepReport.Outcome;
 
@@ -60,7 +59,7 @@ class MigrationEngineTest {
                 .build();
     }
 
-    private MigrationReport run(MigrationConfig config, Mode mode) throws ConfigException {
+    private MigrationReport run(MigrationConfig config, RunMode mode) throws ConfigException {
         return new MigrationEngine(config, List.of(), resources, name -> {
             if (!name.equals("jdbc/WSO2IdentityDB")) {
                 throw new DataSourceException("no " + name);
@@ -87,12 +86,12 @@ class MigrationEngineTest {
     @Test
     void aSecondRunSkipsWhatTheLedgerRecordsAsDone() throws Exception {
         script("step1", "CREATE TABLE T1 (ID INTEGER);\nINSERT INTO T1 VALUES (1);\n");
-        MigrationReport first = run(config(false, "step1"), Mode.MIGRATE);
+        MigrationReport first = run(config(false, "step1"), RunMode.MIGRATE);
         assertEquals(MigrationReport.Status.SUCCEEDED, first.status(), first.summary());
         assertEquals(Outcome.APPLIED, first.steps().get(0).outcome());
         assertEquals(1, first.steps().get(0).rows());
 
-        MigrationReport second = run(config(false, "step1"), Mode.MIGRATE);
+        MigrationReport second = run(config(false, "step1"), RunMode.MIGRATE);
         assertEquals(MigrationReport.Status.SUCCEEDED, second.status(), second.summary());
         assertEquals(Outcome.ALREADY_APPLIED, second.steps().get(0).outcome());
         assertEquals(1, count("SELECT COUNT(*) FROM T1"), "the script did not run twice");
@@ -102,7 +101,7 @@ class MigrationEngineTest {
     @Test
     void aDryRunShowsEveryStatementAndChangesNothingNotEvenTheLedger() throws Exception {
         script("step1", "CREATE TABLE T1 (ID INTEGER);\nCREATE INDEX T1_ID ON T1 (ID);\n");
-        MigrationReport report = run(config(false, "step1"), Mode.DRY_RUN);
+        MigrationReport report = run(config(false, "step1"), RunMode.DRY_RUN);
 
         assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
         assertEquals(Outcome.WOULD_APPLY, report.steps().get(0).outcome());
@@ -117,7 +116,7 @@ class MigrationEngineTest {
     @Test
     void aMissingScriptStopsTheRunBeforeAnythingChanges() throws Exception {
         script("step1", "CREATE TABLE T1 (ID INTEGER);\n");
-        MigrationReport report = run(config(false, "step1", "step2"), Mode.MIGRATE);
+        MigrationReport report = run(config(false, "step1", "step2"), RunMode.MIGRATE);
 
         assertEquals(MigrationReport.Status.FAILED, report.status());
         assertEquals(Outcome.FAILED, report.steps().get(1).outcome());
@@ -129,7 +128,7 @@ class MigrationEngineTest {
     @Test
     void aFailedStatementIsRecordedWithItsLocationAndTheFixedScriptCompletesOnReRun() throws Exception {
         script("step1", "CREATE TABLE T1 (ID INTEGER);\n\nINSERT INTO NO_SUCH_TABLE VALUES (1);\n");
-        MigrationReport failed = run(config(false, "step1"), Mode.MIGRATE);
+        MigrationReport failed = run(config(false, "step1"), RunMode.MIGRATE);
 
         assertEquals(MigrationReport.Status.FAILED, failed.status());
         String error = failed.steps().get(0).error();
@@ -139,7 +138,7 @@ class MigrationEngineTest {
                 + " AND DETAIL LIKE '%h2.sql:3%'"));
 
         script("step1", "CREATE TABLE IF NOT EXISTS T1 (ID INTEGER);\nINSERT INTO T1 VALUES (1);\n");
-        MigrationReport fixed = run(config(false, "step1"), Mode.MIGRATE);
+        MigrationReport fixed = run(config(false, "step1"), RunMode.MIGRATE);
         assertEquals(MigrationReport.Status.SUCCEEDED, fixed.status(), fixed.summary());
         assertEquals(Outcome.APPLIED, fixed.steps().get(0).outcome());
         assertTrue(fixed.steps().get(0).notes().stream().anyMatch(n -> n.contains("previous attempt")));
@@ -148,10 +147,10 @@ class MigrationEngineTest {
     @Test
     void aScriptChangedAfterItSucceededIsReportedAndNotRunAgain() throws Exception {
         script("step1", "CREATE TABLE T1 (ID INTEGER);\n");
-        run(config(false, "step1"), Mode.MIGRATE);
+        run(config(false, "step1"), RunMode.MIGRATE);
         script("step1", "CREATE TABLE T1 (ID INTEGER);\nDROP TABLE T1;\n");
 
-        MigrationReport report = run(config(false, "step1"), Mode.MIGRATE);
+        MigrationReport report = run(config(false, "step1"), RunMode.MIGRATE);
         assertEquals(Outcome.CHANGED_SINCE_APPLIED, report.steps().get(0).outcome());
         assertFalse(report.steps().get(0).warnings().isEmpty());
         assertTrue(tableExists("T1"));
@@ -162,11 +161,11 @@ class MigrationEngineTest {
         script("step1", "INSERT INTO NO_SUCH_TABLE VALUES (1);\n");
         script("step2", "CREATE TABLE T2 (ID INTEGER);\n");
 
-        MigrationReport stopping = run(config(false, "step1", "step2"), Mode.MIGRATE);
+        MigrationReport stopping = run(config(false, "step1", "step2"), RunMode.MIGRATE);
         assertEquals(Outcome.NOT_RUN, stopping.steps().get(1).outcome());
         assertFalse(tableExists("T2"));
 
-        MigrationReport continuing = run(config(true, "step1", "step2"), Mode.MIGRATE);
+        MigrationReport continuing = run(config(true, "step1", "step2"), RunMode.MIGRATE);
         assertEquals(MigrationReport.Status.FAILED, continuing.status());
         assertEquals(Outcome.APPLIED, continuing.steps().get(1).outcome());
         assertTrue(tableExists("T2"));
@@ -200,7 +199,7 @@ class MigrationEngineTest {
                 "    resolve: \"n/a\"",
                 ""));
 
-        for (Mode mode : List.of(Mode.DRY_RUN, Mode.MIGRATE)) {
+        for (RunMode mode : List.of(RunMode.DRY_RUN, RunMode.MIGRATE)) {
             MigrationReport report = run(config(false, "step1", "step2"), mode);
             assertEquals(MigrationReport.Status.FAILED, report.status(), mode.name());
             String error = report.steps().get(1).error();
@@ -213,7 +212,7 @@ class MigrationEngineTest {
         assertEquals(3, count("SELECT COUNT(*) FROM ROLES"), "no row deleted");
 
         execute("UPDATE ROLES SET NAME = 'admin2' WHERE NAME = 'admin' AND ROWNUM() = 1");
-        MigrationReport resolved = run(config(false, "step1", "step2"), Mode.MIGRATE);
+        MigrationReport resolved = run(config(false, "step1", "step2"), RunMode.MIGRATE);
         assertEquals(MigrationReport.Status.SUCCEEDED, resolved.status(), resolved.summary());
         assertTrue(resolved.steps().get(1).actions().contains("-- precondition: ROLES: a name appears once per tenant"));
         assertTrue(resolved.steps().get(1).notes().stream().anyMatch(note -> note.matches(
@@ -229,7 +228,7 @@ class MigrationEngineTest {
                 .addVersion(new VersionConfig("5.9.0", List.of(new MigratorConfig("NoSuchMigrator", 1, Map.of(), 12)),
                         11))
                 .build();
-        ConfigException error = assertThrows(ConfigException.class, () -> run(config, Mode.MIGRATE));
+        ConfigException error = assertThrows(ConfigException.class, () -> run(config, RunMode.MIGRATE));
         assertTrue(error.getMessage().contains("NoSuchMigrator"), error.getMessage());
         assertTrue(error.getMessage().contains(":12"), error.getMessage());
     }
@@ -238,9 +237,9 @@ class MigrationEngineTest {
     void infoListsPendingAndAppliedStepsWithoutChangingAnything() throws Exception {
         script("step1", "CREATE TABLE T1 (ID INTEGER);\n");
         script("step2", "CREATE TABLE T2 (ID INTEGER);\n");
-        run(config(false, "step1"), Mode.MIGRATE);
+        run(config(false, "step1"), RunMode.MIGRATE);
 
-        MigrationReport info = run(config(false, "step1", "step2"), Mode.INFO);
+        MigrationReport info = run(config(false, "step1", "step2"), RunMode.INFO);
         assertEquals(Outcome.ALREADY_APPLIED, info.steps().get(0).outcome());
         assertEquals(Outcome.PENDING, info.steps().get(1).outcome());
         assertFalse(tableExists("T2"));
@@ -249,10 +248,10 @@ class MigrationEngineTest {
     @Test
     void infoShowsAFailedOrUnfinishedLastAttemptAsTheLedgerRecordedIt() throws Exception {
         script("step1", "CREATE TABLE T1 (ID INTEGER);\nINSERT INTO NO_SUCH_TABLE VALUES (1);\n");
-        MigrationReport failed = run(config(false, "step1"), Mode.MIGRATE);
+        MigrationReport failed = run(config(false, "step1"), RunMode.MIGRATE);
         assertEquals(Outcome.FAILED, failed.steps().get(0).outcome());
 
-        MigrationReport info = run(config(false, "step1"), Mode.INFO);
+        MigrationReport info = run(config(false, "step1"), RunMode.INFO);
         assertEquals(MigrationReport.Status.SUCCEEDED, info.status(), "reading the ledger worked: " + info.summary());
         assertEquals(Outcome.ATTEMPT_FAILED, info.steps().get(0).outcome(), info.summary());
         assertEquals(failed.steps().get(0).checksum(), info.steps().get(0).checksum());
@@ -262,7 +261,7 @@ class MigrationEngineTest {
 
         // What a process killed in the middle of the step leaves behind.
         execute("UPDATE IS_MIGRATION_HISTORY SET OUTCOME = 'RUNNING', FINISHED_AT = NULL, DETAIL = NULL");
-        MigrationReport unfinished = run(config(false, "step1"), Mode.INFO);
+        MigrationReport unfinished = run(config(false, "step1"), RunMode.INFO);
         assertEquals(Outcome.ATTEMPT_UNFINISHED, unfinished.steps().get(0).outcome(), unfinished.summary());
         assertTrue(unfinished.summary().contains("not finished"), unfinished.summary());
     }

@@ -17,9 +17,9 @@ import org.wso2.carbon.is.migration.config.MigratorConfig;
 import org.wso2.carbon.is.migration.config.VersionConfig;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
 import org.wso2.carbon.is.migration.engine.MigrationEngine;
+import org.wso2.carbon.is.migration.engine.RunMode;
 import org.wso2.carbon.is.migration.migrator.oauth.IdpIdColumnCheckMigrator;
 import org.wso2.carbon.is.migration.migrator.script.SchemaMigrator;
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.StepReport;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
@@ -92,6 +92,6 @@ class LegacyNamedMigratorsTest {
         DriverDataSource dataSource = new DriverDataSource(database.driver(), database.url(), database.user(),
                 database.password());
         return new MigrationEngine(config, List.of(), resources, name -> dataSource, MigratorRegistry.builtIn())
-                .run(Mode.MIGRATE);
+                .run(RunMode.MIGRATE);
     }
 }

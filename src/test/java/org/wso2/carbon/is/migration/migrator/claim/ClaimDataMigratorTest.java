@@ -19,8 +19,8 @@ import org.wso2.carbon.is.migration.config.MigratorConfig;
 import org.wso2.carbon.is.migration.config.VersionConfig;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.engine.MigrationEngine;
+import org.wso2.carbon.is.migration.engine.RunMode;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.StepReport;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
@@ -79,7 +79,7 @@ class ClaimDataMigratorTest {
                 claim.mappedAttributes(), claim.mappedLocalClaim(), claim.rawProperties(), properties);
     }
 
-    private MigrationReport run(ClaimInstallation installation, DataSource identity, Mode mode,
+    private MigrationReport run(ClaimInstallation installation, DataSource identity, RunMode mode,
                                 boolean ignoreInactive) throws Exception {
         MigrationConfig config = MigrationConfig.builder(RESOURCES.resolve("migration-config.yaml"), "5.8.0", "5.9.0")
                 .ignoreForInactiveTenants(ignoreInactive)
@@ -106,7 +106,7 @@ class ClaimDataMigratorTest {
         assertEquals(release580, installation.rows(ACTIVE), "the seeding writes exactly the 5.8.0 facts");
 
         // A dry run lists each tenant's rows and changes nothing.
-        MigrationReport dryRun = run(installation, identity, Mode.DRY_RUN, true);
+        MigrationReport dryRun = run(installation, identity, RunMode.DRY_RUN, true);
         assertEquals(MigrationReport.Status.SUCCEEDED, dryRun.status(), dryRun.toJson());
         List<String> actions = dryRun.steps().get(0).actions();
         assertTrue(actions.contains("tenant 1 (active.com): would insert IDN_CLAIM " + ACCOUNT_STATE
@@ -122,7 +122,7 @@ class ClaimDataMigratorTest {
         assertEquals(release580, installation.rows(ACTIVE));
         assertEquals(List.of(), installation.rows(EMPTY));
 
-        MigrationReport migrate = run(installation, identity, Mode.MIGRATE, true);
+        MigrationReport migrate = run(installation, identity, RunMode.MIGRATE, true);
         assertEquals(MigrationReport.Status.SUCCEEDED, migrate.status(), migrate.toJson());
         assertEquals(release590, installation.rows(SUPER), "super tenant");
         assertEquals(release590, installation.rows(ACTIVE), "active tenant");
@@ -141,7 +141,7 @@ class ClaimDataMigratorTest {
         assertTrue(notes.contains("tenant 2 (inactive.com): skipped, inactive"), notes);
 
         // The ledger has the step: a second run through the engine does not run it again.
-        MigrationReport again = run(installation, identity, Mode.MIGRATE, true);
+        MigrationReport again = run(installation, identity, RunMode.MIGRATE, true);
         assertEquals(StepReport.Outcome.ALREADY_APPLIED, again.steps().get(0).outcome(), again.toJson());
 
         // Run directly once more (no ledger): every tenant reports every new claim as present, nothing is added.
@@ -166,7 +166,7 @@ class ClaimDataMigratorTest {
         List<String> edited580 = installation.rows(EDITED);
 
         MigrationReport crashed = run(installation, TestDataSource.crashingDuring(installation.identity, INACTIVE),
-                Mode.MIGRATE, false);
+                RunMode.MIGRATE, false);
         assertEquals(MigrationReport.Status.FAILED, crashed.status());
         assertTrue(crashed.steps().get(0).error().contains("tenant 2 (inactive.com) failed and was rolled back"),
                 crashed.steps().get(0).error());
@@ -176,7 +176,7 @@ class ClaimDataMigratorTest {
         assertEquals(edited580, installation.rows(EDITED));
         assertEquals(List.of(), installation.rows(EMPTY));
 
-        MigrationReport resumed = run(installation, TestDataSource.of(installation.identity), Mode.MIGRATE, false);
+        MigrationReport resumed = run(installation, TestDataSource.of(installation.identity), RunMode.MIGRATE, false);
         assertEquals(MigrationReport.Status.SUCCEEDED, resumed.status(), resumed.toJson());
         List<String> notes = resumed.steps().get(0).notes();
         assertTrue(notes.contains("tenant -1234 (carbon.super): done by an earlier attempt (checkpoint)"),

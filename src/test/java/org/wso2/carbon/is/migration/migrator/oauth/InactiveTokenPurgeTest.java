@@ -23,8 +23,8 @@ import org.wso2.carbon.is.migration.config.VersionConfig;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
 import org.wso2.carbon.is.migration.engine.MigrationEngine;
+import org.wso2.carbon.is.migration.engine.RunMode;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
@@ -70,16 +70,16 @@ class InactiveTokenPurgeTest {
         long unusable = count(tokenStates, true) + count(codeStates, true);
         assertTrue(count(tokenStates, true) >= 3 && count(codeStates, true) >= 3, "the fixture has some of each");
 
-        assertEquals(MigrationReport.Status.SUCCEEDED, run(database, Mode.MIGRATE, false, "default").status());
+        assertEquals(MigrationReport.Status.SUCCEEDED, run(database, RunMode.MIGRATE, false, "default").status());
         assertEquals(tokenStates, states(database, "IDN_OAUTH2_ACCESS_TOKEN", "TOKEN_ID", "TOKEN_STATE"),
                 "off by default: nothing deleted");
 
-        MigrationReport dryRun = run(database, Mode.DRY_RUN, true, "dry");
+        MigrationReport dryRun = run(database, RunMode.DRY_RUN, true, "dry");
         assertTrue(dryRun.steps().get(0).actions().toString().contains("purge"), dryRun.steps().get(0).actions()
                 .toString());
         assertEquals(tokenStates, states(database, "IDN_OAUTH2_ACCESS_TOKEN", "TOKEN_ID", "TOKEN_STATE"));
 
-        MigrationReport purged = run(database, Mode.MIGRATE, true, "purge");
+        MigrationReport purged = run(database, RunMode.MIGRATE, true, "purge");
         assertEquals(MigrationReport.Status.SUCCEEDED, purged.status(), purged.summary());
         assertEquals(only(tokenStates), states(database, "IDN_OAUTH2_ACCESS_TOKEN", "TOKEN_ID", "TOKEN_STATE"));
         assertEquals(only(codeStates), states(database, "IDN_OAUTH2_AUTHORIZATION_CODE", "CODE_ID", "STATE"));
@@ -155,7 +155,7 @@ class InactiveTokenPurgeTest {
     }
 
     /** Each run is a separate step key (the ledger would otherwise skip the second run as done). */
-    private MigrationReport run(TestDatabase database, Mode mode, boolean purge, String label) throws Exception {
+    private MigrationReport run(TestDatabase database, RunMode mode, boolean purge, String label) throws Exception {
         Map<String, String> parameters = new LinkedHashMap<>(Map.of("schema", "identity", "batchSize", "3"));
         if (purge) {
             parameters.put("purgeInactiveTokens", "true");
@@ -167,7 +167,7 @@ class InactiveTokenPurgeTest {
                 .build();
         DriverDataSource dataSource = new DriverDataSource(database.driver(), database.url(), database.user(),
                 database.password());
-        if (mode == Mode.MIGRATE) {
+        if (mode == RunMode.MIGRATE) {
             clearLedger(database);
         }
         return new MigrationEngine(config, List.of(), folder, name -> {

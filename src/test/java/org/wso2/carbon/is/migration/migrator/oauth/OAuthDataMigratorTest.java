@@ -30,13 +30,13 @@ import org.wso2.carbon.is.migration.database.CatalogLookup;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
 import org.wso2.carbon.is.migration.engine.MigrationEngine;
+import org.wso2.carbon.is.migration.engine.RunMode;
 import org.wso2.carbon.is.migration.ledger.Ledger;
 import org.wso2.carbon.is.migration.ledger.LedgerException;
 import org.wso2.carbon.is.migration.ledger.LedgerTables;
 import org.wso2.carbon.is.migration.migrator.MemoryProgress;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.migrator.StepChunkProgress;
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.StepReport.Outcome;
 import org.wso2.carbon.is.migration.report.StepReport;
@@ -78,7 +78,7 @@ class OAuthDataMigratorTest {
             }
         }
 
-        MigrationReport report = run(database, Mode.MIGRATE, "7");
+        MigrationReport report = run(database, RunMode.MIGRATE, "7");
         assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
         StepReport step = report.steps().get(0);
         assertEquals(Outcome.APPLIED, step.outcome());
@@ -95,7 +95,7 @@ class OAuthDataMigratorTest {
                     step.notes().toString());
         }
 
-        MigrationReport again = run(database, Mode.MIGRATE, "7");
+        MigrationReport again = run(database, RunMode.MIGRATE, "7");
         assertEquals(MigrationReport.Status.SUCCEEDED, again.status(), again.summary());
         assertEquals(Outcome.ALREADY_APPLIED, again.steps().get(0).outcome());
         try (Connection connection = database.connect()) {
@@ -115,7 +115,7 @@ class OAuthDataMigratorTest {
             before = OAuthTokenFixture.current(connection);
         }
 
-        MigrationReport report = run(database, Mode.DRY_RUN, "7");
+        MigrationReport report = run(database, RunMode.DRY_RUN, "7");
         assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
         StepReport step = report.steps().get(0);
         assertEquals(Outcome.WOULD_APPLY, step.outcome());
@@ -143,7 +143,7 @@ class OAuthDataMigratorTest {
             ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("h2", "5.7.0", false));
             fixture = OAuthTokenFixture.fill(connection, 1, false);
         }
-        MigrationReport report = run(database, Mode.DRY_RUN, "7");
+        MigrationReport report = run(database, RunMode.DRY_RUN, "7");
         assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
         // As step1 leaves them: every row NULL, so the rows written by 5.8.0 (2 kinds) need it too; the bare
         // FEDERATED one names no IdP and is left.
@@ -201,7 +201,7 @@ class OAuthDataMigratorTest {
             }
         });
         writer.start();
-        MigrationReport report = run(database, Mode.MIGRATE,
+        MigrationReport report = run(database, RunMode.MIGRATE,
                 Map.of("schema", "identity", "batchSize", "7", "pauseMillis", "300"));
         writer.join(10_000);
         assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
@@ -255,7 +255,7 @@ class OAuthDataMigratorTest {
             }
         });
         watcher.start();
-        MigrationReport report = run(database, Mode.MIGRATE,
+        MigrationReport report = run(database, RunMode.MIGRATE,
                 Map.of("schema", "identity", "batchSize", "7", "pauseMillis", "100"));
         watcher.join(10_000);
         assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
@@ -299,7 +299,7 @@ class OAuthDataMigratorTest {
             assertEquals(Optional.empty(), CatalogLookup.primaryKey(connection, table));
         }
 
-        MigrationReport report = run(database, Mode.MIGRATE, "7");
+        MigrationReport report = run(database, RunMode.MIGRATE, "7");
         assertEquals(MigrationReport.Status.SUCCEEDED, report.status(), report.summary());
         assertTrue(report.steps().get(0).notes().contains(table + ": the primary key and 3 foreign keys ("
                 + String.join(", ", before.stream().filter(key -> key.kind() == TableKey.Kind.FOREIGN)
@@ -350,11 +350,11 @@ class OAuthDataMigratorTest {
         };
     }
 
-    private MigrationReport run(TestDatabase database, Mode mode, String batchSize) throws Exception {
+    private MigrationReport run(TestDatabase database, RunMode mode, String batchSize) throws Exception {
         return run(database, mode, Map.of("schema", "identity", "batchSize", batchSize));
     }
 
-    private MigrationReport run(TestDatabase database, Mode mode, Map<String, String> parameters) throws Exception {
+    private MigrationReport run(TestDatabase database, RunMode mode, Map<String, String> parameters) throws Exception {
         MigrationConfig config = MigrationConfig.builder(resources.resolve("migration-config.yaml"), "5.7.0", "5.8.0")
                 .addVersion(new VersionConfig("5.8.0", List.of(new MigratorConfig(OAuthDataMigrator.NAME, 1,
                         parameters, 5)), 3))

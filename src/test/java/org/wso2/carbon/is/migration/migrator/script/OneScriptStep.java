@@ -10,8 +10,8 @@ import org.wso2.carbon.is.migration.config.MigratorConfig;
 import org.wso2.carbon.is.migration.config.VersionConfig;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
 import org.wso2.carbon.is.migration.engine.MigrationEngine;
+import org.wso2.carbon.is.migration.engine.RunMode;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
-import org.wso2.carbon.is.migration.report.MigrationReport.Mode;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 
@@ -32,6 +32,6 @@ final class OneScriptStep {
         DriverDataSource dataSource = new DriverDataSource(database.driver(), database.url(), database.user(),
                 database.password());
         return new MigrationEngine(config, List.of(), resources, name -> dataSource, MigratorRegistry.builtIn())
-                .run(Mode.MIGRATE);
+                .run(RunMode.MIGRATE);
     }
 }

@@ -86,7 +86,7 @@ public final class MigrationRun {
     private final Path configFile;
     private final Path resourcesDirectory;
     private Function<MigrationConfig, DataSourceLocator> locators;
-    private MigratorRegistry migrators = MigratorRegistry.builtIn();
+    private MigratorRegistry migrators;
     private Path reportFile;
     private boolean logSummary;
 
@@ -133,7 +133,8 @@ public final class MigrationRun {
             LoadedConfig loaded = ConfigLoader.load(configFile);
             config = loaded.config();
             MigrationEngine engine = new MigrationEngine(config, loaded.warnings(), resourcesDirectory,
-                    locators.apply(config), migrators).reportTo(reportFile);
+                    locators.apply(config), migrators == null ? MigratorRegistry.builtIn() : migrators)
+                    .reportTo(reportFile);
             MigrationReport report = engine.run(mode);
             String summary = report.summary();
             if (report.status() == MigrationReport.Status.SUCCEEDED) {

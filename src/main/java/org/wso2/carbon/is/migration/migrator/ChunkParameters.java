@@ -23,13 +23,14 @@ public final class ChunkParameters {
                 (int) ChunkSettings.DEFAULT_TARGET_MILLIS);
         int min = MigratorParameters.positiveInt(migrator, context, "minChunkSize", ChunkSettings.DEFAULT_MIN_SIZE);
         int max = MigratorParameters.positiveInt(migrator, context, "maxChunkSize", ChunkSettings.DEFAULT_MAX_SIZE);
-        if (max < min) {
-            throw new MigrationException(migrator + ": maxChunkSize (" + max + ") is smaller than minChunkSize ("
-                    + min + ")");
-        }
         long pause = MigratorParameters.nonNegativeLong(migrator, context, "pauseMillis", 0);
         long interval = MigratorParameters.positiveInt(migrator, context, "progressIntervalSeconds",
                 (int) ChunkSettings.DEFAULT_PROGRESS_SECONDS);
-        return new ChunkSettings(fixed ? batchSize : null, target, batchSize, min, max, pause, interval);
+        try {
+            return new ChunkSettings(fixed ? batchSize : null, target, batchSize, min, max, pause, interval);
+        } catch (IllegalArgumentException e) {
+            // Each value is valid alone (checked above, naming the parameter); the settings check how they combine.
+            throw new MigrationException(migrator + ": " + e.getMessage(), e);
+        }
     }
 }

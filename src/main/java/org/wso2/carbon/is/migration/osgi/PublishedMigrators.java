@@ -14,31 +14,53 @@ import org.wso2.carbon.is.migration.api.Migrator;
 /**
  * The {@link Migrator} services other bundles publish, so that a deployment's own data (custom tables, a custom
  * user store's schema) can be migrated in the same run, recorded in the same ledger, named in the same config.
- * Read once, when the migration starts: identity core calls the client after the server's bundles have started.
+ * Taken when the migration starts (identity core calls the client after the server's bundles have started) and
+ * released when it ends.
  */
-final class PublishedMigrators {
+final class PublishedMigrators implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishedMigrators.class);
 
-    private PublishedMigrators() {
+    private final BundleContext context;
+    private final List<ServiceReference<Migrator>> taken = new ArrayList<>();
+    private final List<Migrator> migrators = new ArrayList<>();
+
+    private PublishedMigrators(BundleContext context) {
+        this.context = context;
     }
 
-    static List<Migrator> in(BundleContext context) {
+    static PublishedMigrators take(BundleContext context) {
         Collection<ServiceReference<Migrator>> references;
         try {
             references = context.getServiceReferences(Migrator.class, null);
         } catch (InvalidSyntaxException impossible) {
             throw new IllegalStateException(impossible);
         }
-        List<Migrator> migrators = new ArrayList<>();
+        PublishedMigrators published = new PublishedMigrators(context);
         for (ServiceReference<Migrator> reference : references) {
             Migrator migrator = context.getService(reference);
             if (migrator != null) {
                 LOG.info("Migrator '{}' published by bundle {}", migrator.name(),
                         reference.getBundle().getSymbolicName());
-                migrators.add(migrator);
+                published.taken.add(reference);
+                published.migrators.add(migrator);
             }
         }
+        return published;
+    }
+
+    List<Migrator> migrators() {
         return migrators;
+    }
+
+    @Override
+    public void close() {
+        for (ServiceReference<Migrator> reference : taken) {
+            try {
+                context.ungetService(reference);
+            } catch (IllegalStateException stopping) {
+                LOG.debug("Framework stopping; the service is released with it");
+            }
+        }
     }
 }

@@ -82,15 +82,18 @@ final class ServerMigration {
         RunMode mode = request.dryRun() ? RunMode.DRY_RUN : RunMode.MIGRATE;
         LOG.info("Migration requested ({}); config {}", mode == RunMode.DRY_RUN ? "dry run" : "migrate",
                 request.configFile());
-        MigratorRegistry migrators;
-        try {
-            migrators = MigratorRegistry.builtIn().addAll(PublishedMigrators.in(context));
-        } catch (IllegalArgumentException e) {
-            failBeforeStart("Migration NOT started: " + e.getMessage());
-            return outcome;
+        MigrationRun.Result result;
+        try (PublishedMigrators published = PublishedMigrators.take(context)) {
+            MigratorRegistry migrators;
+            try {
+                migrators = MigratorRegistry.builtIn().addAll(published.migrators());
+            } catch (IllegalArgumentException e) {
+                failBeforeStart("Migration NOT started: " + e.getMessage());
+                return outcome;
+            }
+            result = MigrationRun.of(request.configFile(), request.resourcesDirectory())
+                    .dataSources(this::locator).migrators(migrators).loggingSummary().run(mode);
         }
-        MigrationRun.Result result = MigrationRun.of(request.configFile(), request.resourcesDirectory())
-                .dataSources(this::locator).migrators(migrators).loggingSummary().run(mode);
         MigrationConfig config = result.config();
         MigrationReport report = result.report();
         if (!result.succeeded()) {

@@ -21,6 +21,7 @@ import org.wso2.carbon.is.migration.api.StepIdentity;
 import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.api.StepProgress;
 import org.wso2.carbon.is.migration.chunk.ChunkPacer;
+import org.wso2.carbon.is.migration.chunk.ChunkProgress;
 import org.wso2.carbon.is.migration.chunk.ChunkSettings;
 import org.wso2.carbon.is.migration.chunk.HelperIndex;
 import org.wso2.carbon.is.migration.chunk.KeysSetAside;
@@ -100,6 +101,7 @@ public final class OAuthDataMigrator implements Migrator {
         boolean purge = MigratorParameters.bool(NAME, context, InactiveTokenPurge.PARAMETER, false);
         MigrationDatabase database = context.database(schema);
         DatabaseEngine engine = DatabaseEngine.of(database.dialect());
+        ChunkProgress ledger = new StepChunkProgress(context.progress());
         List<String> actions = new ArrayList<>();
         try (Connection connection = database.connect()) {
             for (String required : Arrays.asList("IDP", OAuthTable.ACCESS_TOKEN.table(),
@@ -123,7 +125,7 @@ public final class OAuthDataMigrator implements Migrator {
                 TableSlicer slicer = slicer(connection, engine, table);
                 actions.add(describeWork(table, settings, slicer, engine));
                 if (engine.updatesRewriteEveryIndex()) {
-                    KeysSetAside keys = KeysSetAside.of(connection, table.table(), new StepChunkProgress(context.progress()));
+                    KeysSetAside keys = KeysSetAside.of(connection, table.table(), ledger);
                     if (!keys.isEmpty()) {
                         actions.add(table.table() + ": " + keys.describe() + " dropped for the walk (recorded in the"
                                 + " ledger first) and added back after it: " + String.join("; ", keys.keys().stream()
@@ -262,15 +264,16 @@ public final class OAuthDataMigrator implements Migrator {
         // fraction of the table, as on MariaDB (see docs/benchmark.md).
         boolean countPerChunk = !slicer.rowsMayMove() && (slicer.coversEveryRow() || !table.keyMayBeNull());
         IdpIdCounts chunkCounts = countPerChunk ? IdpIdCounts.none(table) : null;
-        KeysSetAside keys = keysSetAside(connection, engine, table, progress);
+        ChunkProgress ledger = new StepChunkProgress(progress);
+        KeysSetAside keys = keysSetAside(connection, engine, table, progress, ledger);
         if (keys != null) {
-            keys.drop(connection, new StepChunkProgress(progress));
+            keys.drop(connection, ledger);
         }
         long started = System.nanoTime();
         Outcome outcome;
         long rows;
         try {
-            outcome = walk(connection, table, new TableWalker(table.table(), table.table(), slicer, pacer), progress,
+            outcome = walk(connection, table, new TableWalker(table.table(), table.table(), slicer, pacer), ledger,
                     chunkCounts);
             rows = outcome.rowsChanged();
             if (byKey && table.keyMayBeNull()) {
@@ -285,7 +288,7 @@ public final class OAuthDataMigrator implements Migrator {
             if (keys != null) {
                 try {
                     connection.rollback();
-                    keys.restore(connection, new StepChunkProgress(progress));
+                    keys.restore(connection, ledger);
                 } catch (SQLException | RuntimeException restoring) {
                     e.addSuppressed(restoring);
                 }
@@ -298,7 +301,7 @@ public final class OAuthDataMigrator implements Migrator {
         }
         if (keys != null) {
             long restoring = System.nanoTime();
-            keys.restore(connection, new StepChunkProgress(progress));
+            keys.restore(connection, ledger);
             String restored = table.table() + ": " + keys.describe() + " added back in "
                     + (System.nanoTime() - restoring) / 1_000_000 + " ms (dropped for the walk: H2 rewrites every"
                     + " index entry of a row it updates)";
@@ -325,7 +328,7 @@ public final class OAuthDataMigrator implements Migrator {
         if (slicer.rowsMayMove() && left.resolvable() > 0) {
             // Rows another session updated during the walk may have moved to pages already walked: one more pass.
             Outcome recheck = walk(connection, table, new TableWalker(table.table(), table.table() + ":recheck",
-                    slicer(connection, engine, table), pacer), progress, null);
+                    slicer(connection, engine, table), pacer), ledger, null);
             progress.note(table.table() + ": " + left.resolvable() + " rows still needed IDP_ID after the walk"
                     + " (moved by another session meanwhile); a second pass set " + recheck.rowsChanged());
             left = IdpIdCounts.read(connection, table, true);
@@ -339,10 +342,10 @@ public final class OAuthDataMigrator implements Migrator {
     }
 
     /** Walks {@code table}, setting IDP_ID chunk by chunk; adds each chunk's rows left to {@code counts} if given. */
-    private static Outcome walk(Connection connection, OAuthTable table, TableWalker walker, StepProgress progress,
+    private static Outcome walk(Connection connection, OAuthTable table, TableWalker walker, ChunkProgress ledger,
                                 IdpIdCounts counts) throws SQLException {
         try {
-            return walker.walk(connection, new StepChunkProgress(progress), (chunk, range) -> {
+            return walker.walk(connection, ledger, (chunk, range) -> {
                 long changed;
                 try (PreparedStatement update = chunk.prepareStatement(table.updateRange(range))) {
                     range.bind(update, 1);
@@ -365,11 +368,11 @@ public final class OAuthDataMigrator implements Migrator {
      * record in the ledger first.
      */
     private static KeysSetAside keysSetAside(Connection connection, DatabaseEngine engine, OAuthTable table,
-                                             StepProgress progress) throws SQLException {
+                                             StepProgress progress, ChunkProgress ledger) throws SQLException {
         if (!engine.updatesRewriteEveryIndex()) {
             return null;
         }
-        KeysSetAside keys = KeysSetAside.of(connection, table.table(), new StepChunkProgress(progress));
+        KeysSetAside keys = KeysSetAside.of(connection, table.table(), ledger);
         connection.rollback();
         if (keys.isEmpty()) {
             return null;

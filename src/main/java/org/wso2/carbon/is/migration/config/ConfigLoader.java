@@ -309,6 +309,7 @@ public final class ConfigLoader {
                             + String.join(", ", MigrationConfig.DEFAULT_DATA_SOURCES.keySet()));
                 }
                 builder.dataSource(entry.getKey(), reader.requiredText(entry.getValue().getValueNode(), key));
+                builder.keyLine(key, NodeReader.line(entry.getValue().getKeyNode()));
             }
         }
 

@@ -38,7 +38,8 @@ import org.wso2.carbon.is.migration.api.RunSettings;
  * @param reportPath                  where to write the migration report, as written (relative paths are resolved
  *                                    by the caller), or null for the default place
  * @param lockStaleAfterSeconds       after how long another run's migration lock counts as abandoned (default 300)
- * @param keyLines                    1-based line of each top-level key that was written, for messages about it
+ * @param keyLines                    1-based line of each key that was written (top-level, and
+ *                                    {@code dataSources.<db>}), for messages about it
  */
 public final class MigrationConfig {
 
@@ -225,7 +226,7 @@ public final class MigrationConfig {
         return name;
     }
 
-    /** 1-based line where a top-level key was written, or 0 when the file does not have it. */
+    /** 1-based line where a key (top-level, or {@code dataSources.<db>}) was written, or 0 when it is not written. */
     public int lineOf(String key) {
         return keyLines.getOrDefault(key, 0);
     }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wso2.carbon.is.migration.api.ErrorCode;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.api.Migrator;
 import org.wso2.carbon.is.migration.api.RunSettings;
@@ -174,15 +176,18 @@ public final class MigrationEngine {
                 steps.size(), report.runId());
 
         TargetDatabases databases = new TargetDatabases(config.dataSources(), locator);
-        if (mode == RunMode.INFO) {
+        List<StepIdentity> identities = identifyAll(steps, migrators, report);
+        if (identities == null || !openAll(identities, databases, report)) {
+            addDatabases(databases, report);
+        } else if (mode == RunMode.INFO) {
             try {
-                listFromLedger(steps, migrators, databases, report);
+                listFromLedger(steps, identities, databases, report);
             } catch (LedgerException e) {
                 report.fail(e.getMessage());
             }
             addDatabases(databases, report);
         } else {
-            List<Prepared> prepared = planAll(steps, migrators, mode, databases, report);
+            List<Prepared> prepared = planAll(steps, migrators, identities, mode, databases, report);
             addDatabases(databases, report);
             if (prepared != null) {
                 try {
@@ -208,8 +213,76 @@ public final class MigrationEngine {
         }
     }
 
-    private List<Prepared> planAll(List<PlannedStep> steps, List<Migrator> migrators, RunMode mode,
-                                   TargetDatabases databases, MigrationReport report) {
+    /**
+     * What each step changes, from its parameters alone. A step that cannot say is a configuration error: reported
+     * with its place in the config, and nothing connects.
+     */
+    private static List<StepIdentity> identifyAll(List<PlannedStep> steps, List<Migrator> migrators,
+                                                  MigrationReport report) {
+        List<StepIdentity> identities = new ArrayList<>();
+        boolean failed = false;
+        for (int i = 0; i < steps.size(); i++) {
+            PlannedStep step = steps.get(i);
+            try {
+                identities.add(migrators.get(i).identify(step.parameters()));
+            } catch (MigrationException | RuntimeException e) {
+                failed = true;
+                StepReport stepReport = report.addStep(new StepReport(step.id(), step.version(), step.order(),
+                        step.migratorName(), step.configLocation()));
+                stepReport.outcome(StepReport.Outcome.FAILED);
+                stepReport.error(step.configLocation() + ": " + describe(e));
+                LOG.error("[{}] cannot be used as configured: {}", step.id(), Secrets.mask(describe(e)));
+            }
+        }
+        if (!failed) {
+            return identities;
+        }
+        report.fail(ErrorCode.BAD_CONFIGURATION, "Some steps' parameters in " + config.source() + " cannot be used"
+                + " (see above). Nothing was changed.");
+        return null;
+    }
+
+    /**
+     * Connects once to every database the steps change, before any step is planned, so that a database that
+     * cannot be reached (no settings, no driver, unknown name, wrong password) is reported once, naming where its
+     * DataSource is configured, and not once per step.
+     */
+    private boolean openAll(List<StepIdentity> identities, TargetDatabases databases, MigrationReport report) {
+        Set<String> logicalNames = new LinkedHashSet<>();
+        identities.forEach(identity -> logicalNames.add(identity.database()));
+        List<String> problems = new ArrayList<>();
+        Set<String> failedDataSources = new HashSet<>();
+        for (String logical : logicalNames) {
+            String dataSourceName = config.dataSources().get(logical);
+            if (dataSourceName != null && failedDataSources.contains(dataSourceName)) {
+                continue;
+            }
+            try {
+                databases.forLogical(logical);
+            } catch (MigrationException e) {
+                failedDataSources.add(dataSourceName);
+                problems.add(describe(e) + "\n  " + whereConfigured(logical, dataSourceName));
+            }
+        }
+        if (problems.isEmpty()) {
+            return true;
+        }
+        problems.forEach(problem -> LOG.error("{}", Secrets.mask(problem)));
+        report.fail(ErrorCode.DATA_SOURCE_UNAVAILABLE, String.join("\n", problems) + "\nNothing was changed.");
+        return false;
+    }
+
+    /** Where the DataSource of a logical database comes from: its line in the config, or the default. */
+    private String whereConfigured(String logical, String dataSourceName) {
+        String key = "dataSources." + logical;
+        int line = config.lineOf(key);
+        return line > 0 ? "(" + key + " at " + config.source() + ":" + line + ")"
+                : "(" + dataSourceName + " is the default for the " + logical + " database; set " + key + " in "
+                + config.source() + " to use another)";
+    }
+
+    private List<Prepared> planAll(List<PlannedStep> steps, List<Migrator> migrators, List<StepIdentity> identities,
+                                   RunMode mode, TargetDatabases databases, MigrationReport report) {
         RunSettings settings = config.runSettings();
         List<Prepared> prepared = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -222,7 +295,7 @@ public final class MigrationEngine {
                     settings, stepReport);
             try {
                 Migrator migrator = migrators.get(i);
-                StepIdentity identity = migrator.identify(step.parameters());
+                StepIdentity identity = identities.get(i);
                 StepPlan stepPlan = migrator.plan(context);
                 if (!stepPlan.database().equals(identity.database())) {
                     throw new MigrationException(step.migratorName() + " plans a change of the " + stepPlan.database()
@@ -382,17 +455,16 @@ public final class MigrationEngine {
      * and the ledger key come from the identity each migrator declares from the step's parameters, the description
      * and checksum from its ledger row.
      */
-    private static void listFromLedger(List<PlannedStep> steps, List<Migrator> migrators, TargetDatabases databases,
-                                       MigrationReport report) throws LedgerException {
+    private static void listFromLedger(List<PlannedStep> steps, List<StepIdentity> identities,
+                                       TargetDatabases databases, MigrationReport report) throws LedgerException {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < steps.size(); i++) {
             PlannedStep step = steps.get(i);
             StepReport stepReport = report.addStep(new StepReport(step.id(), step.version(), step.order(),
                     step.migratorName(), step.configLocation()));
-            StepIdentity identity;
+            StepIdentity identity = identities.get(i);
             TargetDatabase target;
             try {
-                identity = migrators.get(i).identify(step.parameters());
                 target = databases.forLogical(identity.database());
             } catch (MigrationException | RuntimeException e) {
                 stepReport.outcome(StepReport.Outcome.FAILED);

@@ -146,7 +146,7 @@ public final class MigrationRun {
             if (logSummary) {
                 LOG.error("\n{}", summary);
             }
-            return new Result(ErrorCode.STEP_FAILED.exitCode(), report, config, summary);
+            return new Result(report.errorCode().exitCode(), report, config, summary);
         } catch (ConfigException e) {
             String summary = "Migration NOT started: the configuration is invalid.\n  " + Secrets.mask(e.getMessage());
             if (logSummary) {

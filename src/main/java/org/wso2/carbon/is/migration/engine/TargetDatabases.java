@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.api.ErrorCode;
 import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.database.DialectDetector;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
@@ -70,8 +71,8 @@ final class TargetDatabases {
         try {
             dataSource = locator.locate(dataSourceName);
         } catch (DataSourceException e) {
-            throw new MigrationException("DataSource " + dataSourceName + " (for the " + logical.get(0)
-                    + " database) is not available: " + e.getMessage(), e);
+            throw new MigrationException(ErrorCode.DATA_SOURCE_UNAVAILABLE, "DataSource " + dataSourceName
+                    + " (for the " + logical.get(0) + " database) is not available: " + e.getMessage(), e);
         }
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
@@ -81,8 +82,9 @@ final class TargetDatabases {
             LOG.info("Database {} -> {} [{}]", dataSourceName, location, dialect.scriptName());
             return new TargetDatabase(dataSourceName, dataSource, dialect, location, logical);
         } catch (SQLException e) {
-            throw new MigrationException("Could not connect to DataSource " + dataSourceName + ": "
-                    + Secrets.mask(e.getMessage()), e);
+            throw new MigrationException(ErrorCode.DATA_SOURCE_UNAVAILABLE, "Could not connect to DataSource "
+                    + dataSourceName + " (for the " + logical.get(0) + " database): " + Secrets.mask(e.getMessage()),
+                    e);
         }
     }
 

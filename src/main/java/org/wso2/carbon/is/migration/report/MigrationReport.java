@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.wso2.carbon.is.migration.api.ErrorCode;
 import org.wso2.carbon.is.migration.engine.RunMode;
 
 /** The whole run: databases, steps, outcome. Renders the logged summary and the JSON report. */
@@ -25,6 +26,7 @@ public final class MigrationReport {
     private String migrateVersion;
     private String configFile;
     private String error;
+    private ErrorCode errorCode;
     private Path reportFile;
     private final List<Map<String, Object>> databases = new ArrayList<>();
     private final List<StepReport> steps = new ArrayList<>();
@@ -62,9 +64,23 @@ public final class MigrationReport {
         warnings.add(Secrets.mask(warning));
     }
 
-    /** A failure outside any one step: configuration, connection, lock, validation. */
+    /** A failure outside any one step (lock, ledger) that is not the operator's setup: exit code 1. */
     public void fail(String message) {
+        fail(ErrorCode.STEP_FAILED, message);
+    }
+
+    /** A failure outside any one step, of the given kind: configuration, data source, changed script, lock. */
+    public void fail(ErrorCode code, String message) {
         this.error = Secrets.mask(message);
+        this.errorCode = Objects.requireNonNull(code, "code");
+    }
+
+    /**
+     * What kind of failure ended the run, and so its exit code: the one given to {@link #fail(ErrorCode, String)},
+     * else {@link ErrorCode#STEP_FAILED} (a step failed). Meaningless while {@link #status()} is SUCCEEDED.
+     */
+    public ErrorCode errorCode() {
+        return errorCode == null ? ErrorCode.STEP_FAILED : errorCode;
     }
 
     public void finish() {
@@ -124,6 +140,10 @@ public final class MigrationReport {
         root.put("runId", runId);
         root.put("mode", mode.name());
         root.put("status", status().name());
+        if (status() == Status.FAILED) {
+            root.put("errorCode", errorCode().name());
+            root.put("exitCode", errorCode().exitCode());
+        }
         root.put("currentVersion", currentVersion);
         root.put("migrateVersion", migrateVersion);
         root.put("config", configFile);

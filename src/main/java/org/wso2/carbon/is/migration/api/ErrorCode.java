@@ -27,7 +27,13 @@ public enum ErrorCode {
     INVALID_SCRIPT(1),
 
     /** The database refused a statement of a script. */
-    STATEMENT_FAILED(1);
+    STATEMENT_FAILED(1),
+
+    /**
+     * A step the ledger records as applied has different content now (its script was edited, or its migrator
+     * changed): nothing ran. Restore what was applied, or accept the new content with {@code repair}.
+     */
+    APPLIED_STEP_CHANGED(2);
 
     /** The exit code of a run that ended without error; no error code has it. */
     public static final int SUCCESS_EXIT_CODE = 0;

@@ -77,82 +77,6 @@ public final class MigrationEngine {
         return this;
     }
 
-    /** One planned step with its migrator, context and report. */
-    private static final class Prepared {
-        private final PlannedStep step;
-        private final Migrator migrator;
-        private final StepContext context;
-        private final StepReport report;
-        private final StepPlan plan;
-        private final TargetDatabase target;
-        private final String key;
-
-        Prepared(PlannedStep step, Migrator migrator, StepContext context, StepReport report, StepPlan plan,
-                 TargetDatabase target, String key) {
-            this.step = step;
-            this.migrator = migrator;
-            this.context = context;
-            this.report = report;
-            this.plan = plan;
-            this.target = target;
-            this.key = key;
-        }
-
-        PlannedStep step() {
-            return step;
-        }
-
-        Migrator migrator() {
-            return migrator;
-        }
-
-        StepContext context() {
-            return context;
-        }
-
-        StepReport report() {
-            return report;
-        }
-
-        StepPlan plan() {
-            return plan;
-        }
-
-        TargetDatabase target() {
-            return target;
-        }
-
-        String key() {
-            return key;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (this == other) {
-                return true;
-            }
-            if (!(other instanceof Prepared)) {
-                return false;
-            }
-            Prepared that = (Prepared) other;
-            return Objects.equals(step, that.step) && Objects.equals(migrator, that.migrator)
-                    && Objects.equals(context, that.context) && Objects.equals(report, that.report)
-                    && Objects.equals(plan, that.plan) && Objects.equals(target, that.target)
-                    && Objects.equals(key, that.key);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(step, migrator, context, report, plan, target, key);
-        }
-
-        @Override
-        public String toString() {
-            return "Prepared[step=" + step + ", migrator=" + migrator + ", context=" + context + ", report=" + report
-                    + ", plan=" + plan + ", target=" + target + ", key=" + key + "]";
-        }
-    }
-
     /**
      * Runs the given mode. Problems in the configuration itself (versions, unknown migrators) are thrown; every
      * other failure is recorded in the returned report, whose status is then FAILED.
@@ -171,8 +95,7 @@ public final class MigrationEngine {
         report.configFile(String.valueOf(config.source()));
         report.versions(plan.currentVersion(), plan.migrateVersion());
         configWarnings.forEach(report::warn);
-        LOG.info("{} {} -> {}: {} steps (run {})", mode == RunMode.MIGRATE ? "Migrating" : mode == RunMode.DRY_RUN
-                ? "Dry run of the migration" : "Migration info", plan.currentVersion(), plan.migrateVersion(),
+        LOG.info("{} {} -> {}: {} steps (run {})", activity(mode), plan.currentVersion(), plan.migrateVersion(),
                 steps.size(), report.runId());
 
         TargetDatabases databases = new TargetDatabases(config.dataSources(), locator);
@@ -187,15 +110,11 @@ public final class MigrationEngine {
             }
             addDatabases(databases, report);
         } else {
-            List<Prepared> prepared = planAll(steps, migrators, identities, mode, databases, report);
+            List<PreparedStep> prepared = planAll(steps, migrators, identities, mode, databases, report);
             addDatabases(databases, report);
             if (prepared != null) {
                 try {
-                    if (mode == RunMode.MIGRATE) {
-                        execute(prepared, databases, report);
-                    } else {
-                        review(prepared);
-                    }
+                    runPlanned(mode, prepared, databases, report);
                 } catch (LedgerException e) {
                     report.fail(e.getMessage());
                 }
@@ -204,6 +123,55 @@ public final class MigrationEngine {
         report.finish();
         writeReportFile(report);
         return report;
+    }
+
+    private static String activity(RunMode mode) {
+        switch (mode) {
+            case MIGRATE:
+                return "Migrating";
+            case DRY_RUN:
+                return "Dry run of the migration";
+            case INFO:
+                return "Migration info";
+            case REPAIR:
+                return "Repairing the ledger of the migration";
+            case REPAIR_DRY_RUN:
+                return "Dry run of the ledger repair";
+            default:
+                throw new AssertionError(mode);
+        }
+    }
+
+    /** What each mode does with the planned steps, once the applied ones were checked for changes. */
+    private void runPlanned(RunMode mode, List<PreparedStep> prepared, TargetDatabases databases,
+                            MigrationReport report) throws LedgerException {
+        ChangedSteps changed = ChangedSteps.find(prepared);
+        switch (mode) {
+            case MIGRATE:
+                if (changed.isEmpty()) {
+                    execute(prepared, databases, report);
+                } else {
+                    changed.refuse(report);
+                }
+                break;
+            case DRY_RUN:
+                review(prepared, changed);
+                if (!changed.isEmpty()) {
+                    changed.refuse(report);
+                }
+                break;
+            case REPAIR_DRY_RUN:
+                changed.previewAcceptance();
+                break;
+            case REPAIR:
+                if (!changed.isEmpty()) {
+                    String holder = LockHolder.current().format(report.runId());
+                    underLocks(databases, holder, locks -> changed.accept(report.runId(), holder));
+                }
+                break;
+            default:
+                throw new AssertionError(mode);
+        }
     }
 
     private static void addDatabases(TargetDatabases databases, MigrationReport report) {
@@ -217,7 +185,7 @@ public final class MigrationEngine {
      * What each step changes, from its parameters alone. A step that cannot say is a configuration error: reported
      * with its place in the config, and nothing connects.
      */
-    private static List<StepIdentity> identifyAll(List<PlannedStep> steps, List<Migrator> migrators,
+    private List<StepIdentity> identifyAll(List<PlannedStep> steps, List<Migrator> migrators,
                                                   MigrationReport report) {
         List<StepIdentity> identities = new ArrayList<>();
         boolean failed = false;
@@ -281,10 +249,10 @@ public final class MigrationEngine {
                 + config.source() + " to use another)";
     }
 
-    private List<Prepared> planAll(List<PlannedStep> steps, List<Migrator> migrators, List<StepIdentity> identities,
+    private List<PreparedStep> planAll(List<PlannedStep> steps, List<Migrator> migrators, List<StepIdentity> identities,
                                    RunMode mode, TargetDatabases databases, MigrationReport report) {
         RunSettings settings = config.runSettings();
-        List<Prepared> prepared = new ArrayList<>();
+        List<PreparedStep> prepared = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         boolean failed = false;
         for (int i = 0; i < steps.size(); i++) {
@@ -306,7 +274,7 @@ public final class MigrationEngine {
                 context.bind(target.ledger(), key);
                 stepReport.planned(stepPlan.database(), stepPlan.description(), stepPlan.checksum(),
                         stepPlan.actions());
-                prepared.add(new Prepared(step, migrators.get(i), context, stepReport, stepPlan, target, key));
+                prepared.add(new PreparedStep(step, migrators.get(i), context, stepReport, stepPlan, target, key));
             } catch (MigrationException | RuntimeException e) {
                 failed = true;
                 stepReport.outcome(StepReport.Outcome.FAILED);
@@ -345,18 +313,12 @@ public final class MigrationEngine {
         return key;
     }
 
-    private void execute(List<Prepared> prepared, TargetDatabases databases, MigrationReport report)
+    private void execute(List<PreparedStep> prepared, TargetDatabases databases, MigrationReport report)
             throws LedgerException {
         String holder = LockHolder.current().format(report.runId());
-        List<MigrationLock> locks = new ArrayList<>();
-        try {
-            for (TargetDatabase target : databases.opened()) {
-                target.ledger().ensureTables();
-                locks.add(MigrationLock.acquire(target.dataSource(), target.ledger(), holder,
-                        Duration.ofSeconds(config.lockStaleAfterSeconds())));
-            }
+        underLocks(databases, holder, locks -> {
             boolean stopped = false;
-            for (Prepared step : prepared) {
+            for (PreparedStep step : prepared) {
                 if (stopped) {
                     break;
                 }
@@ -365,6 +327,25 @@ public final class MigrationEngine {
                 }
                 stopped = !executeOne(step, report.runId(), holder) && !config.continueOnError();
             }
+        });
+    }
+
+    /** Work done while this process holds the migration lock of every database. */
+    @FunctionalInterface
+    private interface LockedWork {
+        void run(List<MigrationLock> locks) throws LedgerException;
+    }
+
+    /** Creates the ledger tables where missing, takes every database's lock, runs the work, releases the locks. */
+    private void underLocks(TargetDatabases databases, String holder, LockedWork work) throws LedgerException {
+        List<MigrationLock> locks = new ArrayList<>();
+        try {
+            for (TargetDatabase target : databases.opened()) {
+                target.ledger().ensureTables();
+                locks.add(MigrationLock.acquire(target.dataSource(), target.ledger(), holder,
+                        Duration.ofSeconds(config.lockStaleAfterSeconds())));
+            }
+            work.run(locks);
         } finally {
             for (MigrationLock lock : locks) {
                 try {
@@ -377,7 +358,7 @@ public final class MigrationEngine {
     }
 
     /** Runs one step unless the ledger has it; returns false when it failed. */
-    private boolean executeOne(Prepared step, String runId, String holder) throws LedgerException {
+    private boolean executeOne(PreparedStep step, String runId, String holder) throws LedgerException {
         StepReport report = step.report();
         Optional<LedgerEntry> done = step.target().ledger().lastSuccess(step.key());
         if (done.isPresent()) {
@@ -420,24 +401,20 @@ public final class MigrationEngine {
                 + (previous.outcome() == Outcome.FAILED ? "failed: " + previous.detail() : "was interrupted");
     }
 
-    private static void skipDone(Prepared step, LedgerEntry done) {
+    /** A step applied with its current content (changed ones never get here: {@link ChangedSteps}). */
+    private static void skipDone(PreparedStep step, LedgerEntry done) {
         StepReport report = step.report();
-        if (done.checksum().equals(step.plan().checksum())) {
-            report.outcome(StepReport.Outcome.ALREADY_APPLIED);
-            report.note("already applied on " + done.finishedAt() + " (run " + done.runId() + ")");
-            LOG.info("[{}] already applied on {} (run {}): skipped", step.step().id(), done.finishedAt(),
-                    done.runId());
-        } else {
-            report.outcome(StepReport.Outcome.CHANGED_SINCE_APPLIED);
-            report.warn("applied on " + done.finishedAt() + " with checksum " + done.checksum()
-                    + ", but its content now has checksum " + step.plan().checksum()
-                    + "; not run again. Check what changed.");
-        }
+        report.outcome(StepReport.Outcome.ALREADY_APPLIED);
+        report.note("already applied on " + done.finishedAt() + " (run " + done.runId() + ")");
+        LOG.info("[{}] already applied on {} (run {}): skipped", step.step().id(), done.finishedAt(), done.runId());
     }
 
     /** Dry run: read the ledger, change nothing. */
-    private static void review(List<Prepared> prepared) throws LedgerException {
-        for (Prepared step : prepared) {
+    private static void review(List<PreparedStep> prepared, ChangedSteps changed) throws LedgerException {
+        for (PreparedStep step : prepared) {
+            if (changed.contains(step)) {
+                continue;
+            }
             Optional<LedgerEntry> done = step.target().ledger().lastSuccess(step.key());
             if (done.isPresent()) {
                 skipDone(step, done.get());

@@ -175,12 +175,18 @@ public final class MigrationReport {
             case MIGRATE:
                 what = "Migration";
                 break;
+            case REPAIR:
+                what = "Migration repair";
+                break;
+            case REPAIR_DRY_RUN:
+                what = "Migration repair dry run";
+                break;
             default:
                 throw new AssertionError(mode);
         }
         out.append(what).append(' ').append(currentVersion == null ? "?" : currentVersion).append(" -> ")
                 .append(migrateVersion == null ? "?" : migrateVersion).append(": ")
-                .append(mode == RunMode.DRY_RUN && status() == Status.SUCCEEDED ? "COMPLETED (nothing changed)"
+                .append(mode.changesNothing() && status() == Status.SUCCEEDED ? "COMPLETED (nothing changed)"
                         : status().name())
                 .append(" (run ").append(runId).append(")\n");
         for (StepReport step : steps) {
@@ -194,7 +200,8 @@ public final class MigrationReport {
                     out.append("        > ").append(action.replace("\n", "\n          ")).append('\n');
                 }
             }
-            if (mode == RunMode.INFO && step.description() != null) {
+            if ((mode == RunMode.INFO || mode == RunMode.REPAIR || mode == RunMode.REPAIR_DRY_RUN)
+                    && step.description() != null) {
                 out.append("      ").append(step.description()).append('\n');
                 for (String note : step.notes()) {
                     out.append("      ").append(note.replace("\n", "\n        ")).append('\n');

@@ -16,8 +16,15 @@ public final class StepReport {
         APPLIED,
         /** The ledger says it succeeded before with the same content: skipped. */
         ALREADY_APPLIED,
-        /** It succeeded before, but its script or migrator changed since: skipped, and reported. */
+        /**
+         * It succeeded before, but its script or migrator changed since: the run stops before anything runs, until
+         * the content is restored or accepted with {@code repair}.
+         */
         CHANGED_SINCE_APPLIED,
+        /** Repair: its changed content is now recorded as applied; it was not run. */
+        ACCEPTED,
+        /** Repair dry run: its changed content would be recorded as applied. */
+        WOULD_ACCEPT,
         /** Dry run: it would run. */
         WOULD_APPLY,
         /** Info: not applied yet. */

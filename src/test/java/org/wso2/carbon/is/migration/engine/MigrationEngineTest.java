@@ -18,6 +18,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wso2.carbon.is.migration.api.ErrorCode;
 import org.wso2.carbon.is.migration.config.ConfigException;
 import org.wso2.carbon.is.migration.config.MigrationConfig;
 import org.wso2.carbon.is.migration.config.MigratorConfig;
@@ -145,15 +146,66 @@ class MigrationEngineTest {
     }
 
     @Test
-    void aScriptChangedAfterItSucceededIsReportedAndNotRunAgain() throws Exception {
+    void aScriptChangedAfterItSucceededStopsMigrateAndDryRunBeforeAnythingRuns() throws Exception {
         script("step1", "CREATE TABLE T1 (ID INTEGER);\n");
         run(config(false, "step1"), RunMode.MIGRATE);
         script("step1", "CREATE TABLE T1 (ID INTEGER);\nDROP TABLE T1;\n");
+        script("step2", "CREATE TABLE T2 (ID INTEGER);\n");
 
-        MigrationReport report = run(config(false, "step1"), RunMode.MIGRATE);
-        assertEquals(Outcome.CHANGED_SINCE_APPLIED, report.steps().get(0).outcome());
-        assertFalse(report.steps().get(0).warnings().isEmpty());
-        assertTrue(tableExists("T1"));
+        for (RunMode mode : List.of(RunMode.MIGRATE, RunMode.DRY_RUN)) {
+            MigrationReport report = run(config(false, "step1", "step2"), mode);
+            assertEquals(MigrationReport.Status.FAILED, report.status(), report.summary());
+            assertEquals(ErrorCode.APPLIED_STEP_CHANGED, report.errorCode());
+            assertEquals(2, report.errorCode().exitCode());
+            assertEquals(Outcome.CHANGED_SINCE_APPLIED, report.steps().get(0).outcome());
+            String error = report.steps().get(0).error();
+            assertTrue(error.contains("5.9.0#1:SchemaMigrator") && error.contains("step1/identity/h2.sql"), error);
+            assertTrue(error.contains("with checksum " + recordedChecksum() + ", its content now has checksum "
+                    + report.steps().get(0).checksum()), error);
+            assertTrue(report.error().contains("repair"), report.error());
+        }
+        assertTrue(tableExists("T1"), "the edited step1 did not run");
+        assertFalse(tableExists("T2"), "nothing ran, not even the new step2");
+        assertEquals(1, count("SELECT COUNT(*) FROM IS_MIGRATION_HISTORY"), "the refused runs recorded no step");
+    }
+
+    @Test
+    void repairAcceptsTheChangedContentAndMigrateThenGoesOnWithoutRunningIt() throws Exception {
+        script("step1", "CREATE TABLE T1 (ID INTEGER);\n");
+        run(config(false, "step1"), RunMode.MIGRATE);
+        String applied = recordedChecksum();
+        script("step1", "-- a comment added after the fact\nCREATE TABLE T1 (ID INTEGER);\n");
+        script("step2", "CREATE TABLE T2 (ID INTEGER);\n");
+
+        MigrationReport preview = run(config(false, "step1", "step2"), RunMode.REPAIR_DRY_RUN);
+        assertEquals(MigrationReport.Status.SUCCEEDED, preview.status(), preview.summary());
+        assertEquals(Outcome.WOULD_ACCEPT, preview.steps().get(0).outcome());
+        assertEquals(1, count("SELECT COUNT(*) FROM IS_MIGRATION_HISTORY"), "a repair dry run records nothing");
+
+        MigrationReport repair = run(config(false, "step1", "step2"), RunMode.REPAIR);
+        assertEquals(MigrationReport.Status.SUCCEEDED, repair.status(), repair.summary());
+        assertEquals(Outcome.ACCEPTED, repair.steps().get(0).outcome());
+        assertTrue(repair.steps().get(0).notes().stream().anyMatch(n -> n.contains("replaces checksum " + applied)),
+                repair.steps().get(0).notes().toString());
+        assertFalse(tableExists("T2"), "repair runs no step");
+        assertEquals(0, count("SELECT COUNT(*) FROM IS_MIGRATION_LOCK"), "repair took the lock and released it");
+
+        MigrationReport migrate = run(config(false, "step1", "step2"), RunMode.MIGRATE);
+        assertEquals(MigrationReport.Status.SUCCEEDED, migrate.status(), migrate.summary());
+        assertEquals(Outcome.ALREADY_APPLIED, migrate.steps().get(0).outcome());
+        assertEquals(Outcome.APPLIED, migrate.steps().get(1).outcome());
+        assertEquals(2, count("SELECT COUNT(*) FROM IS_MIGRATION_HISTORY WHERE STEP_KEY LIKE '%step1%'"),
+                "the applied row stays, the accepted one is added");
+    }
+
+    /** The checksum of step1's last success in the ledger. */
+    private String recordedChecksum() throws Exception {
+        try (Connection connection = identity.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT CHECKSUM FROM IS_MIGRATION_HISTORY"
+                     + " WHERE OUTCOME = 'SUCCESS' AND STEP_KEY LIKE '%step1%' ORDER BY ID DESC")) {
+            assertTrue(rows.next());
+            return rows.getString(1);
+        }
     }
 
     @Test

@@ -33,7 +33,14 @@ public enum ErrorCode {
      * A step the ledger records as applied has different content now (its script was edited, or its migrator
      * changed): nothing ran. Restore what was applied, or accept the new content with {@code repair}.
      */
-    APPLIED_STEP_CHANGED(2);
+    APPLIED_STEP_CHANGED(2),
+
+    /**
+     * The run was asked to stop (SIGTERM, Ctrl-C, the server shutting down) and stopped at a safe point, recorded in
+     * the ledger; running the same command again continues it. A process ended by a signal exits with 128 + the
+     * signal's number (143 for SIGTERM, 130 for Ctrl-C), whatever this code says.
+     */
+    INTERRUPTED(130);
 
     /** The exit code of a run that ended without error; no error code has it. */
     public static final int SUCCESS_EXIT_CODE = 0;

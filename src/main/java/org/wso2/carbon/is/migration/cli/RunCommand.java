@@ -8,6 +8,7 @@ import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.StandaloneDataSources;
 import org.wso2.carbon.is.migration.engine.MigrationRun;
 import org.wso2.carbon.is.migration.engine.RunMode;
+import org.wso2.carbon.is.migration.watch.StopRequest;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -37,14 +38,19 @@ abstract class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return e.errorCode().exitCode();
         }
+        StopRequest stop = new StopRequest();
+        StopOnSignal onSignal = StopOnSignal.install(stop, spec.commandLine().getErr());
         MigrationRun.Result result;
         try {
             result = MigrationRun.of(options.configFile(), options.resourcesDirectory())
-                    .dataSources(config -> dataSources::dataSource).reportTo(options.report).run(mode());
+                    .dataSources(config -> dataSources::dataSource).reportTo(options.report).stoppableBy(stop)
+                    .run(mode());
             spec.commandLine().getOut().println(result.summary());
             spec.commandLine().getOut().flush();
         } finally {
             closeQuietly(dataSources);
+            stop.runEnded();
+            onSignal.remove();
         }
         return result.exitCode();
     }

@@ -199,6 +199,12 @@ public final class ConfigLoader {
                 case "lockStaleAfterSeconds":
                     builder.lockStaleAfterSeconds(atLeast(value, key, 1));
                     break;
+                case "connectTimeoutSeconds":
+                    builder.connectTimeoutSeconds(atLeast(value, key, 1));
+                    break;
+                case "statementReportSeconds":
+                    builder.statementReportSeconds(atLeast(value, key, 1));
+                    break;
                 default:
                     reader.warn(tuple.getKeyNode(), key, "unknown key, ignored (check its spelling)");
                     break;

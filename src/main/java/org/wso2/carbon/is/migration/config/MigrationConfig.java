@@ -70,6 +70,7 @@ public final class MigrationConfig {
     private final boolean stopServerOnSuccess;
     private final String reportPath;
     private final int lockStaleAfterSeconds;
+    private final TimeLimits timeLimits;
     private final Map<String, Integer> keyLines;
 
     public MigrationConfig(
@@ -92,6 +93,7 @@ public final class MigrationConfig {
             boolean stopServerOnSuccess,
             String reportPath,
             int lockStaleAfterSeconds,
+            TimeLimits timeLimits,
             Map<String, Integer> keyLines) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(currentVersion, "currentVersion");
@@ -123,6 +125,7 @@ public final class MigrationConfig {
         this.stopServerOnSuccess = stopServerOnSuccess;
         this.reportPath = reportPath;
         this.lockStaleAfterSeconds = lockStaleAfterSeconds;
+        this.timeLimits = Objects.requireNonNull(timeLimits, "timeLimits");
         this.keyLines = keyLines;
     }
 
@@ -212,6 +215,11 @@ public final class MigrationConfig {
         return lockStaleAfterSeconds;
     }
 
+    /** How long to wait for a database before saying so (connectTimeoutSeconds, statementReportSeconds). */
+    public TimeLimits timeLimits() {
+        return timeLimits;
+    }
+
     public Map<String, Integer> keyLines() {
         return keyLines;
     }
@@ -286,6 +294,7 @@ public final class MigrationConfig {
                 && stopServerOnSuccess == that.stopServerOnSuccess
                 && Objects.equals(reportPath, that.reportPath)
                 && lockStaleAfterSeconds == that.lockStaleAfterSeconds
+                && timeLimits.equals(that.timeLimits)
                 && Objects.equals(keyLines, that.keyLines);
     }
 
@@ -312,6 +321,7 @@ public final class MigrationConfig {
         hash = 31 * hash + Boolean.hashCode(stopServerOnSuccess);
         hash = 31 * hash + Objects.hashCode(reportPath);
         hash = 31 * hash + Integer.hashCode(lockStaleAfterSeconds);
+        hash = 31 * hash + timeLimits.hashCode();
         hash = 31 * hash + Objects.hashCode(keyLines);
         return hash;
     }
@@ -338,6 +348,7 @@ public final class MigrationConfig {
                 + ", stopServerOnSuccess=" + stopServerOnSuccess
                 + ", reportPath=" + reportPath
                 + ", lockStaleAfterSeconds=" + lockStaleAfterSeconds
+                + ", timeLimits=" + timeLimits
                 + ", keyLines=" + keyLines + "]";
     }
 
@@ -363,6 +374,7 @@ public final class MigrationConfig {
         private boolean stopServerOnSuccess = false;
         private String reportPath;
         private int lockStaleAfterSeconds = 300;
+        private TimeLimits timeLimits = TimeLimits.DEFAULT;
         private final Map<String, Integer> keyLines = new LinkedHashMap<>();
 
         private Builder(Path source, String currentVersion, String migrateVersion) {
@@ -456,6 +468,16 @@ public final class MigrationConfig {
             return this;
         }
 
+        public Builder connectTimeoutSeconds(int value) {
+            this.timeLimits = timeLimits.withConnectTimeoutSeconds(value);
+            return this;
+        }
+
+        public Builder statementReportSeconds(int value) {
+            this.timeLimits = timeLimits.withStatementReportSeconds(value);
+            return this;
+        }
+
         /** Records where a top-level key was written, so later checks (the plan) can point at it. */
         public Builder keyLine(String key, int line) {
             this.keyLines.put(key, line);
@@ -467,7 +489,7 @@ public final class MigrationConfig {
                     batchUpdate, ignoreForInactiveTenants, migrateTenantRange, migrationStartingTenantID,
                     migrationEndingTenantID, currentEncryptionAlgorithm, migratedEncryptionAlgorithm, versions,
                     dataSources, dataSourceWaitSeconds, stopServerOnFailure, stopServerOnSuccess, reportPath,
-                    lockStaleAfterSeconds, keyLines);
+                    lockStaleAfterSeconds, timeLimits, keyLines);
         }
     }
 }

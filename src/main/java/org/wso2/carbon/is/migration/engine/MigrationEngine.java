@@ -39,6 +39,9 @@ import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.Secrets;
 import org.wso2.carbon.is.migration.report.StepReport;
+import org.wso2.carbon.is.migration.watch.RunWatch;
+import org.wso2.carbon.is.migration.watch.StatementWatchdog;
+import org.wso2.carbon.is.migration.watch.StopRequest;
 
 /**
  * Runs a migration in three phases. Plan: every step works out what it would do, so a missing script, an unknown
@@ -59,6 +62,7 @@ public final class MigrationEngine {
     private final DataSourceLocator locator;
     private final MigratorRegistry registry;
     private Path reportFileOverride;
+    private RunWatch watch = RunWatch.unstoppable();
 
     public MigrationEngine(MigrationConfig config, List<String> configWarnings, Path resourcesDirectory,
                            DataSourceLocator locator, MigratorRegistry registry) {
@@ -69,6 +73,12 @@ public final class MigrationEngine {
         this.resourcesDirectory = resourcesDirectory;
         this.locator = locator;
         this.registry = registry;
+    }
+
+    /** Lets the run be stopped at a safe point through this request (a shutdown hook's). */
+    public MigrationEngine stoppableBy(StopRequest stop) {
+        this.watch = new RunWatch(stop);
+        return this;
     }
 
     /** Writes the JSON report to this file instead of the configured or default place. */
@@ -98,7 +108,8 @@ public final class MigrationEngine {
         LOG.info("{} {} -> {}: {} steps (run {})", activity(mode), plan.currentVersion(), plan.migrateVersion(),
                 steps.size(), report.runId());
 
-        TargetDatabases databases = new TargetDatabases(config.dataSources(), locator);
+        TargetDatabases databases = new TargetDatabases(config.dataSources(), locator, watch,
+                config.timeLimits().connectTimeoutSeconds() * 1000L);
         List<StepIdentity> identities = identifyAll(steps, migrators, report);
         if (identities == null || !openAll(identities, databases, report)) {
             addDatabases(databases, report);
@@ -282,6 +293,10 @@ public final class MigrationEngine {
                 LOG.error("[{}] cannot be planned: {}", step.id(), Secrets.mask(describe(e)));
             }
         }
+        if (failed && watch.stop().requested()) {
+            report.interrupted(watch.stop().reason() + ", while the steps were planned; nothing was changed");
+            return null;
+        }
         if (failed) {
             report.fail("The migration was checked before anything ran, and some steps cannot run (see above)."
                     + " Nothing was changed.");
@@ -316,18 +331,28 @@ public final class MigrationEngine {
     private void execute(List<PreparedStep> prepared, TargetDatabases databases, MigrationReport report)
             throws LedgerException {
         String holder = LockHolder.current().format(report.runId());
-        underLocks(databases, holder, locks -> {
-            boolean stopped = false;
-            for (PreparedStep step : prepared) {
-                if (stopped) {
-                    break;
+        long reportMillis = config.timeLimits().statementReportSeconds() * 1000L;
+        long answerMillis = config.timeLimits().connectTimeoutSeconds() * 1000L;
+        try (StatementWatchdog watchdog = StatementWatchdog.start(watch, reportMillis, answerMillis)) {
+            underLocks(databases, holder, locks -> {
+                boolean stopped = false;
+                for (PreparedStep step : prepared) {
+                    if (watch.stop().requested()) {
+                        report.interrupted(watch.stop().reason());
+                        LOG.warn("Stopped ({}) before [{}]; run the same command again to continue",
+                                watch.stop().reason(), step.step().id());
+                        break;
+                    }
+                    if (stopped) {
+                        break;
+                    }
+                    for (MigrationLock lock : locks) {
+                        lock.verifyHeld();
+                    }
+                    stopped = !executeOne(step, report.runId(), holder) && !config.continueOnError();
                 }
-                for (MigrationLock lock : locks) {
-                    lock.verifyHeld();
-                }
-                stopped = !executeOne(step, report.runId(), holder) && !config.continueOnError();
-            }
-        });
+            });
+        }
     }
 
     /** Work done while this process holds the migration lock of every database. */
@@ -373,6 +398,7 @@ public final class MigrationEngine {
                 step.plan().checksum(), holder);
         Instant start = Instant.now();
         report.started(start);
+        watch.stepStarted(step.step().id());
         try {
             step.migrator().execute(step.context(), step.plan());
             long millis = Duration.between(start, Instant.now()).toMillis();
@@ -386,12 +412,36 @@ public final class MigrationEngine {
             throw e;
         } catch (MigrationException | RuntimeException e) {
             long millis = Duration.between(start, Instant.now()).toMillis();
-            String message = describe(e);
+            if (watch.stop().requested()) {
+                String detail = "interrupted (" + watch.stop().reason() + ") at " + Instant.now() + ", after "
+                        + millis + " ms: its open transaction was rolled back; the next run continues the step";
+                report.ended(StepReport.Outcome.INTERRUPTED, millis);
+                report.note(detail);
+                step.target().ledger().finish(id, Outcome.INTERRUPTED, report.rows(), detail);
+                LOG.warn("[{}] {}", step.step().id(), detail);
+                return false;
+            }
+            String message = watch.lostServer() == null ? describe(e)
+                    : watch.lostServer() + " (the step's statement ended with: " + describe(e) + ")";
             report.ended(StepReport.Outcome.FAILED, millis);
             report.error(message);
-            step.target().ledger().finish(id, Outcome.FAILED, report.rows(), Secrets.mask(message));
             LOG.error("[{}] FAILED after {} ms: {}", step.step().id(), millis, Secrets.mask(message), e);
+            recordFailure(step, id, Secrets.mask(message));
             return false;
+        }
+    }
+
+    /**
+     * Records a failed step. When the ledger cannot record it either (the database server went away), the error
+     * says the step failed first, and then that its row stays RUNNING, which the next run treats as unfinished.
+     */
+    private void recordFailure(PreparedStep step, long id, String message) throws LedgerException {
+        try {
+            step.target().ledger().finish(id, Outcome.FAILED, step.report().rows(), message);
+        } catch (LedgerException e) {
+            throw new LedgerException("[" + step.step().id() + "] failed: " + message + ". The ledger of "
+                    + step.target().dataSourceName() + " could not record that either (" + e.getMessage()
+                    + "); the step stays RUNNING there, and the next run runs it again.", e);
         }
     }
 
@@ -473,6 +523,8 @@ public final class MigrationEngine {
                 return StepReport.Outcome.ATTEMPT_FAILED;
             case RUNNING:
                 return StepReport.Outcome.ATTEMPT_UNFINISHED;
+            case INTERRUPTED:
+                return StepReport.Outcome.ATTEMPT_INTERRUPTED;
             default:
                 throw new AssertionError(recorded);
         }

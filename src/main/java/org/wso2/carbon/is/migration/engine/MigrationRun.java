@@ -15,6 +15,7 @@ import org.wso2.carbon.is.migration.datasource.DataSourceLocator;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.Secrets;
+import org.wso2.carbon.is.migration.watch.StopRequest;
 
 /**
  * What the server component and the command line share: load the config, run the engine, log one summary, and
@@ -89,6 +90,7 @@ public final class MigrationRun {
     private MigratorRegistry migrators;
     private Path reportFile;
     private boolean logSummary;
+    private StopRequest stop = new StopRequest();
 
     private MigrationRun(Path configFile, Path resourcesDirectory) {
         this.configFile = Objects.requireNonNull(configFile, "configFile");
@@ -118,6 +120,12 @@ public final class MigrationRun {
         return this;
     }
 
+    /** Lets a shutdown hook stop the run at a safe point. */
+    public MigrationRun stoppableBy(StopRequest request) {
+        this.stop = Objects.requireNonNull(request, "request");
+        return this;
+    }
+
     /** Logs the summary (the server); the command line prints it instead. */
     public MigrationRun loggingSummary() {
         this.logSummary = true;
@@ -134,7 +142,7 @@ public final class MigrationRun {
             config = loaded.config();
             MigrationEngine engine = new MigrationEngine(config, loaded.warnings(), resourcesDirectory,
                     locators.apply(config), migrators == null ? MigratorRegistry.builtIn() : migrators)
-                    .reportTo(reportFile);
+                    .reportTo(reportFile).stoppableBy(stop);
             MigrationReport report = engine.run(mode);
             String summary = report.summary();
             if (report.status() == MigrationReport.Status.SUCCEEDED) {

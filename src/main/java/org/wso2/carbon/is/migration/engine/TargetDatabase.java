@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.ledger.Ledger;
+import org.wso2.carbon.is.migration.watch.RunWatch;
 
 /**
  * One physical database (one DataSource name), with its dialect and its ledger. Several logical databases
@@ -24,9 +25,15 @@ final class TargetDatabase {
     private final String location;
     private final Ledger ledger;
     private final List<String> logicalNames;
+    private final RunWatch watch;
+    private final int checkSeconds;
 
+    /**
+     * @param watch        watches the connections handed to migrators
+     * @param checkSeconds how long the server has to answer a check that it is still there
+     */
     TargetDatabase(String dataSourceName, DataSource dataSource, Dialect dialect, String location,
-                   List<String> logicalNames) {
+                   List<String> logicalNames, RunWatch watch, int checkSeconds) {
         this.dataSourceName = dataSourceName;
         this.dataSource = dataSource;
         this.dialect = dialect;
@@ -34,7 +41,20 @@ final class TargetDatabase {
         List<String> copy = new ArrayList<>(logicalNames);
         copy.forEach(Objects::requireNonNull);
         this.logicalNames = Collections.unmodifiableList(copy);
-        this.ledger = new Ledger(dataSource, dialect);
+        this.ledger = new Ledger(dataSource, dialect, dataSourceName + " (" + String.join(", ", this.logicalNames)
+                + ")");
+        this.watch = watch;
+        this.checkSeconds = checkSeconds;
+    }
+
+    /** Throws unless the server answers on a new connection within the check time. */
+    private void checkAnswers() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(checkSeconds)) {
+                throw new SQLException("the server did not confirm a new connection as valid within " + checkSeconds
+                        + " s");
+            }
+        }
     }
 
     String dataSourceName() {
@@ -79,7 +99,7 @@ final class TargetDatabase {
             public Connection connect() throws SQLException {
                 Connection connection = dataSource.getConnection();
                 connection.setAutoCommit(false);
-                return connection;
+                return watch.watch(connection, dataSourceName, TargetDatabase.this::checkAnswers);
             }
         };
     }

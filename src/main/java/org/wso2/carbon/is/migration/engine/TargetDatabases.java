@@ -20,7 +20,9 @@ import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.database.DialectDetector;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.DataSourceLocator;
+import org.wso2.carbon.is.migration.datasource.TimeBoundDataSource;
 import org.wso2.carbon.is.migration.report.Secrets;
+import org.wso2.carbon.is.migration.watch.RunWatch;
 
 /**
  * Resolves logical databases to DataSources on first use (a run that needs only the identity database never
@@ -32,11 +34,18 @@ final class TargetDatabases {
 
     private final Map<String, String> dataSourceNames;
     private final DataSourceLocator locator;
+    private final RunWatch watch;
+    private final long connectTimeoutMillis;
     private final Map<String, TargetDatabase> byDataSource = new LinkedHashMap<>();
     private final Map<String, List<String>> logicalByDataSource = new LinkedHashMap<>();
 
-    /** @param dataSourceNames logical database name to DataSource name, from the config */
-    TargetDatabases(Map<String, String> dataSourceNames, DataSourceLocator locator) {
+    /**
+     * @param dataSourceNames      logical database name to DataSource name, from the config
+     * @param watch                watches the connections handed to migrators
+     * @param connectTimeoutMillis how long opening a connection may take
+     */
+    TargetDatabases(Map<String, String> dataSourceNames, DataSourceLocator locator, RunWatch watch,
+                    long connectTimeoutMillis) {
         Map<String, String> copy = new LinkedHashMap<>(dataSourceNames);
         copy.forEach((logical, dataSource) -> {
             Objects.requireNonNull(logical);
@@ -44,6 +53,8 @@ final class TargetDatabases {
         });
         this.dataSourceNames = Collections.unmodifiableMap(copy);
         this.locator = locator;
+        this.watch = watch;
+        this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
     /** The database behind a logical name, connecting to it the first time. */
@@ -69,7 +80,8 @@ final class TargetDatabases {
     private TargetDatabase open(String dataSourceName, List<String> logical) throws MigrationException {
         DataSource dataSource;
         try {
-            dataSource = locator.locate(dataSourceName);
+            dataSource = new TimeBoundDataSource(locator.locate(dataSourceName), dataSourceName,
+                    connectTimeoutMillis);
         } catch (DataSourceException e) {
             throw new MigrationException(ErrorCode.DATA_SOURCE_UNAVAILABLE, "DataSource " + dataSourceName
                     + " (for the " + logical.get(0) + " database) is not available: " + e.getMessage(), e);
@@ -80,7 +92,8 @@ final class TargetDatabases {
             String location = Secrets.mask(metaData.getURL()) + " (" + metaData.getDatabaseProductName() + " "
                     + metaData.getDatabaseProductVersion() + ")";
             LOG.info("Database {} -> {} [{}]", dataSourceName, location, dialect.scriptName());
-            return new TargetDatabase(dataSourceName, dataSource, dialect, location, logical);
+            return new TargetDatabase(dataSourceName, dataSource, dialect, location, logical, watch,
+                    (int) Math.max(1, connectTimeoutMillis / 1000));
         } catch (SQLException e) {
             throw new MigrationException(ErrorCode.DATA_SOURCE_UNAVAILABLE, "Could not connect to DataSource "
                     + dataSourceName + " (for the " + logical.get(0) + " database): " + Secrets.mask(e.getMessage()),

@@ -43,7 +43,8 @@ public final class LedgerEntry {
     }
 
     /** RUNNING rows that are not the current run's belong to a process that died mid-step. */
-    public enum Outcome { RUNNING, SUCCESS, FAILED }
+    /** RUNNING until the step ends; INTERRUPTED when the run was asked to stop during it (SIGTERM, Ctrl-C). */
+    public enum Outcome { RUNNING, SUCCESS, FAILED, INTERRUPTED }
 
     public long id() {
         return id;

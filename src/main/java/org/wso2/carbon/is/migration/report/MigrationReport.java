@@ -16,7 +16,7 @@ import org.wso2.carbon.is.migration.engine.RunMode;
 /** The whole run: databases, steps, outcome. Renders the logged summary and the JSON report. */
 public final class MigrationReport {
 
-    public enum Status { SUCCEEDED, FAILED }
+    public enum Status { SUCCEEDED, FAILED, INTERRUPTED }
 
     private final String runId;
     private final RunMode mode;
@@ -27,6 +27,7 @@ public final class MigrationReport {
     private String configFile;
     private String error;
     private ErrorCode errorCode;
+    private String interruption;
     private Path reportFile;
     private final List<Map<String, Object>> databases = new ArrayList<>();
     private final List<StepReport> steps = new ArrayList<>();
@@ -75,11 +76,19 @@ public final class MigrationReport {
         this.errorCode = Objects.requireNonNull(code, "code");
     }
 
+    /** The run stopped at a safe point because it was asked to (the reason: SIGTERM, the server shutting down). */
+    public void interrupted(String reason) {
+        this.interruption = Secrets.mask(reason);
+    }
+
     /**
      * What kind of failure ended the run, and so its exit code: the one given to {@link #fail(ErrorCode, String)},
      * else {@link ErrorCode#STEP_FAILED} (a step failed). Meaningless while {@link #status()} is SUCCEEDED.
      */
     public ErrorCode errorCode() {
+        if (errorCode == null && interruption != null) {
+            return ErrorCode.INTERRUPTED;
+        }
         return errorCode == null ? ErrorCode.STEP_FAILED : errorCode;
     }
 
@@ -124,6 +133,9 @@ public final class MigrationReport {
     }
 
     public Status status() {
+        if (interruption != null && error == null) {
+            return Status.INTERRUPTED;
+        }
         if (error != null || steps.stream().anyMatch(s -> s.outcome() == StepReport.Outcome.FAILED)) {
             return Status.FAILED;
         }
@@ -140,7 +152,7 @@ public final class MigrationReport {
         root.put("runId", runId);
         root.put("mode", mode.name());
         root.put("status", status().name());
-        if (status() == Status.FAILED) {
+        if (status() != Status.SUCCEEDED) {
             root.put("errorCode", errorCode().name());
             root.put("exitCode", errorCode().exitCode());
         }
@@ -219,6 +231,10 @@ public final class MigrationReport {
         }
         for (String warning : warnings) {
             out.append("  warning: ").append(warning).append('\n');
+        }
+        if (interruption != null) {
+            out.append("  interrupted (").append(interruption)
+                    .append("): run the same command again to continue\n");
         }
         if (error != null) {
             out.append("  ERROR: ").append(error.replace("\n", "\n    ")).append('\n');

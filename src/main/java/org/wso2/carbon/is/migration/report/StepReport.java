@@ -33,8 +33,12 @@ public final class StepReport {
         ATTEMPT_FAILED,
         /** Info: not applied; its last attempt started and has no end: running now, or its process died. */
         ATTEMPT_UNFINISHED,
+        /** Info: not applied; its last attempt was interrupted (SIGTERM, Ctrl-C). The next migrate continues it. */
+        ATTEMPT_INTERRUPTED,
         /** Ran and failed. */
         FAILED,
+        /** Stopped during this run at a safe point because the run was asked to stop; the next run continues it. */
+        INTERRUPTED,
         /** Not reached: an earlier step failed or validation stopped the run. */
         NOT_RUN
     }

@@ -28,10 +28,22 @@ public final class Ledger {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final String databaseName;
 
     public Ledger(DataSource dataSource, Dialect dialect) {
+        this(dataSource, dialect, "the database");
+    }
+
+    /** @param databaseName how messages name the database, e.g. {@code jdbc/WSO2IdentityDB (identity, uma)} */
+    public Ledger(DataSource dataSource, Dialect dialect, String databaseName) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.databaseName = databaseName;
+    }
+
+    /** How messages name the database of this ledger. */
+    public String databaseName() {
+        return databaseName;
     }
 
     /** Whether the ledger tables exist (read-only check, as a dry run needs). */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -90,9 +91,11 @@ public final class MigrationLock implements AutoCloseable {
         }
         boolean holderDead = LockHolder.isDeadOnThisHost(currentHolder, localHost, processes);
         if (expiresAt > now && !holderDead) {
-            throw new LedgerException("Another migration holds the lock on this database: " + currentHolder
-                    + ", lease until " + Instant.ofEpochMilli(expiresAt) + ". Wait for it to finish; if that process"
-                    + " is dead, its lease expires at that time and a new run takes over.");
+            throw new LedgerException("Another migration holds the lock on " + ledger.databaseName() + ": "
+                    + describeHolder(currentHolder) + ", lease until " + Instant.ofEpochMilli(expiresAt) + ". Wait for"
+                    + " it to finish. If that process is gone: on its own host a new run takes over at once; from"
+                    + " here its lease ends at that time, or, once you are sure no migration runs there, clear it"
+                    + " with: java -jar <migration jar> unlock --is-home <NEW_IS_HOME> --force");
         }
         boolean takenOver = ledger.withConnection(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE IS_MIGRATION_LOCK SET HOLDER = ?,"
@@ -117,6 +120,48 @@ public final class MigrationLock implements AutoCloseable {
                     currentHolder, Instant.ofEpochMilli(expiresAt));
         }
         held = true;
+    }
+
+    /** The holder as an operator reads it: host and process first, when the text is in the engine's format. */
+    static String describeHolder(String holder) {
+        Optional<LockHolder> parsed = LockHolder.parse(holder);
+        return parsed.isPresent() ? "host " + parsed.get().host() + ", process " + parsed.get().pid() + " ("
+                + holder + ")" : holder;
+    }
+
+    /** Who holds the lock of a database, read without taking it; empty when nobody does (or no ledger exists). */
+    public static Optional<String> inspect(Ledger ledger) throws LedgerException {
+        if (!ledger.exists()) {
+            return Optional.empty();
+        }
+        return ledger.withConnection(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT HOLDER, ACQUIRED_AT, EXPIRES_AT FROM IS_MIGRATION_LOCK WHERE LOCK_NAME = ?")) {
+                query.setString(1, NAME);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(describeHolder(rows.getString(1)) + ", since "
+                            + Instant.ofEpochMilli(rows.getLong(2)) + ", lease until "
+                            + Instant.ofEpochMilli(rows.getLong(3))) : Optional.<String>empty();
+                }
+            }
+        }, "read the migration lock of " + ledger.databaseName());
+    }
+
+    /**
+     * Deletes the lock row whoever holds it, for an operator who made sure its holder (on another host) is gone.
+     * Returns whether there was one.
+     */
+    public static boolean clear(Ledger ledger) throws LedgerException {
+        if (!ledger.exists()) {
+            return false;
+        }
+        return ledger.withConnection(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM IS_MIGRATION_LOCK WHERE LOCK_NAME = ?")) {
+                delete.setString(1, NAME);
+                return delete.executeUpdate() > 0;
+            }
+        }, "clear the migration lock of " + ledger.databaseName());
     }
 
     private boolean tryInsert(Connection connection, long now) throws SQLException {

@@ -123,19 +123,23 @@ public final class KeystoreReview {
                     + "[keystore.primary] at it");
             return;
         }
-        KeystoreInspection original = KeystoreInspector.inspect(keptAside,
-                candidates(keptAside.getName(), optionPasswords, Collections.singletonList(primary)));
+        String name = securityFolder.keptAsideName(primary.fileName());
+        // The operator may name it as it will be called; the new home's [keystore.primary] was written for it.
+        List<KeystoreSettings> passwords = candidates(name, optionPasswords,
+                Collections.<KeystoreSettings>emptyList());
+        passwords.add(primary);
+        KeystoreInspection original = KeystoreInspector.inspect(keptAside, passwords);
         if (original.strongKeyAt(primary.alias())) {
-            String name = securityFolder.keptAsideName(primary.fileName());
+            String storePassword = original.openedWith().password();
             proposedPrimary = new KeystoreSettings("the new distribution's " + primary.fileName() + ", kept as "
-                    + name, name, null, primary.password(), primary.alias(), primary.keyPassword());
+                    + name, name, null, storePassword, primary.alias(),
+                    original.openedWith() == primary ? primary.keyPassword() : storePassword);
             proposedPrimaryType = original.format().name();
             notes.add("[keystore.primary] is proposed on the new distribution's own " + primary.fileName()
                     + " (kept as " + name + "): it has a strong key, but its certificate is the distribution's "
                     + "default one; for production, point [keystore.primary] at your own keystore");
         } else {
-            notes.add("The new distribution's own " + primary.fileName() + " (kept as "
-                    + securityFolder.keptAsideName(primary.fileName()) + ") has no strong key at alias "
+            notes.add("The new distribution's own " + primary.fileName() + " (kept as " + name + ") has no strong key at alias "
                     + primary.alias() + " either: create a keystore with an RSA key of "
                     + KeyEntryFacts.MINIMUM_RSA_BITS + " bits or more and point [keystore.primary] at it");
         }

@@ -13,16 +13,26 @@ public final class KeystoreBlocks {
     private KeystoreBlocks() {
     }
 
-    /** A section with every key the guide's blocks have; passwords as given, or masked. */
+    /**
+     * A section with the keys the guide's blocks have, passwords as given or masked. A key with no value (an alias
+     * carbon.xml did not give) is left out, so the server's default applies.
+     */
     public static String section(String section, KeystoreSettings keystore, String type, boolean maskPasswords) {
         String password = keystore.password();
         String keyPassword = keystore.keyPassword() != null ? keystore.keyPassword() : password;
-        return "[" + section + "]\n"
-                + "file_name = " + quoted(keystore.fileName()) + "\n"
-                + "type = " + quoted(type) + "\n"
-                + "password = " + quoted(maskPasswords ? Secrets.MASK : password) + "\n"
-                + "alias = " + quoted(keystore.alias()) + "\n"
-                + "key_password = " + quoted(maskPasswords ? Secrets.MASK : keyPassword) + "\n";
+        StringBuilder out = new StringBuilder("[").append(section).append("]\n");
+        line(out, "file_name", keystore.fileName());
+        line(out, "type", type);
+        line(out, "password", maskPasswords && password != null ? Secrets.MASK : password);
+        line(out, "alias", keystore.alias());
+        line(out, "key_password", maskPasswords && keyPassword != null ? Secrets.MASK : keyPassword);
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String key, String value) {
+        if (value != null) {
+            out.append(key).append(" = ").append(quoted(value)).append('\n');
+        }
     }
 
     /** A TOML basic string. */

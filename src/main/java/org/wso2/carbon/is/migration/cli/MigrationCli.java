@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "migration", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Migrates WSO2 Identity Server databases between releases.",
         subcommands = {MigrateCommand.class, DryRunCommand.class, InfoCommand.class, RepairCommand.class,
-                UnlockCommand.class})
+                UnlockCommand.class, PrepareCommand.class})
 public final class MigrationCli implements Runnable {
 
     @Spec

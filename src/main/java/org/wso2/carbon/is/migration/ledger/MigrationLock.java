@@ -228,11 +228,21 @@ public final class MigrationLock implements AutoCloseable {
         }
     }
 
-    /** Stops the heartbeat and deletes the lock row if it is still ours. */
+    /**
+     * Stops the heartbeat and deletes the lock row if it is still ours. The heartbeat is not interrupted: an interrupt
+     * during a renewal's file access closes an embedded H2 database's file for every connection (h2database issues
+     * 227 and 1076), which broke the next run with "File corrupted while reading record". A renewal under way is
+     * waited for instead (it is one short update).
+     */
     @Override
     public void close() throws LedgerException {
         if (heartbeat != null) {
-            heartbeat.shutdownNow();
+            heartbeat.shutdown();
+            try {
+                heartbeat.awaitTermination(lease.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (!held) {
             return;

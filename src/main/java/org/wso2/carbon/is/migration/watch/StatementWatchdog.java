@@ -83,7 +83,7 @@ public final class StatementWatchdog implements AutoCloseable {
             check.get(answerMillis, TimeUnit.MILLISECONDS);
             return null;
         } catch (TimeoutException e) {
-            check.cancel(true);
+            check.cancel(false); // never interrupt: see close()
             return "it did not answer a check on a second connection within " + seconds(answerMillis);
         } catch (ExecutionException e) {
             return "a check on a second connection failed: " + e.getCause().getMessage();
@@ -125,9 +125,13 @@ public final class StatementWatchdog implements AutoCloseable {
         };
     }
 
+    /**
+     * Stops looking. Threads are not interrupted (an interrupt during an embedded H2 database's file access closes its
+     * file for every connection); a check under way ends by itself, bounded by its time limit, on a daemon thread.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
-        helpers.shutdownNow();
+        timer.shutdown();
+        helpers.shutdown();
     }
 }

@@ -37,6 +37,7 @@ import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.Secrets;
 import org.wso2.carbon.is.migration.report.StepReport;
+import org.wso2.carbon.is.migration.sql.StatementFailedException;
 
 /**
  * Runs a migration in three phases. Plan: every step works out what it would do, so a missing script, an unknown
@@ -335,6 +336,8 @@ public final class MigrationEngine {
             String message = describe(e);
             report.ended(StepReport.Outcome.FAILED, millis);
             report.error(message);
+            StatementFailedException.in(e).ifPresent(failed -> report.failedStatement(
+                    failed.statement().location(), failed.statement().sql()));
             step.target().ledger().finish(id, Outcome.FAILED, report.rows(), Secrets.mask(message));
             LOG.error("[{}] FAILED after {} ms: {}", step.step().id(), millis, Secrets.mask(message), e);
             return false;

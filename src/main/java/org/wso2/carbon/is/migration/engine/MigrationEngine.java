@@ -34,7 +34,9 @@ import org.wso2.carbon.is.migration.ledger.LedgerException;
 import org.wso2.carbon.is.migration.ledger.LockHolder;
 import org.wso2.carbon.is.migration.ledger.MigrationLock;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
+import org.wso2.carbon.is.migration.report.HtmlPage;
 import org.wso2.carbon.is.migration.report.MigrationReport;
+import org.wso2.carbon.is.migration.report.MigrationReportPage;
 import org.wso2.carbon.is.migration.report.Secrets;
 import org.wso2.carbon.is.migration.report.StepReport;
 import org.wso2.carbon.is.migration.sql.StatementFailedException;
@@ -451,6 +453,14 @@ public final class MigrationEngine {
             report.reportFile(file);
         } catch (IOException e) {
             LOG.warn("Could not write the report to {}: {}", file, e.getMessage());
+            return;
+        }
+        Path page = HtmlPage.besideJson(file);
+        try {
+            MigrationReportPage.of(report).write(page);
+            report.pageFile(page);
+        } catch (IOException e) {
+            LOG.warn("Could not write the HTML report to {}: {}", page, e.getMessage());
         }
     }
 

@@ -44,6 +44,9 @@ class HtmlReportInABrowserTest {
             "      - name: SchemaMigrator",
             "        order: 3",
             "        parameters: {location: step3, schema: identity}",
+            "      - name: SchemaMigrator",
+            "        order: 4",
+            "        parameters: {location: step4, schema: consent}",
             "");
 
     /** A statement H2 refuses, with the characters HTML gives a meaning to, and a value that looks like a secret. */
@@ -61,6 +64,9 @@ class HtmlReportInABrowserTest {
                 .withConfig(CONFIG);
         script(home, "step1", "CREATE TABLE NOTES (ID INTEGER PRIMARY KEY, NOTE VARCHAR(200));\n");
         script(home, "step3", "CREATE INDEX IDX_NOTES ON NOTES (NOTE);\n");
+        Path consent = home.resources().resolve("5.9.0/dbscripts/step4/consent/h2.sql");
+        Files.createDirectories(consent.getParent());
+        Files.writeString(consent, "CREATE TABLE CONSENT_NOTES (ID INTEGER);\n");
         return home;
     }
 
@@ -129,17 +135,19 @@ class HtmlReportInABrowserTest {
 
             Map<String, DomElement> rows = stepRows(page);
             List<String> keys = stepKeys(run.json());
-            assertEquals(3, keys.size());
+            assertEquals(4, keys.size());
             assertEquals(keys, List.copyOf(rows.keySet()), "every step of the JSON report, in order");
             assertTrue(rows.get(keys.get(0)).asNormalizedText().contains("APPLIED"));
             assertTrue(rows.get(keys.get(1)).asNormalizedText().contains("FAILED"));
             assertTrue(rows.get(keys.get(2)).asNormalizedText().contains("NOT_RUN"));
             assertEquals(1, rows.get(keys.get(0)).querySelectorAll("span.bar").size(), "the step that ran has a bar");
             assertEquals(0, rows.get(keys.get(2)).querySelectorAll("span.bar").size(), "a step not reached has none");
+            assertTrue(rows.get(keys.get(3)).asNormalizedText().contains("NOT_RUN"));
 
             DomElement database = page.querySelector("div.database");
             String verdict = database.asNormalizedText();
-            assertTrue(verdict.contains("jdbc/WSO2IdentityDB") && verdict.contains("FAILED: 1 of 3 steps"), verdict);
+            assertTrue(verdict.contains("jdbc/WSO2IdentityDB") && verdict.contains("FAILED: 1 of 4 steps"), verdict);
+            assertTrue(verdict.contains("identity, consent \u00b7 h2"), "both logical databases it serves: " + verdict);
             DomElement failure = database.querySelector("div.finding");
             String cause = failure.querySelector("pre.cause").asNormalizedText();
             assertTrue(cause.contains("step2/identity/h2.sql:3"), cause);
@@ -211,9 +219,9 @@ class HtmlReportInABrowserTest {
         try (HeadlessBrowser browser = new HeadlessBrowser()) {
             org.htmlunit.html.HtmlPage page = browser.open(run.page());
             assertRendersCleanly(browser, page);
-            assertTrue(page.querySelector("div.database").asNormalizedText().contains("3 of 3 steps would run"));
+            assertTrue(page.querySelector("div.database").asNormalizedText().contains("4 of 4 steps would run"));
             List<DomElement> rows = List.copyOf(stepRows(page).values());
-            assertEquals(3, rows.size());
+            assertEquals(4, rows.size());
             for (DomElement row : rows) {
                 assertTrue(row.asNormalizedText().contains("WOULD_APPLY"), row.asNormalizedText());
                 assertEquals(0, row.querySelectorAll("span.bar").size(), "nothing ran");

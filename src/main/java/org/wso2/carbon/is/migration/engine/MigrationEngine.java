@@ -36,9 +36,12 @@ import org.wso2.carbon.is.migration.ledger.LedgerException;
 import org.wso2.carbon.is.migration.ledger.LockHolder;
 import org.wso2.carbon.is.migration.ledger.MigrationLock;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
+import org.wso2.carbon.is.migration.report.HtmlPage;
 import org.wso2.carbon.is.migration.report.MigrationReport;
+import org.wso2.carbon.is.migration.report.MigrationReportPage;
 import org.wso2.carbon.is.migration.report.Secrets;
 import org.wso2.carbon.is.migration.report.StepReport;
+import org.wso2.carbon.is.migration.sql.StatementFailedException;
 import org.wso2.carbon.is.migration.watch.RunWatch;
 import org.wso2.carbon.is.migration.watch.StatementWatchdog;
 import org.wso2.carbon.is.migration.watch.StopRequest;
@@ -425,7 +428,11 @@ public final class MigrationEngine {
                     : watch.lostServer() + " (the step's statement ended with: " + describe(e) + ")";
             report.ended(StepReport.Outcome.FAILED, millis);
             report.error(message);
-            LOG.error("[{}] FAILED after {} ms: {}", step.step().id(), millis, Secrets.mask(message), e);
+            StatementFailedException.in(e).ifPresent(failed -> report.failedStatement(
+                    failed.statement().location(), failed.statement().sql()));
+            LOG.error("[{}] FAILED after {} ms: {}", step.step().id(), millis, Secrets.mask(message));
+            // The trace holds the unmasked messages (a statement's text, a URL): for debugging only.
+            LOG.debug("[{}] failure trace", step.step().id(), e);
             recordFailure(step, id, Secrets.mask(message));
             return false;
         }
@@ -549,6 +556,14 @@ public final class MigrationEngine {
             report.reportFile(file);
         } catch (IOException e) {
             LOG.warn("Could not write the report to {}: {}", file, e.getMessage());
+            return;
+        }
+        Path page = HtmlPage.besideJson(file);
+        try {
+            MigrationReportPage.of(report).write(page);
+            report.pageFile(page);
+        } catch (IOException e) {
+            LOG.warn("Could not write the HTML report to {}: {}", page, e.getMessage());
         }
     }
 

@@ -2,7 +2,6 @@ package org.wso2.carbon.is.migration.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -38,11 +37,11 @@ final class TargetDatabase {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.location = location;
-        List<String> copy = new ArrayList<>(logicalNames);
-        copy.forEach(Objects::requireNonNull);
-        this.logicalNames = Collections.unmodifiableList(copy);
-        this.ledger = new Ledger(dataSource, dialect, dataSourceName + " (" + String.join(", ", this.logicalNames)
-                + ")");
+        logicalNames.forEach(Objects::requireNonNull);
+        // A view, not a copy: TargetDatabases adds the logical names of later steps that share this DataSource
+        // (uma, consent after identity), and the report lists them all.
+        this.logicalNames = Collections.unmodifiableList(logicalNames);
+        this.ledger = new Ledger(dataSource, dialect, dataSourceName);
         this.watch = watch;
         this.checkSeconds = checkSeconds;
     }

@@ -29,6 +29,7 @@ public final class MigrationReport {
     private ErrorCode errorCode;
     private String interruption;
     private Path reportFile;
+    private Path pageFile;
     private final List<Map<String, Object>> databases = new ArrayList<>();
     private final List<StepReport> steps = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -105,8 +106,36 @@ public final class MigrationReport {
         return reportFile;
     }
 
+    /** Where the HTML page of the report was written; the summary names it. */
+    public void pageFile(Path file) {
+        this.pageFile = file;
+    }
+
     public String runId() {
         return runId;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** When the run ended, or null while it runs. */
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    /** How long the run took, or null while it runs. */
+    public Long durationMillis() {
+        return finishedAt == null ? null : Duration.between(startedAt, finishedAt).toMillis();
+    }
+
+    public String configFile() {
+        return configFile;
+    }
+
+    /** The databases the run opened, as the JSON report lists them: dataSource, logicalDatabases, dialect, location. */
+    List<Map<String, Object>> databases() {
+        return immutableCopy(databases);
     }
 
     public RunMode mode() {
@@ -161,7 +190,7 @@ public final class MigrationReport {
         root.put("config", configFile);
         root.put("startedAt", startedAt.toString());
         root.put("finishedAt", finishedAt == null ? null : finishedAt.toString());
-        root.put("durationMillis", finishedAt == null ? null : Duration.between(startedAt, finishedAt).toMillis());
+        root.put("durationMillis", durationMillis());
         root.put("error", error);
         root.put("warnings", warnings);
         root.put("databases", databases);
@@ -173,9 +202,8 @@ public final class MigrationReport {
         return Json.write(root);
     }
 
-    /** The few lines an operator reads at the end of the log. */
-    public String summary() {
-        StringBuilder out = new StringBuilder();
+    /** What ran, from which release to which: the start of the summary and the HTML page's title. */
+    public String title() {
         String what;
         switch (mode) {
             case DRY_RUN:
@@ -196,11 +224,20 @@ public final class MigrationReport {
             default:
                 throw new AssertionError(mode);
         }
-        out.append(what).append(' ').append(currentVersion == null ? "?" : currentVersion).append(" -> ")
-                .append(migrateVersion == null ? "?" : migrateVersion).append(": ")
-                .append(mode.changesNothing() && status() == Status.SUCCEEDED ? "COMPLETED (nothing changed)"
-                        : status().name())
-                .append(" (run ").append(runId).append(")\n");
+        return what + ' ' + (currentVersion == null ? "?" : currentVersion) + " -> "
+                + (migrateVersion == null ? "?" : migrateVersion);
+    }
+
+    /** How the run ended, as the summary and the HTML page state it. */
+    public String verdict() {
+        return mode.changesNothing() && status() == Status.SUCCEEDED ? "COMPLETED (nothing changed)"
+                : status().name();
+    }
+
+    /** The few lines an operator reads at the end of the log. */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        out.append(title()).append(": ").append(verdict()).append(" (run ").append(runId).append(")\n");
         for (StepReport step : steps) {
             out.append(String.format("  %-22s %-28s %-10s %s%s%n", step.outcome(), step.stepKey(),
                     step.database() == null ? "" : step.database(),
@@ -228,6 +265,9 @@ public final class MigrationReport {
         }
         if (reportFile != null) {
             out.append("  report: ").append(reportFile).append('\n');
+        }
+        if (pageFile != null) {
+            out.append("  page:   ").append(pageFile).append('\n');
         }
         for (String warning : warnings) {
             out.append("  warning: ").append(warning).append('\n');

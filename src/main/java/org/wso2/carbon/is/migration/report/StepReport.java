@@ -56,6 +56,8 @@ public final class StepReport {
     private long durationMillis;
     private long rows;
     private String error;
+    private String failedStatementLocation;
+    private String failedStatement;
     private final List<String> notes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> actions = new ArrayList<>();
@@ -105,6 +107,12 @@ public final class StepReport {
         this.error = Secrets.mask(message);
     }
 
+    /** The statement the database refused, whole (the error quotes an excerpt), and where it is: file:line. */
+    public void failedStatement(String location, String sql) {
+        this.failedStatementLocation = location;
+        this.failedStatement = Secrets.mask(sql);
+    }
+
     public String stepKey() {
         return stepKey;
     }
@@ -141,6 +149,11 @@ public final class StepReport {
         return outcome;
     }
 
+    /** When it started in this run, or null when it did not run. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
     public long durationMillis() {
         return durationMillis;
     }
@@ -151,6 +164,16 @@ public final class StepReport {
 
     public String error() {
         return error;
+    }
+
+    /** Where the failed statement is ({@code file:line}), or null. */
+    public String failedStatementLocation() {
+        return failedStatementLocation;
+    }
+
+    /** The statement the database refused, or null. */
+    public String failedStatement() {
+        return failedStatement;
     }
 
     public synchronized List<String> notes() {
@@ -190,6 +213,12 @@ public final class StepReport {
         map.put("notes", notes());
         map.put("warnings", warnings());
         map.put("error", error);
+        if (failedStatement != null) {
+            Map<String, Object> statement = new LinkedHashMap<>();
+            statement.put("location", failedStatementLocation);
+            statement.put("sql", failedStatement);
+            map.put("failedStatement", statement);
+        }
         if (withActions) {
             map.put("actions", actions());
         }

@@ -1,6 +1,7 @@
 package org.wso2.carbon.is.migration.sql;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
 import org.wso2.carbon.is.migration.api.ErrorCode;
 import org.wso2.carbon.is.migration.api.MigrationException;
@@ -22,6 +23,16 @@ public class StatementFailedException extends MigrationException {
                 + statement.excerpt(), cause);
         this.statement = statement;
         this.index = index;
+    }
+
+    /** The statement failure behind {@code failure}, itself or among its causes (a migrator may wrap it). */
+    public static Optional<StatementFailedException> in(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StatementFailedException) {
+                return Optional.of((StatementFailedException) cause);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The statement that failed. */

@@ -69,7 +69,7 @@ class UnlockCommandTest {
 
         Run migrate = cli(home, "migrate");
         assertEquals(1, migrate.exitCode(), migrate.output());
-        assertTrue(migrate.output().contains("Another migration holds the lock on jdbc/WSO2IdentityDB (identity): host"
+        assertTrue(migrate.output().contains("Another migration holds the lock on jdbc/WSO2IdentityDB: host"
                 + " node-b, process 4242"), migrate.output());
         assertTrue(migrate.output().contains("unlock --is-home <NEW_IS_HOME> --force"), migrate.output());
 

@@ -39,6 +39,8 @@ import org.wso2.carbon.is.migration.api.RunSettings;
  *                                    by the caller), or null for the default place
  * @param lockStaleAfterSeconds       after how long another run's migration lock counts as abandoned (default 300)
  * @param keyLines                    1-based line of each top-level key that was written, for messages about it
+ * @param skipVersionCheck            migrate without first checking that each database's schema is at
+ *                                    currentVersion (default false)
  */
 public final class MigrationConfig {
 
@@ -70,6 +72,7 @@ public final class MigrationConfig {
     private final String reportPath;
     private final int lockStaleAfterSeconds;
     private final Map<String, Integer> keyLines;
+    private final boolean skipVersionCheck;
 
     public MigrationConfig(
             Path source,
@@ -91,7 +94,8 @@ public final class MigrationConfig {
             boolean stopServerOnSuccess,
             String reportPath,
             int lockStaleAfterSeconds,
-            Map<String, Integer> keyLines) {
+            Map<String, Integer> keyLines,
+            boolean skipVersionCheck) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(currentVersion, "currentVersion");
         Objects.requireNonNull(migrateVersion, "migrateVersion");
@@ -123,6 +127,7 @@ public final class MigrationConfig {
         this.reportPath = reportPath;
         this.lockStaleAfterSeconds = lockStaleAfterSeconds;
         this.keyLines = keyLines;
+        this.skipVersionCheck = skipVersionCheck;
     }
 
     public Path source() {
@@ -226,6 +231,10 @@ public final class MigrationConfig {
     }
 
     /** 1-based line where a top-level key was written, or 0 when the file does not have it. */
+    public boolean skipVersionCheck() {
+        return skipVersionCheck;
+    }
+
     public int lineOf(String key) {
         return keyLines.getOrDefault(key, 0);
     }
@@ -285,7 +294,7 @@ public final class MigrationConfig {
                 && stopServerOnSuccess == that.stopServerOnSuccess
                 && Objects.equals(reportPath, that.reportPath)
                 && lockStaleAfterSeconds == that.lockStaleAfterSeconds
-                && Objects.equals(keyLines, that.keyLines);
+                && Objects.equals(keyLines, that.keyLines) && skipVersionCheck == that.skipVersionCheck;
     }
 
     @Override
@@ -312,6 +321,7 @@ public final class MigrationConfig {
         hash = 31 * hash + Objects.hashCode(reportPath);
         hash = 31 * hash + Integer.hashCode(lockStaleAfterSeconds);
         hash = 31 * hash + Objects.hashCode(keyLines);
+        hash = 31 * hash + Boolean.hashCode(skipVersionCheck);
         return hash;
     }
 
@@ -337,7 +347,7 @@ public final class MigrationConfig {
                 + ", stopServerOnSuccess=" + stopServerOnSuccess
                 + ", reportPath=" + reportPath
                 + ", lockStaleAfterSeconds=" + lockStaleAfterSeconds
-                + ", keyLines=" + keyLines + "]";
+                + ", keyLines=" + keyLines + ", skipVersionCheck=" + skipVersionCheck + "]";
     }
 
     /** Collects values, starting from the defaults, and builds the immutable {@link MigrationConfig}. */
@@ -363,6 +373,7 @@ public final class MigrationConfig {
         private String reportPath;
         private int lockStaleAfterSeconds = 300;
         private final Map<String, Integer> keyLines = new LinkedHashMap<>();
+        private boolean skipVersionCheck = false;
 
         private Builder(Path source, String currentVersion, String migrateVersion) {
             this.source = source;
@@ -455,6 +466,11 @@ public final class MigrationConfig {
             return this;
         }
 
+        public Builder skipVersionCheck(boolean value) {
+            this.skipVersionCheck = value;
+            return this;
+        }
+
         /** Records where a top-level key was written, so later checks (the plan) can point at it. */
         public Builder keyLine(String key, int line) {
             this.keyLines.put(key, line);
@@ -466,7 +482,7 @@ public final class MigrationConfig {
                     batchUpdate, ignoreForInactiveTenants, migrateTenantRange, migrationStartingTenantID,
                     migrationEndingTenantID, currentEncryptionAlgorithm, migratedEncryptionAlgorithm, versions,
                     dataSources, dataSourceWaitSeconds, stopServerOnFailure, stopServerOnSuccess, reportPath,
-                    lockStaleAfterSeconds, keyLines);
+                    lockStaleAfterSeconds, keyLines, skipVersionCheck);
         }
     }
 }

@@ -57,6 +57,7 @@ public final class MigrationEngine {
     private final DataSourceLocator locator;
     private final MigratorRegistry registry;
     private Path reportFileOverride;
+    private boolean skipVersionCheck;
 
     public MigrationEngine(MigrationConfig config, List<String> configWarnings, Path resourcesDirectory,
                            DataSourceLocator locator, MigratorRegistry registry) {
@@ -72,6 +73,15 @@ public final class MigrationEngine {
     /** Writes the JSON report to this file instead of the configured or default place. */
     public MigrationEngine reportTo(Path file) {
         this.reportFileOverride = file;
+        return this;
+    }
+
+    /**
+     * Plans without checking that each database is at currentVersion, as {@code skipVersionCheck: "true"} does
+     * (the command line's {@code --skip-version-check}).
+     */
+    public MigrationEngine skippingVersionCheck() {
+        this.skipVersionCheck = true;
         return this;
     }
 
@@ -156,6 +166,20 @@ public final class MigrationEngine {
      * other failure is recorded in the returned report, whose status is then FAILED.
      */
     public MigrationReport run(RunMode mode) throws ConfigException {
+        MigrationReport report = runWithoutReportFile(mode);
+        writeReportFile(report);
+        return report;
+    }
+
+    /**
+     * What {@code info} reports, each step's state as its database's ledger records it, without writing a report
+     * file: for commands that read the ledger as part of their own report ({@code verify}).
+     */
+    public MigrationReport ledgerStates() throws ConfigException {
+        return runWithoutReportFile(RunMode.INFO);
+    }
+
+    private MigrationReport runWithoutReportFile(RunMode mode) throws ConfigException {
         MigrationPlan plan = PlanBuilder.build(config);
         List<PlannedStep> steps = plan.steps();
         List<Migrator> migrators = new ArrayList<>();
@@ -182,7 +206,8 @@ public final class MigrationEngine {
             }
             addDatabases(databases, report);
         } else {
-            List<Prepared> prepared = planAll(steps, migrators, mode, databases, report);
+            List<Prepared> prepared = atCurrentVersion(plan, migrators, databases, report)
+                    ? planAll(steps, migrators, mode, databases, report) : null;
             addDatabases(databases, report);
             if (prepared != null) {
                 try {
@@ -197,8 +222,18 @@ public final class MigrationEngine {
             }
         }
         report.finish();
-        writeReportFile(report);
         return report;
+    }
+
+    /** True when planning may go on: each database is at currentVersion, or the check is switched off. */
+    private boolean atCurrentVersion(MigrationPlan plan, List<Migrator> migrators, TargetDatabases databases,
+                                     MigrationReport report) throws ConfigException {
+        if (skipVersionCheck || config.skipVersionCheck()) {
+            report.warn("skipVersionCheck: the databases were not checked to be at currentVersion "
+                    + plan.currentVersion() + "; the scripts assume they are");
+            return true;
+        }
+        return new CurrentVersionCheck(config, plan).check(plan.steps(), migrators, databases, report);
     }
 
     private static void addDatabases(TargetDatabases databases, MigrationReport report) {
@@ -477,7 +512,8 @@ public final class MigrationEngine {
         return message;
     }
 
-    private static String newRunId() {
+    /** A new run id: the time (UTC) and a random suffix, so that reports of one second do not collide. */
+    public static String newRunId() {
         return RUN_ID_TIME.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(
                 0x1000, 0x10000));
     }

@@ -154,7 +154,7 @@ class MigrationChainTo590Test {
         return kept;
     }
 
-    private static TestEngine engine(String name) {
+    static TestEngine engine(String name) {
         return switch (name) {
             case "H2 2.x" -> H2Engines.CURRENT;
             case "H2 1.4.199" -> H2Engines.V1_4_199;
@@ -164,7 +164,7 @@ class MigrationChainTo590Test {
         };
     }
 
-    private static IsHome home(TestDatabase identity, TestDatabase shared, String from) throws Exception {
+    static IsHome home(TestDatabase identity, TestDatabase shared, String from) throws Exception {
         String type = switch (identity.dialect()) {
             case H2 -> "h2";
             case POSTGRESQL -> "postgre";

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "migration", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Migrates WSO2 Identity Server databases between releases.",
-        subcommands = {MigrateCommand.class, DryRunCommand.class, InfoCommand.class})
+        subcommands = {MigrateCommand.class, DryRunCommand.class, InfoCommand.class, CheckCommand.class,
+                VerifyCommand.class})
 public final class MigrationCli implements Runnable {
 
     @Spec
@@ -52,6 +53,6 @@ public final class MigrationCli implements Runnable {
     public void run() {
         // No sub-command: say what there is, and count it as bad usage.
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: use migrate, dry-run or info");
+                "Missing command: use check, dry-run, migrate, info or verify");
     }
 }

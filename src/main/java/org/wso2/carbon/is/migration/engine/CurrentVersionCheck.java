@@ -78,16 +78,15 @@ final class CurrentVersionCheck {
         List<String> refusals = new ArrayList<>();
         for (Map.Entry<TargetDatabase, Set<SchemaPart>> entry : parts.entrySet()) {
             TargetDatabase target = entry.getKey();
-            try {
+            // One connection held for the ledger's reads too: an embedded H2 database closes with its last
+            // connection, and is then opened once for the whole check rather than once per read.
+            try (Connection connection = target.dataSource().getConnection()) {
                 if (target.ledger().recordsAnyOf(chainVersions)) {
                     LOG.info("{}: its ledger records steps of this migration; continuing it",
                             target.dataSourceName());
                     continue;
                 }
-                DetectedRelease found;
-                try (Connection connection = target.dataSource().getConnection()) {
-                    found = ReleaseDetector.detect(connection, target.dialect(), entry.getValue());
-                }
+                DetectedRelease found = ReleaseDetector.detect(connection, target.dialect(), entry.getValue());
                 String refusal = judge(target, found, report);
                 if (refusal != null) {
                     refusals.add(refusal);

@@ -24,39 +24,57 @@ abstract class RunCommand implements Callable<Integer> {
 
     abstract RunMode mode();
 
+    /** True when the operator switched the check that each database is at currentVersion off. */
+    boolean skipVersionCheck() {
+        return false;
+    }
+
     @Override
     public Integer call() {
-        String problem = options.problem();
-        if (problem != null) {
-            spec.commandLine().getErr().println(problem);
+        StandaloneDataSources dataSources = open(options, spec);
+        if (dataSources == null) {
             return ErrorCode.BAD_CONFIGURATION.exitCode();
-        }
-        StandaloneDataSources dataSources;
-        try {
-            dataSources = new StandaloneDataSources(options.isHome, options.libDirs);
-        } catch (DataSourceException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return e.errorCode().exitCode();
         }
         StopRequest stop = new StopRequest();
         StopOnSignal onSignal = StopOnSignal.install(stop, spec.commandLine().getErr());
         MigrationRun.Result result;
         try {
-            result = MigrationRun.of(options.configFile(), options.resourcesDirectory())
-                    .dataSources(config -> dataSources::dataSource).reportTo(options.report).stoppableBy(stop)
-                    .run(mode());
+            MigrationRun run = MigrationRun.of(options.configFile(), options.resourcesDirectory())
+                    .dataSources(config -> dataSources::dataSource).reportTo(options.report).stoppableBy(stop);
+            if (skipVersionCheck()) {
+                run.skippingVersionCheck();
+            }
+            result = run.run(mode());
             spec.commandLine().getOut().println(result.summary());
             spec.commandLine().getOut().flush();
         } finally {
-            closeQuietly(dataSources);
+            closeQuietly(dataSources, spec);
             stop.runEnded();
             onSignal.remove();
         }
         return result.exitCode();
     }
 
+    /**
+     * The databases of the IS home; null when the paths given or its deployment.toml do not allow it, which has
+     * been said on stderr (both are bad usage or configuration: exit 2).
+     */
+    static StandaloneDataSources open(StandaloneOptions options, CommandSpec spec) {
+        String problem = options.problem();
+        if (problem != null) {
+            spec.commandLine().getErr().println(problem);
+            return null;
+        }
+        try {
+            return new StandaloneDataSources(options.isHome, options.libDirs);
+        } catch (DataSourceException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return null;
+        }
+    }
+
     /** Closing the drivers' class loader can fail; the run has ended and been reported, so its exit code stands. */
-    private void closeQuietly(StandaloneDataSources dataSources) {
+    static void closeQuietly(StandaloneDataSources dataSources, CommandSpec spec) {
         try {
             dataSources.close();
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,9 @@ public final class ConfigLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
     private static final String VERSIONS = "versions";
+    /** Parameters that name a folder under {@code migration-resources/<version>/dbscripts}. */
+    private static final List<String> FOLDER_PARAMETERS = Arrays.asList("location", "schema");
+    private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
 
     private ConfigLoader() {
     }
@@ -205,6 +209,9 @@ public final class ConfigLoader {
                 case "statementReportSeconds":
                     builder.statementReportSeconds(atLeast(value, key, 1));
                     break;
+                case "skipVersionCheck":
+                    builder.skipVersionCheck(reader.bool(value, key));
+                    break;
                 default:
                     reader.warn(tuple.getKeyNode(), key, "unknown key, ignored (check its spelling)");
                     break;
@@ -298,9 +305,28 @@ public final class ConfigLoader {
                     throw reader.error(entry.getValue().getValueNode(), key, "has no value; give one or remove"
                             + " the parameter");
                 }
+                if (FOLDER_PARAMETERS.contains(entry.getKey()) && leavesResources(text)) {
+                    throw reader.error(entry.getValue().getValueNode(), key, "'" + text + "' would reach outside"
+                            + " migration-resources; give a folder name inside it, e.g. "
+                            + (entry.getKey().equals("location") ? "step1" : "identity")
+                            + " (no '..', no absolute path)");
+                }
                 parameters.put(entry.getKey(), text);
             }
             return parameters;
+        }
+
+        /**
+         * An absolute path, a drive or a {@code ..} segment: the script path is built as
+         * {@code <version>/dbscripts/<location>/<schema>/<dialect>.sql}, so such a value would run a file from
+         * anywhere on the machine.
+         */
+        private static boolean leavesResources(String value) {
+            String text = value.trim();
+            if (text.startsWith("/") || text.startsWith("\\") || DRIVE.matcher(text).lookingAt()) {
+                return true;
+            }
+            return Arrays.asList(text.split("[/\\\\]")).contains("..");
         }
 
         private void readDataSources(MigrationConfig.Builder builder, Node value) throws ConfigException {

@@ -40,6 +40,8 @@ import org.wso2.carbon.is.migration.api.RunSettings;
  * @param lockStaleAfterSeconds       after how long another run's migration lock counts as abandoned (default 300)
  * @param keyLines                    1-based line of each key that was written (top-level, and
  *                                    {@code dataSources.<db>}), for messages about it
+ * @param skipVersionCheck            migrate without first checking that each database's schema is at
+ *                                    currentVersion (default false)
  */
 public final class MigrationConfig {
 
@@ -72,6 +74,7 @@ public final class MigrationConfig {
     private final int lockStaleAfterSeconds;
     private final TimeLimits timeLimits;
     private final Map<String, Integer> keyLines;
+    private final boolean skipVersionCheck;
 
     public MigrationConfig(
             Path source,
@@ -94,7 +97,8 @@ public final class MigrationConfig {
             String reportPath,
             int lockStaleAfterSeconds,
             TimeLimits timeLimits,
-            Map<String, Integer> keyLines) {
+            Map<String, Integer> keyLines,
+            boolean skipVersionCheck) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(currentVersion, "currentVersion");
         Objects.requireNonNull(migrateVersion, "migrateVersion");
@@ -127,6 +131,7 @@ public final class MigrationConfig {
         this.lockStaleAfterSeconds = lockStaleAfterSeconds;
         this.timeLimits = Objects.requireNonNull(timeLimits, "timeLimits");
         this.keyLines = keyLines;
+        this.skipVersionCheck = skipVersionCheck;
     }
 
     public Path source() {
@@ -234,6 +239,10 @@ public final class MigrationConfig {
         return name;
     }
 
+    public boolean skipVersionCheck() {
+        return skipVersionCheck;
+    }
+
     /** 1-based line where a key (top-level, or {@code dataSources.<db>}) was written, or 0 when it is not written. */
     public int lineOf(String key) {
         return keyLines.getOrDefault(key, 0);
@@ -295,7 +304,7 @@ public final class MigrationConfig {
                 && Objects.equals(reportPath, that.reportPath)
                 && lockStaleAfterSeconds == that.lockStaleAfterSeconds
                 && timeLimits.equals(that.timeLimits)
-                && Objects.equals(keyLines, that.keyLines);
+                && Objects.equals(keyLines, that.keyLines) && skipVersionCheck == that.skipVersionCheck;
     }
 
     @Override
@@ -323,6 +332,7 @@ public final class MigrationConfig {
         hash = 31 * hash + Integer.hashCode(lockStaleAfterSeconds);
         hash = 31 * hash + timeLimits.hashCode();
         hash = 31 * hash + Objects.hashCode(keyLines);
+        hash = 31 * hash + Boolean.hashCode(skipVersionCheck);
         return hash;
     }
 
@@ -349,7 +359,7 @@ public final class MigrationConfig {
                 + ", reportPath=" + reportPath
                 + ", lockStaleAfterSeconds=" + lockStaleAfterSeconds
                 + ", timeLimits=" + timeLimits
-                + ", keyLines=" + keyLines + "]";
+                + ", keyLines=" + keyLines + ", skipVersionCheck=" + skipVersionCheck + "]";
     }
 
     /** Collects values, starting from the defaults, and builds the immutable {@link MigrationConfig}. */
@@ -376,6 +386,7 @@ public final class MigrationConfig {
         private int lockStaleAfterSeconds = 300;
         private TimeLimits timeLimits = TimeLimits.DEFAULT;
         private final Map<String, Integer> keyLines = new LinkedHashMap<>();
+        private boolean skipVersionCheck = false;
 
         private Builder(Path source, String currentVersion, String migrateVersion) {
             this.source = source;
@@ -478,6 +489,11 @@ public final class MigrationConfig {
             return this;
         }
 
+        public Builder skipVersionCheck(boolean value) {
+            this.skipVersionCheck = value;
+            return this;
+        }
+
         /** Records where a top-level key was written, so later checks (the plan) can point at it. */
         public Builder keyLine(String key, int line) {
             this.keyLines.put(key, line);
@@ -489,7 +505,7 @@ public final class MigrationConfig {
                     batchUpdate, ignoreForInactiveTenants, migrateTenantRange, migrationStartingTenantID,
                     migrationEndingTenantID, currentEncryptionAlgorithm, migratedEncryptionAlgorithm, versions,
                     dataSources, dataSourceWaitSeconds, stopServerOnFailure, stopServerOnSuccess, reportPath,
-                    lockStaleAfterSeconds, timeLimits, keyLines);
+                    lockStaleAfterSeconds, timeLimits, keyLines, skipVersionCheck);
         }
     }
 }

@@ -66,6 +66,7 @@ public final class MigrationEngine {
     private final MigratorRegistry registry;
     private Path reportFileOverride;
     private RunWatch watch = RunWatch.unstoppable();
+    private boolean skipVersionCheck;
 
     public MigrationEngine(MigrationConfig config, List<String> configWarnings, Path resourcesDirectory,
                            DataSourceLocator locator, MigratorRegistry registry) {
@@ -91,10 +92,33 @@ public final class MigrationEngine {
     }
 
     /**
+     * Plans without checking that each database is at currentVersion, as {@code skipVersionCheck: "true"} does
+     * (the command line's {@code --skip-version-check}).
+     */
+    public MigrationEngine skippingVersionCheck() {
+        this.skipVersionCheck = true;
+        return this;
+    }
+
+    /**
      * Runs the given mode. Problems in the configuration itself (versions, unknown migrators) are thrown; every
      * other failure is recorded in the returned report, whose status is then FAILED.
      */
     public MigrationReport run(RunMode mode) throws ConfigException {
+        MigrationReport report = runWithoutReportFile(mode);
+        writeReportFile(report);
+        return report;
+    }
+
+    /**
+     * What {@code info} reports, each step's state as its database's ledger records it, without writing a report
+     * file: for commands that read the ledger as part of their own report ({@code verify}).
+     */
+    public MigrationReport ledgerStates() throws ConfigException {
+        return runWithoutReportFile(RunMode.INFO);
+    }
+
+    private MigrationReport runWithoutReportFile(RunMode mode) throws ConfigException {
         MigrationPlan plan = PlanBuilder.build(config);
         List<PlannedStep> steps = plan.steps();
         List<Migrator> migrators = new ArrayList<>();
@@ -124,7 +148,8 @@ public final class MigrationEngine {
             }
             addDatabases(databases, report);
         } else {
-            List<PreparedStep> prepared = planAll(steps, migrators, identities, mode, databases, report);
+            List<PreparedStep> prepared = atCurrentVersion(plan, migrators, databases, report)
+                    ? planAll(steps, migrators, identities, mode, databases, report) : null;
             addDatabases(databases, report);
             if (prepared != null) {
                 try {
@@ -135,7 +160,6 @@ public final class MigrationEngine {
             }
         }
         report.finish();
-        writeReportFile(report);
         return report;
     }
 
@@ -186,6 +210,17 @@ public final class MigrationEngine {
             default:
                 throw new AssertionError(mode);
         }
+    }
+
+    /** True when planning may go on: each database is at currentVersion, or the check is switched off. */
+    private boolean atCurrentVersion(MigrationPlan plan, List<Migrator> migrators, TargetDatabases databases,
+                                     MigrationReport report) throws ConfigException {
+        if (skipVersionCheck || config.skipVersionCheck()) {
+            report.warn("skipVersionCheck: the databases were not checked to be at currentVersion "
+                    + plan.currentVersion() + "; the scripts assume they are");
+            return true;
+        }
+        return new CurrentVersionCheck(config, plan).check(plan.steps(), migrators, databases, report);
     }
 
     private static void addDatabases(TargetDatabases databases, MigrationReport report) {
@@ -593,7 +628,8 @@ public final class MigrationEngine {
         return message;
     }
 
-    private static String newRunId() {
+    /** A new run id: the time (UTC) and a random suffix, so that reports of one second do not collide. */
+    public static String newRunId() {
         return RUN_ID_TIME.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(
                 0x1000, 0x10000));
     }

@@ -91,6 +91,7 @@ public final class MigrationRun {
     private Path reportFile;
     private boolean logSummary;
     private StopRequest stop = new StopRequest();
+    private boolean skipVersionCheck;
 
     private MigrationRun(Path configFile, Path resourcesDirectory) {
         this.configFile = Objects.requireNonNull(configFile, "configFile");
@@ -126,6 +127,12 @@ public final class MigrationRun {
         return this;
     }
 
+    /** Plans without checking that each database is at currentVersion (the command line's --skip-version-check). */
+    public MigrationRun skippingVersionCheck() {
+        this.skipVersionCheck = true;
+        return this;
+    }
+
     /** Logs the summary (the server); the command line prints it instead. */
     public MigrationRun loggingSummary() {
         this.logSummary = true;
@@ -143,6 +150,9 @@ public final class MigrationRun {
             MigrationEngine engine = new MigrationEngine(config, loaded.warnings(), resourcesDirectory,
                     locators.apply(config), migrators == null ? MigratorRegistry.builtIn() : migrators)
                     .reportTo(reportFile).stoppableBy(stop);
+            if (skipVersionCheck) {
+                engine.skippingVersionCheck();
+            }
             MigrationReport report = engine.run(mode);
             String summary = report.summary();
             if (report.status() == MigrationReport.Status.SUCCEEDED) {

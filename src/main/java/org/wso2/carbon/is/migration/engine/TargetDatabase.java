@@ -2,6 +2,7 @@ package org.wso2.carbon.is.migration.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -83,23 +84,7 @@ final class TargetDatabase {
 
     /** The view a migrator gets of this database under one of its logical names. */
     MigrationDatabase as(String logicalName) {
-        return new MigrationDatabase() {
-            @Override
-            public String logicalName() {
-                return logicalName;
-            }
-
-            @Override
-            public Dialect dialect() {
-                return dialect;
-            }
-
-            @Override
-            public Connection connect() throws SQLException {
-                Connection connection = dataSource.getConnection();
-                connection.setAutoCommit(false);
-                return watch.watch(connection, dataSourceName, TargetDatabase.this::checkAnswers);
-            }
-        };
+        return new DataSourceDatabase(logicalName, dialect, watch.watching(dataSource, dataSourceName,
+                this::checkAnswers));
     }
 }

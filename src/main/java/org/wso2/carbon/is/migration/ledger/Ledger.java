@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,14 @@ public final class Ledger {
                 return entries;
             }
         }, "read the migration history");
+    }
+
+    /**
+     * True when a step of one of these releases was ever recorded, whatever its outcome: a migration through them
+     * was started on this database (and its schema is between two releases by design).
+     */
+    public boolean recordsAnyOf(Collection<String> versions) throws LedgerException {
+        return history().stream().anyMatch(entry -> versions.contains(entry.version()));
     }
 
     /** The most recent run of a step, whatever its outcome. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /**
  * What a run is executing now, seen through the connections it hands to migrators: each statement from the moment
@@ -84,6 +85,14 @@ public final class RunWatch {
                         serverCheck);
             }
             return result;
+        });
+    }
+
+    /** The DataSource, watched: every connection it opens is {@link #watch watched}. */
+    public DataSource watching(DataSource dataSource, String database, ServerCheck serverCheck) {
+        return proxy(DataSource.class, dataSource, (target, method, args) -> {
+            Object result = invoke(target, method, args);
+            return result instanceof Connection ? watch((Connection) result, database, serverCheck) : result;
         });
     }
 

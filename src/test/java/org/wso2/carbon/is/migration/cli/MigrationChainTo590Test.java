@@ -154,7 +154,7 @@ class MigrationChainTo590Test {
         return kept;
     }
 
-    private static TestEngine engine(String name) {
+    static TestEngine engine(String name) {
         return switch (name) {
             case "H2 2.x" -> H2Engines.CURRENT;
             case "H2 1.4.199" -> H2Engines.V1_4_199;
@@ -164,7 +164,7 @@ class MigrationChainTo590Test {
         };
     }
 
-    private static IsHome home(TestDatabase identity, TestDatabase shared, String from) throws Exception {
+    static IsHome home(TestDatabase identity, TestDatabase shared, String from) throws Exception {
         String type = switch (identity.dialect()) {
             case H2 -> "h2";
             case POSTGRESQL -> "postgre";
@@ -194,14 +194,19 @@ class MigrationChainTo590Test {
             StandaloneMigration580To590Test.Run run = StandaloneMigration580To590Test.cli("migrate", home, List.of());
             return new Run(run.exitCode(), run.output());
         }
-        // The server's path: the run MigrationComponent starts, DataSources found by their names.
+        // The server's path: the run MigrationComponent starts, DataSources found by their names. The server's pool
+        // keeps idle connections, so an embedded H2 database stays open for the whole run; one connection held
+        // here does the same (without it H2 2.x closes and reopens the file at every connection, which it was seen
+        // to do badly under load: "File corrupted while reading record").
         Map<String, DataSource> byName = Map.of(
                 "jdbc/WSO2IdentityDB", dataSource(identity), "jdbc/SHARED_DB", dataSource(shared));
         Path report = home.path().resolve("server-report-" + System.nanoTime() + ".json");
-        MigrationRun.Result result = MigrationRun.of(home.resources().resolve("migration-config.yaml"),
-                home.resources()).dataSources(config -> NamedDataSources.of(byName)).reportTo(report)
-                .loggingSummary().run(RunMode.MIGRATE);
-        return new Run(result.exitCode(), result.summary() + "\n" + Files.readString(report));
+        try (Connection identityPool = identity.connect(); Connection sharedPool = shared.connect()) {
+            MigrationRun.Result result = MigrationRun.of(home.resources().resolve("migration-config.yaml"),
+                    home.resources()).dataSources(config -> NamedDataSources.of(byName)).reportTo(report)
+                    .loggingSummary().run(RunMode.MIGRATE);
+            return new Run(result.exitCode(), result.summary() + "\n" + Files.readString(report));
+        }
     }
 
     private static DataSource dataSource(TestDatabase database) {

@@ -87,6 +87,9 @@ class LegacyNamedMigratorsTest {
     private MigrationReport run(TestDatabase database, String migrator, Map<String, String> parameters)
             throws Exception {
         MigrationConfig config = MigrationConfig.builder(resources.resolve("migration-config.yaml"), "5.7.0", "5.8.0")
+                // One 5.8.0 step alone, on a database built at the release each case needs (5.8.0 for the check of
+                // the columns step1 adds), with no ledger of the steps before it: the release check would refuse it.
+                .skipVersionCheck(true)
                 .addVersion(new VersionConfig("5.8.0", List.of(new MigratorConfig(migrator, 1, parameters, 5)), 3))
                 .build();
         DriverDataSource dataSource = new DriverDataSource(database.driver(), database.url(), database.user(),

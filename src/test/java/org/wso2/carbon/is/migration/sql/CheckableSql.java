@@ -53,7 +53,7 @@ import org.wso2.carbon.is.migration.api.Dialect;
  *   <li>H2: {@code ADD CONSTRAINT IF NOT EXISTS}, read as {@code ADD CONSTRAINT}.</li>
  * </ul>
  */
-final class CheckableSql {
+public final class CheckableSql {
 
     /** {@code EXECUTE IMMEDIATE '<literal>';} with {@code ''} standing for a quote inside the literal. */
     private static final Pattern EXECUTE_IMMEDIATE =
@@ -127,7 +127,7 @@ final class CheckableSql {
      *
      * @throws IllegalArgumentException naming the statement's location if it cannot be checked or does not parse
      */
-    static CheckableSql of(SqlStatement statement, Dialect dialect) {
+    public static CheckableSql of(SqlStatement statement, Dialect dialect) {
         CheckableSql checkable = new CheckableSql();
         try {
             checkable.read(statement.sql(), dialect);
@@ -145,7 +145,7 @@ final class CheckableSql {
     }
 
     /** The plain statements found, parsed. */
-    List<Statement> statements() {
+    public List<Statement> statements() {
         return List.copyOf(parsed);
     }
 

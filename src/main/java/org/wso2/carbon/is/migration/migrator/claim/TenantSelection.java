@@ -78,7 +78,11 @@ public final class TenantSelection {
 
     /** The selection the config's settings make (validated when the config was loaded). */
     public static TenantSelection from(MigrationContext context) {
-        RunSettings settings = context.settings();
+        return of(context.settings());
+    }
+
+    /** The selection these settings make. */
+    public static TenantSelection of(RunSettings settings) {
         return new TenantSelection(settings.ignoreForInactiveTenants(),
                 settings.firstTenantId().isPresent() ? settings.firstTenantId().getAsInt() : null,
                 settings.lastTenantId().isPresent() ? settings.lastTenantId().getAsInt() : null);

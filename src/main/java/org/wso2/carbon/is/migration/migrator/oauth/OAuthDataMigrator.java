@@ -151,7 +151,7 @@ public final class OAuthDataMigrator implements Migrator {
      * backfill may take at {@link DatabaseEngine#estimatedUpdateRowsPerSecond}; the progress lines then give the
      * measured rate.
      */
-    static String preFlight(Connection connection, DatabaseEngine engine) throws SQLException {
+    public static String preFlight(Connection connection, DatabaseEngine engine) throws SQLException {
         return preFlight(connection, engine, new EnumMap<>(OAuthTable.class));
     }
 

@@ -82,6 +82,9 @@ class ClaimDataMigratorTest {
     private MigrationReport run(ClaimInstallation installation, DataSource identity, RunMode mode,
                                 boolean ignoreInactive) throws Exception {
         MigrationConfig config = MigrationConfig.builder(RESOURCES.resolve("migration-config.yaml"), "5.8.0", "5.9.0")
+                // The claim step alone, on databases built from the 5.9.0 facts (the schema the 5.9.0 scripts
+                // leave before it), with no ledger of those scripts: the release check would refuse them.
+                .skipVersionCheck(true)
                 .ignoreForInactiveTenants(ignoreInactive)
                 .addVersion(new VersionConfig("5.9.0",
                         List.of(new MigratorConfig(ClaimDataMigrator.NAME, 2, Map.of(), 1)), 1))

@@ -1,4 +1,4 @@
--- IS 5.5.0 -> 5.6.0, identity database, MariaDB (the 5.6.0 UMA tables are step1/uma). Written from the differences
+-- IS 5.5.0 -> 5.6.0, identity database, MariaDB (the 5.6.0 UMA tables are step2/uma). Written from the differences
 -- between the 5.5.0 and 5.6.0 fresh-install schemas (identity framework v5.11.148 -> v5.11.256):
 --   * the new tables IDN_AUTH_TEMP_SESSION_STORE and SP_CLAIM_DIALECT (the old client's SpClaimDialectSchemaMigrator);
 --   * EXPIRY_TIME on IDN_AUTH_SESSION_STORE, nullable as in 5.6.0;

@@ -1,7 +1,7 @@
 -- IS 5.5.0 -> 5.6.0, UMA tables, Oracle: 5.6.0 added UMA 2.0 (identity-oauth-uma v1.0.4), whose six tables
 -- (IDN_RESOURCE, IDN_RESOURCE_META_DATA, IDN_RESOURCE_SCOPE, IDN_PERMISSION_TICKET, IDN_PT_RESOURCE,
 -- IDN_PT_RESOURCE_SCOPE) and indexes IDX_RID, IDX_RS, IDX_PT a 5.5.0 database does not have. 5.7.0 renames them
--- (5.7.0/dbscripts/step1/uma).
+-- (5.7.0/dbscripts/step2/uma).
 -- Re-runnable: each object is created by a PL/SQL block that ignores only the error saying it exists already
 -- (ORA-00955 name already used, ORA-01430 column already exists). Each block ends with a line holding only '/'.
 -- Tables whose 5.6.0 key is generated use an identity column (Oracle 12c or later) where the release used a sequence

@@ -294,8 +294,8 @@ class CheckableSqlTest {
     void aTableRenameGuardMustLookForTheOldName() throws Exception {
         check("IF EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'OLD_T') AND type = N'U')\n"
                 + "EXEC sp_rename N'OLD_T', N'NEW_T'\nGO\n", Dialect.MSSQL);
-        String msSql = refusal("IF EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'OTHER') AND type = N'U')\n"
-                + "EXEC sp_rename N'OLD_T', N'NEW_T'\nGO\n", Dialect.MSSQL);
+        String msSql = refusal("IF EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'OTHER')"
+                + " AND type = N'U')\nEXEC sp_rename N'OLD_T', N'NEW_T'\nGO\n", Dialect.MSSQL);
         assertTrue(msSql.contains("does not look for 'OLD_T'"), msSql);
         String db2 = refusal("BEGIN\n  IF EXISTS (SELECT 1 FROM SYSCAT.TABLES WHERE TABNAME = 'OTHER') THEN\n"
                 + "    EXECUTE IMMEDIATE 'RENAME TABLE OLD_T TO NEW_T';\n  END IF;\nEND\n/\n", Dialect.DB2);

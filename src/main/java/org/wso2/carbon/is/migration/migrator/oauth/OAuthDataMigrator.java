@@ -104,8 +104,8 @@ public final class OAuthDataMigrator implements Migrator {
         ChunkProgress ledger = new StepChunkProgress(context.progress());
         List<String> actions = new ArrayList<>();
         try (Connection connection = database.connect()) {
-            // IDN_OAUTH2_ACCESS_TOKEN_AUDIT came with 5.7.0: from 5.5.0 or 5.6.0 the 5.7.0 step1 script of this same run
-            // creates it, after this plan is made; execute finds it (and fails on a table still missing there).
+            // IDN_OAUTH2_ACCESS_TOKEN_AUDIT came with 5.7.0: from 5.5.0 or 5.6.0 the 5.7.0 step1 script of this same
+            // run creates it, after this plan is made; execute finds it (and fails on a table still missing there).
             for (String required : Arrays.asList("IDP", OAuthTable.ACCESS_TOKEN.table(),
                     OAuthTable.AUTHORIZATION_CODE.table())) {
                 if (!CatalogLookup.tableExists(connection, required)) {
@@ -167,8 +167,8 @@ public final class OAuthDataMigrator implements Migrator {
     }
 
     /**
-     * As {@link #preFlight(Connection, DatabaseEngine)}, over {@code tables}, keeping each one's rows in {@code rows} for the progress
-     * lines.
+     * As {@link #preFlight(Connection, DatabaseEngine)}, over {@code tables}, keeping each one's rows in
+     * {@code rows} for the progress lines.
      */
     private static String preFlight(Connection connection, DatabaseEngine engine, List<OAuthTable> tables,
                                     Map<OAuthTable, Long> rows) throws SQLException {

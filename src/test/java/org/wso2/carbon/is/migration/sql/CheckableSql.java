@@ -50,7 +50,9 @@ import org.wso2.carbon.is.migration.api.Dialect;
  *   <li>PostgreSQL: {@code DO $$ BEGIN <GuardedDdl body> END $$}; any other {@code DO} block is PL/pgSQL this class
  *       cannot read, accepted only if it creates no table or index (those must stay visible so that every dialect's
  *       objects can be compared): what it does is proven by running it on PostgreSQL, not here.</li>
- *   <li>H2: {@code ADD CONSTRAINT IF NOT EXISTS}, read as {@code ADD CONSTRAINT}.</li>
+ *   <li>H2: {@code ADD CONSTRAINT IF NOT EXISTS}, read as {@code ADD CONSTRAINT}; a Java function ({@code CREATE ALIAS
+ *       ... AS $$ ... $$}, {@code CALL}, {@code DROP ALIAS}), like a PostgreSQL DO block, only if it creates no table or
+ *       index: what it does is proven by running it on H2.</li>
  * </ul>
  */
 public final class CheckableSql {
@@ -73,8 +75,9 @@ public final class CheckableSql {
     /**
      * The errors that mean "already done", by dialect and kind of DDL. Oracle: ORA-00955 name already used, ORA-01408
      * column list already indexed, ORA-01430 column already exists, ORA-02261 such unique or primary key exists,
-     * ORA-02264 constraint name already used, ORA-01442 column already NOT NULL. DB2: 42710 object or constraint name
-     * already used, 42711 column already exists.
+     * ORA-02264 constraint name already used, ORA-01442 column already NOT NULL, ORA-01418 (dropping an index) no such
+     * index. DB2: 42710 object or constraint name already used, 42711 column already exists, 42704 (dropping an index)
+     * no such object.
      */
     private static final Map<Dialect, Map<DdlChange.Kind, Set<String>>> ALREADY_DONE = Map.of(
             Dialect.ORACLE, Map.of(
@@ -82,12 +85,14 @@ public final class CheckableSql {
                     DdlChange.Kind.CREATE_INDEX, Set.of("-955", "-1408"),
                     DdlChange.Kind.ADD_COLUMN, Set.of("-1430"),
                     DdlChange.Kind.ADD_KEY, Set.of("-2261", "-2264"),
-                    DdlChange.Kind.SET_NOT_NULL, Set.of("-1442")),
+                    DdlChange.Kind.SET_NOT_NULL, Set.of("-1442"),
+                    DdlChange.Kind.DROP_INDEX, Set.of("-1418")),
             Dialect.DB2, Map.of(
                     DdlChange.Kind.CREATE_TABLE, Set.of("42710"),
                     DdlChange.Kind.CREATE_INDEX, Set.of("42710"),
                     DdlChange.Kind.ADD_COLUMN, Set.of("42711"),
-                    DdlChange.Kind.ADD_KEY, Set.of("42710")));
+                    DdlChange.Kind.ADD_KEY, Set.of("42710"),
+                    DdlChange.Kind.DROP_INDEX, Set.of("42704")));
     /**
      * MySQL/MariaDB online-DDL options ending a CREATE INDEX ({@code ALGORITHM=INPLACE LOCK=NONE}) or an ALTER TABLE
      * ({@code , ALGORITHM=INPLACE, LOCK=NONE}): they say how the index is built, not what it is, and JSqlParser does
@@ -114,6 +119,9 @@ public final class CheckableSql {
             Pattern.compile("(?is)^\\s*BEGIN\\s+(IF\\b.*)\\bEND\\s*;?\\s*$");
     private static final Pattern CREATES_TABLE_OR_INDEX =
             Pattern.compile("(?i)\\bCREATE\\s+(UNIQUE\\s+)?(TABLE|INDEX)\\b");
+    private static final Pattern H2_JAVA_FUNCTION = Pattern.compile("(?is)^(?:CREATE\\s+ALIAS\\s+"
+            + "(?:IF\\s+NOT\\s+EXISTS\\s+)?\\w+\\s+AS\\s+\\$\\$.*\\$\\$"
+            + "|CALL\\s+\\w+\\s*\\(.*\\)|DROP\\s+ALIAS\\s+(?:IF\\s+EXISTS\\s+)?\\w+)$");
     private static final Pattern H2_ADD_CONSTRAINT_IF_NOT_EXISTS =
             Pattern.compile("(?i)\\bADD\\s+CONSTRAINT\\s+IF\\s+NOT\\s+EXISTS\\b");
 
@@ -218,8 +226,7 @@ public final class CheckableSql {
             case MSSQL -> readMsSql(sql);
             case MYSQL, MARIADB -> readMySql(sql, dialect);
             case POSTGRESQL -> readPostgres(sql);
-            case H2 -> parsed.add(CCJSqlParserUtil.parse(H2_ADD_CONSTRAINT_IF_NOT_EXISTS.matcher(sql)
-                    .replaceAll("ADD CONSTRAINT")));
+            case H2 -> readH2(sql);
         }
     }
 
@@ -324,6 +331,16 @@ public final class CheckableSql {
             throw new IllegalArgumentException("a DO block that is not only IF [NOT] EXISTS guards must not create a"
                     + " table or index (the static check cannot see inside PL/pgSQL): make it a plain CREATE ... IF NOT"
                     + " EXISTS statement");
+        }
+    }
+
+    private void readH2(String sql) throws JSQLParserException {
+        if (!H2_JAVA_FUNCTION.matcher(sql.strip()).matches()) {
+            parsed.add(CCJSqlParserUtil.parse(
+                    H2_ADD_CONSTRAINT_IF_NOT_EXISTS.matcher(sql).replaceAll("ADD CONSTRAINT")));
+        } else if (CREATES_TABLE_OR_INDEX.matcher(sql).find()) {
+            throw new IllegalArgumentException("an H2 Java function must not create a table or index (the static check"
+                    + " cannot see inside Java): make it a plain CREATE ... IF NOT EXISTS statement");
         }
     }
 

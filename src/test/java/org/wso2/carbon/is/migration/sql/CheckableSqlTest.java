@@ -275,4 +275,40 @@ class CheckableSqlTest {
                 + " AND COLUMN_NAME = 'X')\nALTER TABLE A ADD X INTEGER NULL\nGO\n", Dialect.MSSQL);
         assertTrue(message.contains("a guard must be a SELECT on the MSSQL catalog"), message);
     }
+
+    @Test
+    void anIndexDropMayIgnoreOnlyTheErrorSayingTheIndexIsGone() throws Exception {
+        check("BEGIN\n  EXECUTE IMMEDIATE 'DROP INDEX IDX_A';\n"
+                + "EXCEPTION WHEN OTHERS THEN IF SQLCODE != -1418 THEN RAISE; END IF;\nEND;\n/\n", Dialect.ORACLE);
+        check("BEGIN\n  DECLARE CONTINUE HANDLER FOR SQLSTATE '42704' BEGIN END;\n"
+                + "  EXECUTE IMMEDIATE 'DROP INDEX IDX_A';\nEND\n/\n", Dialect.DB2);
+        String oracle = refusal("BEGIN\n  EXECUTE IMMEDIATE 'DROP INDEX IDX_A';\n"
+                + "EXCEPTION WHEN OTHERS THEN IF SQLCODE != -955 THEN RAISE; END IF;\nEND;\n/\n", Dialect.ORACLE);
+        assertTrue(oracle.contains("may only ignore [-1418]"), oracle);
+        String db2 = refusal("BEGIN\n  DECLARE CONTINUE HANDLER FOR SQLSTATE '42710' BEGIN END;\n"
+                + "  EXECUTE IMMEDIATE 'DROP INDEX IDX_A';\nEND\n/\n", Dialect.DB2);
+        assertTrue(db2.contains("may only ignore [42704]"), db2);
+    }
+
+    @Test
+    void aTableRenameGuardMustLookForTheOldName() throws Exception {
+        check("IF EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'OLD_T') AND type = N'U')\n"
+                + "EXEC sp_rename N'OLD_T', N'NEW_T'\nGO\n", Dialect.MSSQL);
+        String msSql = refusal("IF EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'OTHER')"
+                + " AND type = N'U')\nEXEC sp_rename N'OLD_T', N'NEW_T'\nGO\n", Dialect.MSSQL);
+        assertTrue(msSql.contains("does not look for 'OLD_T'"), msSql);
+        String db2 = refusal("BEGIN\n  IF EXISTS (SELECT 1 FROM SYSCAT.TABLES WHERE TABNAME = 'OTHER') THEN\n"
+                + "    EXECUTE IMMEDIATE 'RENAME TABLE OLD_T TO NEW_T';\n  END IF;\nEND\n/\n", Dialect.DB2);
+        assertTrue(db2.contains("does not look for 'OLD_T'"), db2);
+    }
+
+    @Test
+    void anH2JavaFunctionIsAcceptedOnlyIfItCreatesNoTableOrIndex() throws Exception {
+        assertEquals(List.of(), check("CREATE ALIAS IF NOT EXISTS F AS $$ void f(java.sql.Connection c) { } $$;",
+                Dialect.H2).createdObjects());
+        assertEquals(List.of(), check("CALL F('A', 'B,C');", Dialect.H2).createdObjects());
+        String message = refusal("CREATE ALIAS F AS $$ void f(java.sql.Connection c) throws Exception {"
+                + " c.createStatement().execute(\"CREATE TABLE X (A INT)\"); } $$;", Dialect.H2);
+        assertTrue(message.contains("must not create a table or index"), message);
+    }
 }

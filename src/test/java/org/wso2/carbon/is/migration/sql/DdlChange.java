@@ -28,6 +28,9 @@ final class DdlChange {
         ADD_KEY("ADD CONSTRAINT ... UNIQUE|PRIMARY KEY", "SYS\\.KEY_CONSTRAINTS|USER_CONSTRAINTS|SYSCAT\\.TABCONST"
                 + "|INFORMATION_SCHEMA\\.TABLE_CONSTRAINTS|INFORMATION_SCHEMA\\.STATISTICS"),
         SET_NOT_NULL("SET NOT NULL", null),
+        DROP_INDEX("DROP INDEX", null),
+        /** ALTER TABLE ... RENAME TO, and the spellings of engines without it (DB2 RENAME TABLE, MSSQL sp_rename). */
+        RENAME_TABLE("table rename", null),
         OTHER_ALTER("other ALTER TABLE", null),
         OTHER("DDL other than CREATE TABLE, CREATE INDEX or ALTER TABLE", null);
 
@@ -61,6 +64,12 @@ final class DdlChange {
     private static final Pattern CREATE_TABLE = Pattern.compile("^CREATE TABLE (\\w+)\\b.*");
     private static final Pattern CREATE_INDEX = Pattern.compile("^CREATE (?:UNIQUE )?INDEX (\\w+) ON (\\w+)\\b.*");
     private static final Pattern ALTER_TABLE = Pattern.compile("^ALTER TABLE (\\w+) (.*)$");
+    /** {@code DROP INDEX name}, and the MSSQL/MySQL spelling that names its table. */
+    private static final Pattern DROP_INDEX = Pattern.compile("^DROP INDEX (\\w+)(?: ON (\\w+))?$");
+    /** DB2 {@code RENAME TABLE old TO new}, MSSQL {@code EXEC sp_rename N'old', N'new'}: the table is the old name. */
+    private static final Pattern RENAME_TABLE =
+            Pattern.compile("^(?:RENAME TABLE (\\w+) TO \\w+|EXEC SP_RENAME N?'(\\w+)', ?N?'\\w+')$");
+    private static final Pattern RENAME_TO = Pattern.compile("^RENAME TO \\w+$");
     /** A second clause of one ALTER TABLE: the change is a combination, not one of the single kinds. */
     private static final Pattern FURTHER_CLAUSE = Pattern.compile(", ?(?:ADD|DROP|MODIFY|ALTER|RENAME|CHANGE)\\b");
     /** {@code ADD [COLUMN] [(]name}, name captured, where name is a column, not a keyword of another ADD. */
@@ -77,6 +86,7 @@ final class DdlChange {
     /** The clauses naming an object a guard must look for; each captures the name. */
     private static final List<Pattern> NAMED_OBJECTS = List.of(
             Pattern.compile("^CREATE (?:UNIQUE )?INDEX (\\w+)"),
+            Pattern.compile("^DROP INDEX (\\w+)"),
             Pattern.compile("\\b(?:ADD|DROP) CONSTRAINT (\\w+)"),
             Pattern.compile("\\b(?:ADD|DROP|RENAME) INDEX (\\w+)"),
             Pattern.compile("\\bMODIFY (?:COLUMN )?\\(? ?(\\w+)"),
@@ -116,6 +126,14 @@ final class DdlChange {
         if (match.matches()) {
             return new DdlChange(text, Kind.CREATE_INDEX, match.group(2));
         }
+        match = DROP_INDEX.matcher(text);
+        if (match.matches()) {
+            return new DdlChange(text, Kind.DROP_INDEX, match.group(2));
+        }
+        match = RENAME_TABLE.matcher(text);
+        if (match.matches()) {
+            return new DdlChange(text, Kind.RENAME_TABLE, match.group(1) != null ? match.group(1) : match.group(2));
+        }
         match = ALTER_TABLE.matcher(text);
         if (!match.matches()) {
             return new DdlChange(text, Kind.OTHER, null);
@@ -124,6 +142,8 @@ final class DdlChange {
         Kind kind;
         if (FURTHER_CLAUSE.matcher(clause).find()) {
             kind = Kind.OTHER_ALTER;
+        } else if (RENAME_TO.matcher(clause).matches()) {
+            kind = Kind.RENAME_TABLE;
         } else if (ADD_KEY.matcher(clause).matches()) {
             kind = Kind.ADD_KEY;
         } else if (ADD_COLUMN.matcher(clause).matches()) {

@@ -15,8 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.api.Dialect;
-import org.wso2.carbon.is.migration.schema.LiveSchemaReader;
-import org.wso2.carbon.is.migration.schema.SchemaComparer;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
@@ -116,28 +114,12 @@ class Identity580ScriptsOnRealEnginesTest {
         return MigrationResources.root().resolve("5.8.0/dbscripts/step1/identity/preconditions.yaml");
     }
 
-    /**
-     * Runs the three steps as SchemaMigrator does: each script in one transaction, committed at its end, unless it
-     * declares {@code -- @no-transaction} (PostgreSQL's concurrent index builds), which runs with auto-commit.
-     */
     private static void runSteps(Connection connection, Dialect scripts) throws Exception {
-        StatementRunner runner = new StatementRunner(StatementRunner.NO_LISTENER);
-        for (String step : STEPS) {
-            String name = "5.8.0/dbscripts/" + step + "/" + scripts.scriptFileName();
-            SqlScript script = SqlScript.load(MigrationResources.root().resolve(name), name, scripts);
-            connection.setAutoCommit(!script.transactional());
-            runner.run(connection, script.statements());
-            if (script.transactional()) {
-                connection.commit();
-            }
-        }
-        connection.setAutoCommit(true);
+        ReleaseScripts.run(connection, "5.8.0", STEPS, scripts);
     }
 
     private static List<String> differencesFrom580(Connection connection, TestDatabase database, String factsVariant)
             throws Exception {
-        return SchemaComparer.compare(SchemaFacts.load(factsVariant, "5.8.0", false),
-                        LiveSchemaReader.read(connection, database.dialect())).stream()
-                .map(Object::toString).toList();
+        return ReleaseScripts.differences(connection, database, SchemaFacts.load(factsVariant, "5.8.0", false));
     }
 }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.database.CatalogLookup;
 import org.wso2.carbon.is.migration.migrator.MigratorParameters;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -33,10 +34,16 @@ import org.yaml.snakeyaml.error.YAMLException;
  * half-way, or delete or rewrite those rows, each check's query lists the offending rows and the run stops before
  * anything changes, saying how to resolve them. The checks run when the step is planned, which is before any step
  * of the run executes (and in a dry run too).
+ *
+ * <p>A run from an older release plans every step before the first runs, so a later step's check may read a table that
+ * an earlier step of the same run creates (the 5.9.0 checks of IDN_AUTH_WAIT_STATUS, a 5.7.0 table, on a 5.6.0
+ * database). Such a check names its tables under {@code tables}; where one does not exist yet, the step that creates
+ * it creates it empty, so no row can break the rule and the check is skipped.
  * <pre>
  * checks:
  *   - rule: "UM_HYBRID_ROLE: a role name appears once per tenant"
  *     dialects: [mysql, mariadb]        # optional: only on these
+ *     tables: [UM_HYBRID_ROLE]          # optional: only where these tables exist when the run is planned
  *     query: "SELECT UM_ROLE_NAME, UM_TENANT_ID, COUNT(*) FROM UM_HYBRID_ROLE GROUP BY ... HAVING COUNT(*) > 1"
  *     resolve: "Rename or merge the duplicate roles ..."
  * </pre>
@@ -53,12 +60,19 @@ public final class Preconditions {
         private final List<String> dialects;
         private final String query;
         private final String resolve;
+        private final List<String> tables;
 
         public Check(String rule, List<String> dialects, String query, String resolve) {
+            this(rule, dialects, query, resolve, Collections.<String>emptyList());
+        }
+
+        /** @param tables the tables the check reads, when an earlier step of a run may create them; else empty */
+        public Check(String rule, List<String> dialects, String query, String resolve, List<String> tables) {
             this.rule = rule;
             this.dialects = dialects;
             this.query = query;
             this.resolve = resolve;
+            this.tables = tables;
         }
 
         public String rule() {
@@ -77,6 +91,10 @@ public final class Preconditions {
             return resolve;
         }
 
+        public List<String> tables() {
+            return tables;
+        }
+
         boolean appliesTo(Dialect dialect) {
             return dialects.isEmpty() || dialects.contains(dialect.scriptName());
         }
@@ -91,17 +109,19 @@ public final class Preconditions {
             }
             Check other = (Check) o;
             return Objects.equals(rule, other.rule) && Objects.equals(dialects, other.dialects)
-                    && Objects.equals(query, other.query) && Objects.equals(resolve, other.resolve);
+                    && Objects.equals(query, other.query) && Objects.equals(resolve, other.resolve)
+                    && Objects.equals(tables, other.tables);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(rule, dialects, query, resolve);
+            return Objects.hash(rule, dialects, query, resolve, tables);
         }
 
         @Override
         public String toString() {
-            return "Check[rule=" + rule + ", dialects=" + dialects + ", query=" + query + ", resolve=" + resolve + "]";
+            return "Check[rule=" + rule + ", dialects=" + dialects + ", query=" + query + ", resolve=" + resolve
+                    + ", tables=" + tables + "]";
         }
     }
 
@@ -138,8 +158,9 @@ public final class Preconditions {
                 throw new MigrationException(file + ": checks[" + i + "] must be a map of rule, query, resolve");
             }
             Map<?, ?> item = (Map<?, ?>) items.get(i);
-            checks.add(new Check(text(file, i, item, "rule"), dialects(file, i, item.get("dialects")),
-                    text(file, i, item, "query"), text(file, i, item, "resolve")));
+            checks.add(new Check(text(file, i, item, "rule"), names(file, i, "dialects", item.get("dialects")),
+                    text(file, i, item, "query"), text(file, i, item, "resolve"),
+                    names(file, i, "tables", item.get("tables"))));
         }
         return new Preconditions(file, checks);
     }
@@ -152,16 +173,32 @@ public final class Preconditions {
         return ((String) value).trim();
     }
 
-    private static List<String> dialects(Path file, int index, Object value) throws MigrationException {
+    /** An optional list of names ({@code dialects}: lower case, {@code tables}: upper case), empty when absent. */
+    private static List<String> names(Path file, int index, String key, Object value) throws MigrationException {
         if (value == null) {
             return Collections.emptyList();
         }
         if (!(value instanceof List)) {
-            throw new MigrationException(file + ": checks[" + index + "].dialects must be a list");
+            throw new MigrationException(file + ": checks[" + index + "]." + key + " must be a list");
         }
         List<?> list = (List<?>) value;
-        return Collections.unmodifiableList(list.stream().map(d -> String.valueOf(d).toLowerCase(Locale.ROOT))
+        return Collections.unmodifiableList(list.stream().map(name -> key.equals("tables")
+                ? String.valueOf(name).toUpperCase(Locale.ROOT) : String.valueOf(name).toLowerCase(Locale.ROOT))
                 .collect(Collectors.toList()));
+    }
+
+    private boolean tablesExist(Connection connection, Check check) throws MigrationException {
+        try {
+            for (String table : check.tables()) {
+                if (!CatalogLookup.tableExists(connection, table)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new MigrationException(file + ": the check '" + check.rule() + "' could not look for its tables: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The checks that apply to a dialect, as lines for the plan. */
@@ -239,7 +276,7 @@ public final class Preconditions {
         int ran = 0;
         long started = System.nanoTime();
         for (Check check : checks) {
-            if (!check.appliesTo(dialect)) {
+            if (!check.appliesTo(dialect) || !tablesExist(connection, check)) {
                 continue;
             }
             ran++;

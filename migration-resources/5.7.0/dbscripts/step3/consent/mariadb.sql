@@ -1,0 +1,38 @@
+-- IS 5.6.0 -> 5.7.0, consent tables, MariaDB: consent management v2 (5.7.0) groups purposes.
+--   * CM_PURPOSE gains PURPOSE_GROUP and GROUP_TYPE (NOT NULL), and its unique key (NAME, TENANT_ID) becomes
+--     (NAME, TENANT_ID, PURPOSE_GROUP, GROUP_TYPE). Existing purposes get the values 5.7.0 gives them: the 'DEFAULT'
+--     purpose ('DEFAULT', 'SP'), as 5.7.0's own seed row; every other purpose, which 5.6.0 could only create for self
+--     sign-up, ('SIGNUP', 'SYSTEM'), the group and type 5.7.0 lists self sign-up purposes under (the same values the
+--     existing client's 5.7.0 consent script writes).
+--   * CM_PURPOSE_PII_CAT_ASSOC gains IS_MANDATORY (NOT NULL, no default); 5.6.0 had no optional PII categories, so
+--     every existing association is mandatory (1).
+-- Re-runnable: columns are added only where missing and filled only where NULL; the key is replaced only while it
+-- lacks PURPOSE_GROUP.
+
+ALTER TABLE CM_PURPOSE ADD COLUMN IF NOT EXISTS PURPOSE_GROUP VARCHAR(255) NULL AFTER DESCRIPTION;
+ALTER TABLE CM_PURPOSE ADD COLUMN IF NOT EXISTS GROUP_TYPE VARCHAR(255) NULL AFTER PURPOSE_GROUP;
+UPDATE CM_PURPOSE SET PURPOSE_GROUP = CASE WHEN NAME = 'DEFAULT' THEN 'DEFAULT' ELSE 'SIGNUP' END, GROUP_TYPE = CASE WHEN NAME = 'DEFAULT' THEN 'SP' ELSE 'SYSTEM' END
+    WHERE PURPOSE_GROUP IS NULL OR GROUP_TYPE IS NULL;
+ALTER TABLE CM_PURPOSE MODIFY PURPOSE_GROUP VARCHAR(255) NOT NULL;
+ALTER TABLE CM_PURPOSE MODIFY GROUP_TYPE VARCHAR(255) NOT NULL;
+
+-- MySQL named the old unique key after its first column (NAME); the new one gets that name again.
+DROP PROCEDURE IF EXISTS IS_MIGRATION_570_CONSENT;
+
+DELIMITER //
+CREATE PROCEDURE IS_MIGRATION_570_CONSENT()
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()
+            AND TABLE_NAME = 'CM_PURPOSE' AND INDEX_NAME = 'NAME' AND COLUMN_NAME = 'PURPOSE_GROUP') THEN
+        ALTER TABLE CM_PURPOSE DROP INDEX NAME, ADD UNIQUE (NAME, TENANT_ID, PURPOSE_GROUP, GROUP_TYPE);
+    END IF;
+END //
+DELIMITER ;
+
+CALL IS_MIGRATION_570_CONSENT();
+
+DROP PROCEDURE IS_MIGRATION_570_CONSENT;
+
+ALTER TABLE CM_PURPOSE_PII_CAT_ASSOC ADD COLUMN IF NOT EXISTS IS_MANDATORY INTEGER;
+UPDATE CM_PURPOSE_PII_CAT_ASSOC SET IS_MANDATORY = 1 WHERE IS_MANDATORY IS NULL;
+ALTER TABLE CM_PURPOSE_PII_CAT_ASSOC MODIFY IS_MANDATORY INTEGER NOT NULL;

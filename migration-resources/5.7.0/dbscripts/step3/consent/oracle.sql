@@ -1,0 +1,95 @@
+-- IS 5.6.0 -> 5.7.0, consent tables, Oracle: consent management v2 (5.7.0) groups purposes.
+--   * CM_PURPOSE gains PURPOSE_GROUP and GROUP_TYPE (NOT NULL), and its unique key (NAME, TENANT_ID) becomes
+--     (NAME, TENANT_ID, PURPOSE_GROUP, GROUP_TYPE). Existing purposes get the values 5.7.0 gives them: the 'DEFAULT'
+--     purpose ('DEFAULT', 'SP'), as 5.7.0's own seed row; every other purpose, which 5.6.0 could only create for self
+--     sign-up, ('SIGNUP', 'SYSTEM'), the group and type 5.7.0 lists self sign-up purposes under (the same values the
+--     existing client's 5.7.0 consent script writes).
+--   * CM_PURPOSE_PII_CAT_ASSOC gains IS_MANDATORY (NOT NULL, no default); 5.6.0 had no optional PII categories, so
+--     every existing association is mandatory (1).
+-- TENANT_ID is moved behind the new columns as in 5.7.0 (made invisible and visible again: dictionary only).
+-- Re-runnable: columns are added only where missing and filled only where NULL; the key is replaced only while it
+-- lacks PURPOSE_GROUP.
+
+BEGIN
+    EXECUTE IMMEDIATE 'ALTER TABLE CM_PURPOSE ADD (PURPOSE_GROUP VARCHAR2(255))';
+EXCEPTION
+    WHEN OTHERS THEN
+        IF SQLCODE != -1430 THEN
+            RAISE;
+        END IF;
+END;
+/
+
+BEGIN
+    EXECUTE IMMEDIATE 'ALTER TABLE CM_PURPOSE ADD (GROUP_TYPE VARCHAR2(255))';
+EXCEPTION
+    WHEN OTHERS THEN
+        IF SQLCODE != -1430 THEN
+            RAISE;
+        END IF;
+END;
+/
+
+UPDATE CM_PURPOSE SET PURPOSE_GROUP = CASE WHEN NAME = 'DEFAULT' THEN 'DEFAULT' ELSE 'SIGNUP' END, GROUP_TYPE = CASE WHEN NAME = 'DEFAULT' THEN 'SP' ELSE 'SYSTEM' END
+    WHERE PURPOSE_GROUP IS NULL OR GROUP_TYPE IS NULL
+/
+
+BEGIN
+    EXECUTE IMMEDIATE 'ALTER TABLE CM_PURPOSE MODIFY (PURPOSE_GROUP NOT NULL)';
+EXCEPTION
+    WHEN OTHERS THEN
+        IF SQLCODE != -1442 THEN
+            RAISE;
+        END IF;
+END;
+/
+
+BEGIN
+    EXECUTE IMMEDIATE 'ALTER TABLE CM_PURPOSE MODIFY (GROUP_TYPE NOT NULL)';
+EXCEPTION
+    WHEN OTHERS THEN
+        IF SQLCODE != -1442 THEN
+            RAISE;
+        END IF;
+END;
+/
+
+DECLARE
+    FOUND NUMBER;
+BEGIN
+    SELECT COUNT(*) INTO FOUND FROM USER_CONSTRAINTS C JOIN USER_CONS_COLUMNS K ON K.CONSTRAINT_NAME = C.CONSTRAINT_NAME
+        WHERE C.TABLE_NAME = 'CM_PURPOSE' AND C.CONSTRAINT_NAME = 'PURPOSE_CONSTRAINT' AND K.COLUMN_NAME = 'PURPOSE_GROUP';
+    IF FOUND = 0 THEN
+        EXECUTE IMMEDIATE 'ALTER TABLE CM_PURPOSE DROP CONSTRAINT PURPOSE_CONSTRAINT';
+        EXECUTE IMMEDIATE 'ALTER TABLE CM_PURPOSE ADD CONSTRAINT PURPOSE_CONSTRAINT UNIQUE (NAME, TENANT_ID, PURPOSE_GROUP, GROUP_TYPE)';
+    END IF;
+END;
+/
+
+ALTER TABLE CM_PURPOSE MODIFY (TENANT_ID INVISIBLE)
+/
+ALTER TABLE CM_PURPOSE MODIFY (TENANT_ID VISIBLE)
+/
+
+BEGIN
+    EXECUTE IMMEDIATE 'ALTER TABLE CM_PURPOSE_PII_CAT_ASSOC ADD (IS_MANDATORY INTEGER)';
+EXCEPTION
+    WHEN OTHERS THEN
+        IF SQLCODE != -1430 THEN
+            RAISE;
+        END IF;
+END;
+/
+
+UPDATE CM_PURPOSE_PII_CAT_ASSOC SET IS_MANDATORY = 1 WHERE IS_MANDATORY IS NULL
+/
+
+BEGIN
+    EXECUTE IMMEDIATE 'ALTER TABLE CM_PURPOSE_PII_CAT_ASSOC MODIFY (IS_MANDATORY NOT NULL)';
+EXCEPTION
+    WHEN OTHERS THEN
+        IF SQLCODE != -1442 THEN
+            RAISE;
+        END IF;
+END;
+/

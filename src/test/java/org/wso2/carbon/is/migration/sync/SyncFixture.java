@@ -117,12 +117,17 @@ final class SyncFixture {
 
     static void insertToken(Connection connection, String tokenId, String user, String userDomain, String... scopes)
             throws SQLException {
+        insertToken(connection, -1234, tokenId, user, userDomain, scopes);
+    }
+
+    static void insertToken(Connection connection, int tenantId, String tokenId, String user, String userDomain,
+                            String... scopes) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO IDN_OAUTH2_ACCESS_TOKEN (TOKEN_ID,"
                 + " ACCESS_TOKEN, REFRESH_TOKEN, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE,"
                 + " GRANT_TYPE, TIME_CREATED, REFRESH_TOKEN_TIME_CREATED, VALIDITY_PERIOD,"
                 + " REFRESH_TOKEN_VALIDITY_PERIOD, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, ACCESS_TOKEN_HASH)"
-                + " VALUES (?, ?, ?, ?, ?, -1234, ?, 'APPLICATION_USER', 'password', ?, ?, 3600000, 84600000, ?,"
-                + " 'ACTIVE', 'NONE', ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, " + tenantId + ", ?, 'APPLICATION_USER', 'password', ?, ?, 3600000,"
+                + " 84600000, ?, 'ACTIVE', 'NONE', ?)")) {
             insert.setString(1, tokenId);
             insert.setString(2, "at-" + tokenId);
             insert.setString(3, "rt-" + tokenId);
@@ -136,13 +141,31 @@ final class SyncFixture {
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO IDN_OAUTH2_ACCESS_TOKEN_SCOPE (TOKEN_ID, TOKEN_SCOPE, TENANT_ID) VALUES (?, ?, -1234)")) {
+                "INSERT INTO IDN_OAUTH2_ACCESS_TOKEN_SCOPE (TOKEN_ID, TOKEN_SCOPE, TENANT_ID) VALUES (?, ?, "
+                        + tenantId + ")")) {
             for (String scope : scopes) {
                 insert.setString(1, tokenId);
                 insert.setString(2, scope);
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    static void insertCode(Connection connection, int tenantId, String codeId, String user, String userDomain)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO IDN_OAUTH2_AUTHORIZATION_CODE"
+                + " (CODE_ID, AUTHORIZATION_CODE, CONSUMER_KEY_ID, CALLBACK_URL, SCOPE, AUTHZ_USER, TENANT_ID,"
+                + " USER_DOMAIN, TIME_CREATED, VALIDITY_PERIOD, STATE) VALUES (?, ?, ?, 'https://app/cb', 'openid', ?,"
+                + " ?, ?, ?, 300000, 'ACTIVE')")) {
+            insert.setString(1, codeId);
+            insert.setString(2, "code-" + codeId);
+            insert.setInt(3, APP_ID);
+            insert.setString(4, user);
+            insert.setInt(5, tenantId);
+            insert.setString(6, userDomain);
+            insert.setTimestamp(7, TIME);
+            insert.executeUpdate();
         }
     }
 

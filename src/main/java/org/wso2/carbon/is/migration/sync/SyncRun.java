@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
@@ -77,10 +79,7 @@ public final class SyncRun {
     public void run(BooleanSupplier stop) throws InterruptedException {
         long nextReport = System.currentTimeMillis() + settings.syncIntervalMillis();
         while (!stop.getAsBoolean()) {
-            long applied = 0;
-            if (!pausedByFile()) {
-                applied = pass();
-            }
+            long applied = pass();
             if (System.currentTimeMillis() >= nextReport) {
                 report();
                 nextReport = System.currentTimeMillis() + settings.syncIntervalMillis();
@@ -93,10 +92,14 @@ public final class SyncRun {
 
     /**
      * One pass over every table, parents first; a table whose pass fails is logged and left for the next pass.
+     * Nothing is applied while the pause file exists.
      *
      * @return rows written or deleted on the targets
      */
     public long pass() {
+        if (pausedByFile()) {
+            return 0;
+        }
         long applied = 0;
         Map<SyncSchema, Connection[]> connections = new EnumMap<>(SyncSchema.class);
         try {
@@ -215,6 +218,29 @@ public final class SyncRun {
             }
         }
         return figures;
+    }
+
+    /** {@code sync status}: the backlog and lag of every table and the rows parked, read now. */
+    public SyncStatus syncStatus() throws MigrationException {
+        Map<String, Long> parked = new LinkedHashMap<>();
+        for (SyncSchema schema : schemas()) {
+            try (Connection source = databases.source(schema)) {
+                parked.putAll(DeadLetters.countByTable(source));
+                source.commit();
+            } catch (SQLException e) {
+                throw new MigrationException("Cannot read " + SyncNames.DEAD_LETTER_TABLE + " on the source database"
+                        + " of " + schema.propertyKey() + ": " + e.getMessage(), e);
+            }
+        }
+        return new SyncStatus(status(), parked);
+    }
+
+    private Set<SyncSchema> schemas() {
+        Set<SyncSchema> schemas = new LinkedHashSet<>();
+        for (SyncedTable table : tables) {
+            schemas.add(table.schema());
+        }
+        return schemas;
     }
 
     private static void close(Connection[] connections) {

@@ -39,6 +39,18 @@ final class RowTransforms {
         return RowTransform.NONE;
     }
 
+    /**
+     * What the source side of {@code sync verify} selects for {@code column}: the column, or the expression the
+     * transform makes of it, so that a transformed target compares equal ({@code FEDERATED:<idp>} is read as
+     * {@code FEDERATED}). IDP_ID, which the source release does not have, is not compared.
+     */
+    static String sourceSelect(SyncSettings settings, SyncedTable table, String column) {
+        if (between(settings, table) != RowTransform.NONE && column.equals("USER_DOMAIN")) {
+            return IdpIdRule.migratedUserDomain(column) + " AS " + column;
+        }
+        return column;
+    }
+
     private static void setIdpId(Connection target, SyncedTable table, List<RowKey> written) throws SQLException {
         if (written.isEmpty()) {
             return;

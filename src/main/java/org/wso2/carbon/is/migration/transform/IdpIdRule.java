@@ -101,7 +101,7 @@ public final class IdpIdRule {
     }
 
     /** USER_DOMAIN after the rule: the 5.7.0 federated form becomes {@code FEDERATED}; anything else is kept. */
-    private static String migratedUserDomain(String userDomain) {
+    public static String migratedUserDomain(String userDomain) {
         return "CASE WHEN " + userDomain + " LIKE '" + FEDERATED_570_PREFIX + "%' THEN '" + FEDERATED + "' ELSE "
                 + userDomain + " END";
     }

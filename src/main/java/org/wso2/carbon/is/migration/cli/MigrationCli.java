@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "migration", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Migrates WSO2 Identity Server databases between releases.",
-        subcommands = {MigrateCommand.class, DryRunCommand.class, InfoCommand.class})
+        subcommands = {MigrateCommand.class, DryRunCommand.class, InfoCommand.class, SyncCommand.class})
 public final class MigrationCli implements Runnable {
 
     @Spec

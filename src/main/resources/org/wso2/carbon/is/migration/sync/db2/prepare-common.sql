@@ -1,7 +1,7 @@
--- Changes the target refused maxAttempts times, parked with the last error (sync status lists them).
+-- Changes the target refused maxAttempts times, parked with the last error (sync status lists them). Re-runnable:
+-- SQLSTATE 42710 (the name exists) is continued past.
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM SYSCAT.TABLES WHERE TABSCHEMA = CURRENT SCHEMA AND TABNAME = 'ISS_DEAD_LETTER') THEN
+    DECLARE CONTINUE HANDLER FOR SQLSTATE '42710' BEGIN END;
     EXECUTE IMMEDIATE 'CREATE TABLE ISS_DEAD_LETTER (TABLE_NAME VARCHAR(128) NOT NULL, ROW_KEY VARCHAR(2048) NOT NULL, ATTEMPTS INTEGER NOT NULL, LAST_ERROR VARCHAR(2048), PARKED_AT TIMESTAMP NOT NULL WITH DEFAULT CURRENT TIMESTAMP)';
-  END IF;
 END
 /

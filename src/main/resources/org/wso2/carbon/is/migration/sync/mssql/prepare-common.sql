@@ -1,5 +1,5 @@
 -- Changes the target refused maxAttempts times, parked with the last error (sync status lists them).
-IF OBJECT_ID('ISS_DEAD_LETTER', 'U') IS NULL
+IF NOT EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'ISS_DEAD_LETTER') AND type = N'U')
 CREATE TABLE ISS_DEAD_LETTER (
   TABLE_NAME VARCHAR(128) NOT NULL,
   ROW_KEY VARCHAR(2048) NOT NULL,

@@ -1,6 +1,6 @@
 -- ${table}: the journal (key and operation of each changed row) and the triggers that fill it. A trigger fires
 -- once per statement: inserted and deleted hold every row the statement changed.
-IF OBJECT_ID('${journal}', 'U') IS NULL
+IF NOT EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'${journal}') AND type = N'U')
 CREATE TABLE ${journal} (
   SYNC_ID BIGINT IDENTITY(1,1) PRIMARY KEY,
   SYNC_OP CHAR(1) NOT NULL,

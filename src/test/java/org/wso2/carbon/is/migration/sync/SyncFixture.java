@@ -29,15 +29,15 @@ import org.wso2.carbon.is.migration.testsupport.TestEngine;
  * release facts and holding the same OAuth application (as if the target were the migrated copy of the source),
  * the sync tool's settings for them, and the writes the Identity Server makes to the synced tables.
  */
-final class SyncFixture {
+public final class SyncFixture {
 
-    static final String TABLES = "IDN_OAUTH2_ACCESS_TOKEN_SCOPE, IDN_IDENTITY_USER_DATA, IDN_OAUTH2_ACCESS_TOKEN,"
+    public static final String TABLES = "IDN_OAUTH2_ACCESS_TOKEN_SCOPE, IDN_IDENTITY_USER_DATA, IDN_OAUTH2_ACCESS_TOKEN,"
             + " IDN_OAUTH2_AUTHORIZATION_CODE";
     static final int APP_ID = 1;
     private static final Timestamp TIME = Timestamp.valueOf("2020-01-02 03:04:05");
 
-    final TestDatabase source;
-    final TestDatabase target;
+    public final TestDatabase source;
+    public final TestDatabase target;
     final SyncSettings settings;
     final SyncDatabases databases;
 
@@ -49,7 +49,7 @@ final class SyncFixture {
     }
 
     /** Source of {@code from}, target of {@code to}, the app in both; {@code extra} are more sync.properties. */
-    static SyncFixture create(TestEngine engine, String from, String to, String... extra)
+    public static SyncFixture create(TestEngine engine, String from, String to, String... extra)
             throws SQLException, MigrationException {
         TestDatabase source = withoutBulkInserts(engine.newDatabase());
         TestDatabase target = engine.newDatabase();
@@ -186,7 +186,7 @@ final class SyncFixture {
         }
     }
 
-    static void putUserData(Connection connection, String user, String key, String value) throws SQLException {
+    public static void putUserData(Connection connection, String user, String key, String value) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO IDN_IDENTITY_USER_DATA (TENANT_ID,"
                 + " USER_NAME, DATA_KEY, DATA_VALUE) VALUES (-1234, ?, ?, ?)")) {
             insert.setString(1, user);
@@ -234,7 +234,8 @@ final class SyncFixture {
         return rows;
     }
 
-    private static DriverDataSource dataSource(TestDatabase database) {
+    /** A DataSource of a test database, as the server or a home would give it. */
+    public static DriverDataSource dataSource(TestDatabase database) {
         return new DriverDataSource(database.driver(), database.url(), database.user(), database.password());
     }
 }

@@ -112,7 +112,8 @@ final class SyncCommand {
 
     @Command(name = "verify", description = "Compare source and target per key range; exit 0 only if equal.")
     int verify(@Option(names = "--repair", description = "Queue the differing keys for the next run") boolean repair,
-               @Option(names = "--chunk-rows", defaultValue = "10000", description = "Rows per chunk (${DEFAULT-VALUE})")
+               @Option(names = "--chunk-rows", defaultValue = "10000",
+                       description = "Rows per chunk (${DEFAULT-VALUE})")
                int chunkRows,
                @Option(names = "--json", description = "As JSON") boolean json) {
         return withHomes(homes -> {

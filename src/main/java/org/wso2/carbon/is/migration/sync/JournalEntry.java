@@ -2,7 +2,10 @@ package org.wso2.carbon.is.migration.sync;
 
 import java.sql.Timestamp;
 
-/** One row of a journal: its id, the operation ({@code I}, {@code U}, {@code D}, {@code K}: key changed away, {@code R}: queued by verify), when, and the key. */
+/**
+ * One row of a journal: its id, the operation ({@code I}, {@code U}, {@code D}, {@code K}: key changed away,
+ * {@code R}: queued by verify), when, and the key.
+ */
 final class JournalEntry {
 
     private final long id;

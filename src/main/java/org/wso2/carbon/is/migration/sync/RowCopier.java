@@ -88,10 +88,7 @@ final class RowCopier {
         String sql = "SELECT " + String.join(", ", columns) + " FROM " + table.name() + " WHERE "
                 + RowKey.anyOf(table.keys(), list.size());
         try (PreparedStatement statement = source.prepareStatement(sql)) {
-            int parameter = 1;
-            for (RowKey key : list) {
-                parameter = key.bind(statement, parameter);
-            }
+            RowKey.bindAll(statement, list);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     Object[] values = new Object[columns.size()];
@@ -152,10 +149,7 @@ final class RowCopier {
         }
         try (PreparedStatement statement = target.prepareStatement("SELECT " + table.keyList("") + " FROM "
                 + table.name() + " WHERE " + RowKey.anyOf(table.keys(), keys.size()))) {
-            int parameter = 1;
-            for (RowKey key : keys) {
-                parameter = key.bind(statement, parameter);
-            }
+            RowKey.bindAll(statement, keys);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     found.add(RowKey.read(result, 1, table.keys().size()));
@@ -206,7 +200,7 @@ final class RowCopier {
         }
     }
 
-    /** Large objects as bytes or text (drivers cannot pass each other's LOB objects); the rest as the driver reads it. */
+    /** Large objects as bytes or text (drivers cannot pass each other's LOBs); the rest as the driver reads it. */
     static Object readValue(ResultSet rows, int column, int jdbcType) throws SQLException {
         switch (jdbcType) {
             case Types.BLOB:

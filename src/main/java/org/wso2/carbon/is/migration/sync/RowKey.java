@@ -60,6 +60,15 @@ final class RowKey {
         return index;
     }
 
+    /** Binds every key in turn from parameter 1, as {@link #anyOf} lists them; returns the next free parameter. */
+    static int bindAll(PreparedStatement statement, Iterable<RowKey> keys) throws SQLException {
+        int parameter = 1;
+        for (RowKey key : keys) {
+            parameter = key.bind(statement, parameter);
+        }
+        return parameter;
+    }
+
     List<Object> values() {
         return values;
     }

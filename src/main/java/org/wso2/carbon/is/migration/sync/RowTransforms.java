@@ -57,10 +57,7 @@ final class RowTransforms {
         }
         try (PreparedStatement update = target.prepareStatement(IdpIdRule.update(table.name(),
                 RowKey.anyOf(table.keys(), written.size())))) {
-            int parameter = 1;
-            for (RowKey key : written) {
-                parameter = key.bind(update, parameter);
-            }
+            RowKey.bindAll(update, written);
             update.executeUpdate();
         }
     }

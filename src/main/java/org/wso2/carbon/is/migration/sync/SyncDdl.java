@@ -192,6 +192,6 @@ public abstract class SyncDdl {
         String of(String name, String table);
     }
 
-    /** The LIKE pattern of the tool's names, {@code _} escaped by {@code !} (MySQL reads a backslash in a literal as an escape). */
+    /** The LIKE pattern of the tool's names, {@code _} escaped by {@code !} (MySQL reads {@code \\} as an escape). */
     static final String NAME_PATTERN = "'ISS!_%' ESCAPE '!'";
 }

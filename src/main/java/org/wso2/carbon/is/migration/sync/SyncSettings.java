@@ -153,16 +153,16 @@ public final class SyncSettings {
 
     /** Release strings compared number by number ({@code 5.10.0} after {@code 5.9.0}). */
     static int compare(String left, String right) {
-        String[] a = left.split("\\.");
-        String[] b = right.split("\\.");
-        for (int i = 0; i < Math.max(a.length, b.length); i++) {
-            int x = i < a.length ? Integer.parseInt(a[i]) : 0;
-            int y = i < b.length ? Integer.parseInt(b[i]) : 0;
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
+        return sortable(left).compareTo(sortable(right));
+    }
+
+    /** Each number of the release zero-padded to the same width, so that text order is release order. */
+    private static String sortable(String release) {
+        StringBuilder key = new StringBuilder();
+        for (String part : release.split("\\.")) {
+            key.append(String.format(Locale.ROOT, "%09d.", Integer.parseInt(part)));
         }
-        return 0;
+        return key.toString();
     }
 
     /** Reads and checks single keys, naming the file and key in each refusal. */

@@ -176,10 +176,7 @@ public final class SyncVerify {
             List<RowKey> list = new ArrayList<>(keys);
             try (PreparedStatement statement = source.prepareStatement("SELECT " + table.keyList("") + " FROM "
                     + table.journal() + " WHERE " + RowKey.anyOf(table.keys(), list.size()))) {
-                int parameter = 1;
-                for (RowKey key : list) {
-                    parameter = key.bind(statement, parameter);
-                }
+                RowKey.bindAll(statement, list);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         pending.add(RowKey.read(rows, 1, table.keys().size()));
@@ -232,10 +229,7 @@ public final class SyncVerify {
             List<RowKey> list = new ArrayList<>(keys);
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + String.join(", ", select)
                     + " FROM " + table.name() + " WHERE " + RowKey.anyOf(table.keys(), list.size()))) {
-                int parameter = 1;
-                for (RowKey key : list) {
-                    parameter = key.bind(statement, parameter);
-                }
+                RowKey.bindAll(statement, list);
                 return hashed(statement, types);
             } finally {
                 connection.commit();

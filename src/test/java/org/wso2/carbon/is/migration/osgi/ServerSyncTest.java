@@ -36,7 +36,8 @@ class ServerSyncTest {
         Path config = folder.resolve("sync.properties");
         Files.writeString(config, "sourceVersion=5.8.0\ntargetVersion=5.9.0\nsyncTables=" + SyncFixture.TABLES
                 + "\nidentitySchema=jdbc/OLD_IDENTITY_DB,jdbc/WSO2IdentityDB\nsyncInterval=100\n");
-        DataSourceLocator jndi = NamedDataSources.of(Map.of("jdbc/OLD_IDENTITY_DB", SyncFixture.dataSource(fixture.source),
+        DataSourceLocator jndi = NamedDataSources.of(Map.of(
+                "jdbc/OLD_IDENTITY_DB", SyncFixture.dataSource(fixture.source),
                 "jdbc/WSO2IdentityDB", SyncFixture.dataSource(fixture.target)));
 
         assertNull(ServerSync.startIfRequested(name -> null, () -> {

@@ -34,7 +34,8 @@ class SyncCommandLineTest {
                         + "<definition type=\"RDBMS\"><configuration>\n<url>" + fixture.source.url() + "</url>\n"
                         + "<username>" + fixture.source.user() + "</username><password></password>\n"
                         + "<driverClassName>org.postgresql.Driver</driverClassName>\n"
-                        + "</configuration></definition>\n</datasource>\n</datasources>\n</datasources-configuration>\n");
+                        + "</configuration></definition>\n</datasource>\n</datasources>\n"
+                        + "</datasources-configuration>\n");
         IsHome newHome = IsHome.create("new-is").withDriverInLib("postgresql-42.7.4.jar").withDeploymentToml(
                 IsHome.databaseSection("identity_db", "postgre", fixture.target.url(), fixture.target.user(), "")
                         + IsHome.databaseSection("shared_db", "postgre", fixture.target.url(),

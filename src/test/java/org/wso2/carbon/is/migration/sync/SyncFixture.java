@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.api.MigrationException;
@@ -20,6 +21,8 @@ import org.wso2.carbon.is.migration.database.CatalogLookup;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.schema.TableSchema;
+import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
+import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
@@ -31,8 +34,8 @@ import org.wso2.carbon.is.migration.testsupport.TestEngine;
  */
 public final class SyncFixture {
 
-    public static final String TABLES = "IDN_OAUTH2_ACCESS_TOKEN_SCOPE, IDN_IDENTITY_USER_DATA, IDN_OAUTH2_ACCESS_TOKEN,"
-            + " IDN_OAUTH2_AUTHORIZATION_CODE";
+    public static final String TABLES = "IDN_OAUTH2_ACCESS_TOKEN_SCOPE, IDN_IDENTITY_USER_DATA,"
+            + " IDN_OAUTH2_ACCESS_TOKEN, IDN_OAUTH2_AUTHORIZATION_CODE";
     static final int APP_ID = 1;
     private static final Timestamp TIME = Timestamp.valueOf("2020-01-02 03:04:05");
 
@@ -95,6 +98,11 @@ public final class SyncFixture {
         }
         return new SchemaFacts(facts.version(), facts.dialect(), facts.kernel(), facts.resource(), tables,
                 facts.sequences(), List.of());
+    }
+
+    /** The engines the sync is proven on. */
+    public static Stream<TestEngine> engines() {
+        return Stream.of(PostgresEngine.instance(), MariaDbEngine.instance());
     }
 
     SyncRun run() throws MigrationException {

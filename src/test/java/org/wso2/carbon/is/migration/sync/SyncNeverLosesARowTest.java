@@ -10,12 +10,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
-import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
 /**
@@ -29,12 +26,8 @@ class SyncNeverLosesARowTest {
     private static final List<String> SCOPE_KEY = List.of("TOKEN_ID", "TOKEN_SCOPE");
     private static final List<String> USER_DATA_KEY = List.of("TENANT_ID", "USER_NAME", "DATA_KEY");
 
-    static Stream<TestEngine> engines() {
-        return Stream.of(PostgresEngine.instance(), MariaDbEngine.instance());
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("engines")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
     void aTransactionThatTookALowJournalIdAndCommitsAfterHigherIdsWereAppliedIsApplied(TestEngine engine)
             throws Exception {
         SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0", "batchSize", "3");
@@ -63,7 +56,7 @@ class SyncNeverLosesARowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("engines")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
     void aGapOfMoreIdsThanABatchIsSteppedOver(TestEngine engine) throws Exception {
         SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0", "batchSize", "10");
         new SyncPrepare(fixture.settings, fixture.databases).run();
@@ -86,7 +79,7 @@ class SyncNeverLosesARowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("engines")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
     void aKeyChangeRemovesTheRowUnderTheOldKeyAndWritesItUnderTheNew(TestEngine engine) throws Exception {
         SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0");
         new SyncPrepare(fixture.settings, fixture.databases).run();
@@ -109,7 +102,7 @@ class SyncNeverLosesARowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("engines")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
     void aRowTheTargetRefusesIsRetriedThenParkedWithItsErrorAndTheOthersAreApplied(TestEngine engine)
             throws Exception {
         SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0", "maxAttempts", "3",
@@ -152,7 +145,7 @@ class SyncNeverLosesARowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("engines")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
     void tokensAndTheirScopesInsertedUpdatedAndDeletedEndEqualOnBothSides(TestEngine engine) throws Exception {
         SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0", "batchSize", "4");
         new SyncPrepare(fixture.settings, fixture.databases).run();
@@ -196,38 +189,26 @@ class SyncNeverLosesARowTest {
     }
 
     private static List<Long> journalIds(Connection connection, String table) throws Exception {
-        List<Long> ids = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT SYNC_ID FROM " + SyncNames.journal(table)
-                     + " ORDER BY SYNC_ID")) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
-        return ids;
+        return firstColumn(connection, "SELECT SYNC_ID FROM " + SyncNames.journal(table) + " ORDER BY SYNC_ID")
+                .stream().map(Long::valueOf).toList();
     }
 
     private static List<String> journalOperations(Connection connection, String table) throws Exception {
-        List<String> operations = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT SYNC_OP FROM " + SyncNames.journal(table)
-                     + " ORDER BY SYNC_ID")) {
-            while (rows.next()) {
-                operations.add(rows.getString(1));
-            }
-        }
-        return operations;
+        return firstColumn(connection, "SELECT SYNC_OP FROM " + SyncNames.journal(table) + " ORDER BY SYNC_ID");
     }
 
     private static List<String> tokenIds(Connection connection) throws Exception {
-        List<String> ids = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT TOKEN_ID FROM IDN_OAUTH2_ACCESS_TOKEN")) {
+        return firstColumn(connection, "SELECT TOKEN_ID FROM IDN_OAUTH2_ACCESS_TOKEN");
+    }
+
+    private static List<String> firstColumn(Connection connection, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                ids.add(rows.getString(1));
+                values.add(rows.getString(1));
             }
         }
-        return ids;
+        return values;
     }
 
     static long count(Connection connection, String sql) throws Exception {

@@ -8,13 +8,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.api.Dialect;
-import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
-import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
 /**
@@ -24,12 +21,8 @@ import org.wso2.carbon.is.migration.testsupport.TestEngine;
  */
 class SyncPrepareAndCleanupTest {
 
-    static Stream<TestEngine> engines() {
-        return Stream.of(PostgresEngine.instance(), MariaDbEngine.instance());
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("engines")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
     void prepareAgainKeepsPendingChangesAndCleanupLeavesNothingOfTheToolTwice(TestEngine engine) throws Exception {
         SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0");
         new SyncPrepare(fixture.settings, fixture.databases).run();

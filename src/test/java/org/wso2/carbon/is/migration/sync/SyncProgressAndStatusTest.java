@@ -38,7 +38,8 @@ class SyncProgressAndStatusTest {
         run.report();
         assertTrue(lines.contains("No data to sync for: IDN_OAUTH2_ACCESS_TOKEN"), lines.toString());
         assertTrue(lines.stream().anyMatch(line -> line.matches(
-                "IDN_IDENTITY_USER_DATA: 0 rows synced \\(0\\.0 rows/s\\), backlog 5, lag \\d+\\.\\d s")), lines.toString());
+                "IDN_IDENTITY_USER_DATA: 0 rows synced \\(0\\.0 rows/s\\), backlog 5, lag \\d+\\.\\d s")),
+                lines.toString());
         SyncStatus status = run.syncStatus();
         assertEquals(5, status.backlog());
         assertTrue(status.table().contains("IDN_IDENTITY_USER_DATA"), status.table());

@@ -8,12 +8,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
-import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
 /**
@@ -25,12 +22,8 @@ class SyncTransformsRowsBetweenReleasesTest {
 
     private static final int TENANT = 5;
 
-    static Stream<TestEngine> engines() {
-        return Stream.of(PostgresEngine.instance(), MariaDbEngine.instance());
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("engines")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
     void tokensAndCodesFromA570SourceGetTheIdpOfTheMigrationRule(TestEngine engine) throws Exception {
         SyncFixture fixture = SyncFixture.create(engine, "5.7.0", "5.9.0");
         for (Connection connection : List.of(fixture.source.connect(), fixture.target.connect())) {

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
-import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
 /**
@@ -19,12 +16,8 @@ import org.wso2.carbon.is.migration.testsupport.TestEngine;
  */
 class SyncVerifyTest {
 
-    static Stream<TestEngine> engines() {
-        return Stream.of(PostgresEngine.instance(), MariaDbEngine.instance());
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("engines")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
     void everyInjectedDifferenceIsFoundWithoutFalsePositivesAndRepairedByTheNextRun(TestEngine engine)
             throws Exception {
         SyncFixture fixture = SyncFixture.create(engine, "5.7.0", "5.9.0", "syncInterval", "10");

@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.wso2.carbon.is.migration.cli.MigrationCli;
-import org.wso2.carbon.is.migration.testsupport.IsHome;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 
 /**
@@ -26,27 +25,10 @@ class SyncCommandLineTest {
     @Test
     void theWholeProcedureFromTheCommandLine() throws Exception {
         SyncFixture fixture = SyncFixture.create(PostgresEngine.instance(), "5.8.0", "5.9.0");
-        IsHome oldHome = IsHome.create("old-is").withDriverInLib("postgresql-42.7.4.jar");
-        Files.createDirectories(oldHome.path().resolve("repository/conf/datasources"));
-        Files.writeString(oldHome.path().resolve("repository/conf/datasources/master-datasources.xml"),
-                "<datasources-configuration>\n<datasources>\n<datasource>\n<name>WSO2_IDENTITY_DB</name>\n"
-                        + "<jndiConfig><name>jdbc/WSO2IdentityDB</name></jndiConfig>\n"
-                        + "<definition type=\"RDBMS\"><configuration>\n<url>" + fixture.source.url() + "</url>\n"
-                        + "<username>" + fixture.source.user() + "</username><password></password>\n"
-                        + "<driverClassName>org.postgresql.Driver</driverClassName>\n"
-                        + "</configuration></definition>\n</datasource>\n</datasources>\n"
-                        + "</datasources-configuration>\n");
-        IsHome newHome = IsHome.create("new-is").withDriverInLib("postgresql-42.7.4.jar").withDeploymentToml(
-                IsHome.databaseSection("identity_db", "postgre", fixture.target.url(), fixture.target.user(), "")
-                        + IsHome.databaseSection("shared_db", "postgre", fixture.target.url(),
-                        fixture.target.user(), ""));
-        Path properties = oldHome.path().resolve("sync.properties");
-        Files.writeString(properties, "sourceVersion=5.8.0\ntargetVersion=5.9.0\nsyncTables=" + SyncFixture.TABLES
-                + "\nidentitySchema=jdbc/WSO2IdentityDB,jdbc/WSO2IdentityDB\nsyncInterval=100\n");
-        List<String> common = List.of("--config", properties.toString(), "--old-is-home", oldHome.path().toString(),
-                "--new-is-home", newHome.path().toString());
+        Path folder = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "sync-cli");
+        List<String> common = fixture.commandLine(folder, "syncInterval=100");
 
-        Path ddl = oldHome.path().resolve("sync-ddl.sql");
+        Path ddl = folder.resolve("sync-ddl.sql");
         assertEquals(0, sync(common, "prepare", "--ddl-only", ddl.toString()).exit);
         assertTrue(Files.readString(ddl).contains("CREATE TRIGGER ISS_T_IDN_OAUTH2_ACCESS_TOKEN AFTER INSERT OR"
                 + " UPDATE OR DELETE ON IDN_OAUTH2_ACCESS_TOKEN"), Files.readString(ddl));

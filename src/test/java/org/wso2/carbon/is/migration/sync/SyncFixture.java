@@ -1,5 +1,8 @@
 package org.wso2.carbon.is.migration.sync;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +24,7 @@ import org.wso2.carbon.is.migration.database.CatalogLookup;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.schema.TableSchema;
+import org.wso2.carbon.is.migration.testsupport.IsHome;
 import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
@@ -98,6 +102,37 @@ public final class SyncFixture {
         }
         return new SchemaFacts(facts.version(), facts.dialect(), facts.kernel(), facts.resource(), tables,
                 facts.sequences(), List.of());
+    }
+
+    /**
+     * An old IS home whose master-datasources.xml names the source as {@code jdbc/WSO2IdentityDB}, a new one whose
+     * deployment.toml names the target, and sync.properties (with {@code extra} lines) in {@code folder}: the
+     * arguments every {@code sync} command takes.
+     */
+    List<String> commandLine(Path folder, String... extra) throws IOException {
+        IsHome oldHome = IsHome.at(folder.resolve("old-is")).withDriverInLib(driverJar());
+        Files.createDirectories(oldHome.path().resolve("repository/conf/datasources"));
+        Files.writeString(oldHome.path().resolve("repository/conf/datasources/master-datasources.xml"),
+                "<datasources-configuration>\n<datasources>\n<datasource>\n<name>WSO2_IDENTITY_DB</name>\n"
+                        + "<jndiConfig><name>jdbc/WSO2IdentityDB</name></jndiConfig>\n"
+                        + "<definition type=\"RDBMS\"><configuration>\n<url>" + source.url() + "</url>\n"
+                        + "<username>" + source.user() + "</username><password>" + source.password()
+                        + "</password>\n</configuration></definition>\n</datasource>\n</datasources>\n"
+                        + "</datasources-configuration>\n");
+        String type = source.dialect() == Dialect.POSTGRESQL ? "postgre" : "mariadb";
+        IsHome newHome = IsHome.at(folder.resolve("new-is")).withDriverInLib(driverJar()).withDeploymentToml(
+                IsHome.databaseSection("identity_db", type, target.url(), target.user(), target.password())
+                        + IsHome.databaseSection("shared_db", type, target.url(), target.user(), target.password()));
+        Path properties = folder.resolve("sync.properties");
+        Files.writeString(properties, "sourceVersion=" + settings.sourceVersion() + "\ntargetVersion="
+                + settings.targetVersion() + "\nsyncTables=" + TABLES
+                + "\nidentitySchema=jdbc/WSO2IdentityDB,jdbc/WSO2IdentityDB\n" + String.join("\n", extra) + "\n");
+        return List.of("--config", properties.toString(), "--old-is-home", oldHome.path().toString(),
+                "--new-is-home", newHome.path().toString());
+    }
+
+    private String driverJar() {
+        return source.dialect() == Dialect.POSTGRESQL ? "postgresql-42.7.4.jar" : "mariadb-java-client-3.4.1.jar";
     }
 
     /** The engines the sync is proven on. */

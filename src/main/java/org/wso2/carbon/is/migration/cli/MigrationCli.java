@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "migration", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Migrates WSO2 Identity Server databases between releases.",
         subcommands = {MigrateCommand.class, DryRunCommand.class, InfoCommand.class, RepairCommand.class,
-                UnlockCommand.class, PrepareCommand.class, CheckCommand.class, VerifyCommand.class})
+                UnlockCommand.class, PrepareCommand.class, CheckCommand.class, VerifyCommand.class,
+                SyncCommand.class})
 public final class MigrationCli implements Runnable {
 
     @Spec
@@ -53,6 +54,6 @@ public final class MigrationCli implements Runnable {
     public void run() {
         // No sub-command: say what there is, and count it as bad usage.
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: use prepare, check, dry-run, migrate, info, verify, repair or unlock");
+                "Missing command: use prepare, check, dry-run, migrate, info, verify, repair, unlock or sync");
     }
 }

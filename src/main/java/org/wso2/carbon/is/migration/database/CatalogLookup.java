@@ -54,6 +54,34 @@ public final class CatalogLookup {
         return false;
     }
 
+    /**
+     * The columns of {@code table}, upper case, in table order, each with its JDBC type ({@link java.sql.Types});
+     * empty when there is no such table.
+     */
+    public static Map<String, Integer> columnTypes(Connection connection, String table) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        for (String tableName : spellings(table)) {
+            TreeMap<Integer, String> names = new TreeMap<>();
+            Map<String, Integer> types = new LinkedHashMap<>();
+            try (ResultSet rows = metaData.getColumns(connection.getCatalog(), connection.getSchema(), tableName,
+                    null)) {
+                while (rows.next()) {
+                    String name = rows.getString("COLUMN_NAME").toUpperCase(Locale.ROOT);
+                    names.put(rows.getInt("ORDINAL_POSITION"), name);
+                    types.put(name, rows.getInt("DATA_TYPE"));
+                }
+            }
+            if (!types.isEmpty()) {
+                Map<String, Integer> ordered = new LinkedHashMap<>();
+                for (String name : names.values()) {
+                    ordered.put(name, types.get(name));
+                }
+                return ordered;
+            }
+        }
+        return Collections.emptyMap();
+    }
+
     /** Names (upper case) of the indexes of {@code table} whose first column is {@code column}. */
     public static Set<String> indexesLeadingWith(Connection connection, String table, String column) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();

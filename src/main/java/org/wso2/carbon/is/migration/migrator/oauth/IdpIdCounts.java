@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.wso2.carbon.is.migration.chunk.ChunkRange;
+import org.wso2.carbon.is.migration.transform.IdpIdRule;
 
 /**
  * How many rows of one table still need IDP_ID, by what the rule gives them: their tenant's LOCAL IdP, a federated

@@ -37,6 +37,7 @@ import org.wso2.carbon.is.migration.migrator.ChunkParameters;
 import org.wso2.carbon.is.migration.migrator.MigratorParameters;
 import org.wso2.carbon.is.migration.migrator.StepChunkProgress;
 import org.wso2.carbon.is.migration.migrator.script.SchemaMigrator;
+import org.wso2.carbon.is.migration.transform.IdpIdRule;
 
 /**
  * The 5.8.0 data step ({@code OAuthDataMigrator}, parameter {@code schema}; the chunking parameters of

@@ -1,6 +1,7 @@
 package org.wso2.carbon.is.migration.migrator.oauth;
 
 import org.wso2.carbon.is.migration.chunk.ChunkRange;
+import org.wso2.carbon.is.migration.transform.IdpIdRule;
 
 
 /**
@@ -22,7 +23,7 @@ public enum OAuthTable {
     ACCESS_TOKEN_AUDIT("IDN_OAUTH2_ACCESS_TOKEN_AUDIT", "TOKEN_ID", "IS_MIG_TMP_AUDIT_TOKEN_ID"),
     AUTHORIZATION_CODE("IDN_OAUTH2_AUTHORIZATION_CODE", "CODE_ID", null);
 
-    static final String IDP_ID = "IDP_ID";
+    static final String IDP_ID = IdpIdRule.IDP_ID;
 
     private final String table;
     private final String key;
@@ -77,13 +78,7 @@ public enum OAuthTable {
     }
 
     private String update(String keyCondition) {
-        String resolved = IdpIdRule.resolvedIdpId(column("TENANT_ID"), column("USER_DOMAIN"));
-        // IDP_ID first: MySQL evaluates assignments left to right, and IDP_ID reads the USER_DOMAIN it had before.
-        return "UPDATE " + table + " SET " + IDP_ID + " = " + resolved
-                + ", USER_DOMAIN = " + IdpIdRule.migratedUserDomain(column("USER_DOMAIN"))
-                + " WHERE " + keyCondition
-                + " AND " + IdpIdRule.needsIdpId(column(IDP_ID), column("USER_DOMAIN"), true)
-                + " AND " + IdpIdRule.findsIdp(column("TENANT_ID"), column("USER_DOMAIN"));
+        return IdpIdRule.update(table, keyCondition);
     }
 
     /**

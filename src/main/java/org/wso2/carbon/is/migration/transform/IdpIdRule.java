@@ -1,10 +1,11 @@
-package org.wso2.carbon.is.migration.migrator.oauth;
+package org.wso2.carbon.is.migration.transform;
 
 /**
  * The rule that decides the IDP_ID of an access token, token-audit row or authorization code written before 5.8.0,
  * as SQL expressions over the row's columns (passed in qualified, e.g. {@code IDN_OAUTH2_ACCESS_TOKEN.TENANT_ID},
  * because the IDP subqueries have a TENANT_ID of their own). One source for the update, the dry-run counts and the
- * report, so they cannot disagree.
+ * report of the 5.8.0 data step ({@code migrator.oauth}), and for the sync tool, which applies the same update to the
+ * rows it copies from a 5.7.0 source into a 5.8.0 or later target, so that none of them can disagree.
  *
  * <ul>
  * <li>A row needs IDP_ID when it is NULL (a column freshly added by the 5.8.0 script: nullable, no default, in every
@@ -21,21 +22,39 @@ package org.wso2.carbon.is.migration.migrator.oauth;
  *     is NULL: the row is left exactly as it is, and reported.</li>
  * </ul>
  */
-final class IdpIdRule {
+public final class IdpIdRule {
 
     /** USER_DOMAIN of federated users from 5.8.0 on; 5.7.0 wrote {@code FEDERATED:<IdP name>}. */
-    static final String FEDERATED = "FEDERATED";
-    static final String FEDERATED_570_PREFIX = FEDERATED + ":";
+    private static final String FEDERATED = "FEDERATED";
+    public static final String FEDERATED_570_PREFIX = FEDERATED + ":";
     /** The IDP row the server creates for each tenant's own users. */
-    static final String LOCAL_IDP = "LOCAL";
+    public static final String LOCAL_IDP = "LOCAL";
     /** What the old client left in IDP_ID of rows it did not set. */
-    static final int OLD_CLIENT_PLACEHOLDER = -1;
+    private static final int OLD_CLIENT_PLACEHOLDER = -1;
+
+    /** The column the rule fills. */
+    public static final String IDP_ID = "IDP_ID";
 
     private IdpIdRule() {
     }
 
+    /**
+     * The UPDATE that applies the rule to the rows of {@code table} (a token, token-audit or code table) that match
+     * {@code rowCondition}, need IDP_ID and for which the rule finds an IdP; other rows are left as they are.
+     */
+    public static String update(String table, String rowCondition) {
+        String tenantId = table + ".TENANT_ID";
+        String userDomain = table + ".USER_DOMAIN";
+        // IDP_ID first: MySQL evaluates assignments left to right, and IDP_ID reads the USER_DOMAIN it had before.
+        return "UPDATE " + table + " SET " + IDP_ID + " = " + resolvedIdpId(tenantId, userDomain)
+                + ", USER_DOMAIN = " + migratedUserDomain(userDomain)
+                + " WHERE " + rowCondition
+                + " AND " + needsIdpId(table + "." + IDP_ID, userDomain, true)
+                + " AND " + findsIdp(tenantId, userDomain);
+    }
+
     /** True for rows that still need IDP_ID; with {@code idpIdColumnExists} false (a dry run before step1), all rows. */
-    static String needsIdpId(String idpId, String userDomain, boolean idpIdColumnExists) {
+    public static String needsIdpId(String idpId, String userDomain, boolean idpIdColumnExists) {
         if (!idpIdColumnExists) {
             return "1 = 1";
         }
@@ -44,12 +63,12 @@ final class IdpIdRule {
     }
 
     /** True for rows of federated users, in the 5.7.0 or the 5.8.0 form. */
-    static String isFederated(String userDomain) {
+    public static String isFederated(String userDomain) {
         return "(" + userDomain + " = '" + FEDERATED + "' OR " + userDomain + " LIKE '" + FEDERATED_570_PREFIX + "%')";
     }
 
     /** The IdP id the rule gives the row, or NULL when the rule finds none. */
-    static String resolvedIdpId(String tenantId, String userDomain) {
+    public static String resolvedIdpId(String tenantId, String userDomain) {
         String local = "(SELECT I.ID FROM IDP I WHERE I.TENANT_ID = " + tenantId + " AND I.NAME = '" + LOCAL_IDP + "')";
         return "CASE WHEN " + isFederated(userDomain) + " THEN " + federatedIdpId(tenantId, userDomain) + " ELSE "
                 + local + " END";
@@ -63,7 +82,7 @@ final class IdpIdRule {
      * numbers, not of conditions, because Oracle, MSSQL and DB2 have no boolean CASE; a NULL USER_DOMAIN is not
      * federated there, as in {@link #resolvedIdpId}.
      */
-    static String findsIdp(String tenantId, String userDomain) {
+    private static String findsIdp(String tenantId, String userDomain) {
         return "CASE WHEN " + isFederated(userDomain) + " THEN CASE WHEN " + federatedIdpId(tenantId, userDomain)
                 + " IS NOT NULL THEN 1 END WHEN " + tenantId + " IN (SELECT L.TENANT_ID FROM IDP L WHERE L.NAME = '"
                 + LOCAL_IDP + "') THEN 1 END = 1";
@@ -82,7 +101,7 @@ final class IdpIdRule {
     }
 
     /** USER_DOMAIN after the rule: the 5.7.0 federated form becomes {@code FEDERATED}; anything else is kept. */
-    static String migratedUserDomain(String userDomain) {
+    public static String migratedUserDomain(String userDomain) {
         return "CASE WHEN " + userDomain + " LIKE '" + FEDERATED_570_PREFIX + "%' THEN '" + FEDERATED + "' ELSE "
                 + userDomain + " END";
     }

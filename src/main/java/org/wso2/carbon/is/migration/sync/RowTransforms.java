@@ -1,0 +1,64 @@
+package org.wso2.carbon.is.migration.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+import org.wso2.carbon.is.migration.transform.IdpIdRule;
+
+/**
+ * The transform a table's rows need between the configured releases ({@link RowTransform}), the same rules the
+ * migration applies:
+ * <ul>
+ * <li>From a release before 5.8.0 to 5.8.0 or later, access tokens and authorization codes get IDP_ID (the tenant's
+ *     LOCAL IdP, or for a 5.7.0 federated user, {@code FEDERATED:<idp>}, that IdP of the tenant, the domain becoming
+ *     {@code FEDERATED}): the 5.8.0 data step's own statement ({@link IdpIdRule#update}), restricted to the rows
+ *     just written, on the target, whose IDP table is the migrated copy of the source's. A row whose IdP the rule
+ *     cannot find keeps NULL and its 5.7.0 domain, as the migration leaves it.</li>
+ * </ul>
+ * Columns only the target release has are never written by the copy, so new rows take their declared defaults.
+ */
+final class RowTransforms {
+
+    /** The first release whose token and code tables have IDP_ID. */
+    private static final String IDP_ID_SINCE = "5.8.0";
+    private static final List<String> IDP_ID_TABLES = Arrays.asList("IDN_OAUTH2_ACCESS_TOKEN",
+            "IDN_OAUTH2_AUTHORIZATION_CODE");
+
+    private RowTransforms() {
+    }
+
+    static RowTransform between(SyncSettings settings, SyncedTable table) {
+        if (SyncSettings.compare(settings.sourceVersion(), IDP_ID_SINCE) < 0
+                && SyncSettings.compare(settings.targetVersion(), IDP_ID_SINCE) >= 0
+                && IDP_ID_TABLES.contains(table.name())) {
+            return RowTransforms::setIdpId;
+        }
+        return RowTransform.NONE;
+    }
+
+    /**
+     * What the source side of {@code sync verify} selects for {@code column}: the column, or the expression the
+     * transform makes of it, so that a transformed target compares equal ({@code FEDERATED:<idp>} is read as
+     * {@code FEDERATED}). IDP_ID, which the source release does not have, is not compared.
+     */
+    static String sourceSelect(SyncSettings settings, SyncedTable table, String column) {
+        if (between(settings, table) != RowTransform.NONE && column.equals("USER_DOMAIN")) {
+            return IdpIdRule.migratedUserDomain(column) + " AS " + column;
+        }
+        return column;
+    }
+
+    private static void setIdpId(Connection target, SyncedTable table, List<RowKey> written) throws SQLException {
+        if (written.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = target.prepareStatement(IdpIdRule.update(table.name(),
+                RowKey.anyOf(table.keys(), written.size())))) {
+            RowKey.bindAll(update, written);
+            update.executeUpdate();
+        }
+    }
+}

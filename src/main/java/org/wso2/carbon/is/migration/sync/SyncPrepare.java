@@ -1,0 +1,88 @@
+package org.wso2.carbon.is.migration.sync;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.sql.SqlScriptException;
+import org.wso2.carbon.is.migration.sql.StatementRunner;
+import org.wso2.carbon.is.migration.sql.StatementSplitter;
+
+/**
+ * {@code sync prepare}: on each source database, the dead-letter table and, per synced table, its journal and
+ * triggers. Re-runnable: what exists is kept (a journal's pending entries too) and the triggers are replaced. Run it
+ * before the copy of the source is taken for the migration, so that every change after the copy is journalled.
+ */
+public final class SyncPrepare {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncPrepare.class);
+
+    private final SyncSettings settings;
+    private final SyncDatabases databases;
+
+    public SyncPrepare(SyncSettings settings, SyncDatabases databases) {
+        this.settings = settings;
+        this.databases = databases;
+    }
+
+    /** Creates the journals and triggers; returns the tables now journalled. */
+    public List<SyncedTable> run() throws MigrationException {
+        Map<SyncSchema, String> scripts = scripts();
+        List<SyncedTable> tables = tables();
+        for (Map.Entry<SyncSchema, String> script : scripts.entrySet()) {
+            try (Connection source = databases.source(script.getKey())) {
+                Dialect dialect = databases.sourceDialect(script.getKey());
+                new StatementRunner(StatementRunner.NO_LISTENER).run(source, StatementSplitter.split(
+                        script.getValue(), "sync prepare " + script.getKey().propertyKey(), dialect));
+                source.commit();
+            } catch (SQLException | SqlScriptException e) {
+                throw new MigrationException("sync prepare failed on the source database of "
+                        + script.getKey().propertyKey() + ": " + e.getMessage(), e);
+            }
+        }
+        for (SyncedTable table : tables) {
+            LOG.info("{}: changes are journalled in {}", table.name(), table.journal());
+        }
+        return tables;
+    }
+
+    /** The DDL {@link #run} would run, per source database, for a DBA to run instead ({@code --ddl-only}). */
+    public Map<SyncSchema, String> scripts() throws MigrationException {
+        Map<SyncSchema, List<SyncedTable>> bySchema = new LinkedHashMap<>();
+        for (SyncedTable table : tables()) {
+            bySchema.computeIfAbsent(table.schema(), schema -> new ArrayList<>()).add(table);
+        }
+        Map<SyncSchema, String> scripts = new LinkedHashMap<>();
+        for (Map.Entry<SyncSchema, List<SyncedTable>> schema : bySchema.entrySet()) {
+            try {
+                scripts.put(schema.getKey(), SyncDdl.of(databases.sourceDialect(schema.getKey()))
+                        .prepareScript(schema.getValue()));
+            } catch (SQLException e) {
+                throw new MigrationException("Cannot reach the source database of "
+                        + schema.getKey().propertyKey() + ": " + e.getMessage(), e);
+            }
+        }
+        return scripts;
+    }
+
+    private List<SyncedTable> tables() throws MigrationException {
+        return SyncTables.resolve(settings, SyncTables.factsDialect(sourceDialect()));
+    }
+
+    private Dialect sourceDialect() throws MigrationException {
+        SyncSchema first = settings.schemas().iterator().next();
+        try {
+            return databases.sourceDialect(first);
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot reach the source database of " + first.propertyKey() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

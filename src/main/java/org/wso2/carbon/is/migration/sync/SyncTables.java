@@ -1,0 +1,117 @@
+package org.wso2.carbon.is.migration.sync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.api.ErrorCode;
+import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.schema.ColumnSchema;
+import org.wso2.carbon.is.migration.schema.ForeignKeyConstraint;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
+import org.wso2.carbon.is.migration.schema.TableSchema;
+
+/**
+ * The tables of {@code syncTables}, checked against the source and target releases' schema facts before any of
+ * their names reaches SQL, and put parents first: a table another synced table references is applied before it
+ * (an access token before its scopes), so a child row finds its parent on the target.
+ */
+public final class SyncTables {
+
+    private SyncTables() {
+    }
+
+    /**
+     * @param factsDialect the facts to read the key types from: the source engine's ({@code postgresql},
+     *                     {@code mysql}, {@code h2}), or {@code mysql} for engines without facts of their own (the
+     *                     table and key names are the same in every dialect)
+     * @throws MigrationException (bad configuration) naming every table that is not a table of the source release
+     *                            with a primary key, not in the target release, or whose database is not configured
+     */
+    public static List<SyncedTable> resolve(SyncSettings settings, String factsDialect) throws MigrationException {
+        SchemaFacts identity = SchemaFacts.load(factsDialect, settings.sourceVersion(), false);
+        SchemaFacts kernel = SchemaFacts.load(factsDialect, settings.sourceVersion(), true);
+        SchemaFacts targetIdentity = SchemaFacts.load(factsDialect, settings.targetVersion(), false);
+        SchemaFacts targetKernel = SchemaFacts.load(factsDialect, settings.targetVersion(), true);
+        List<String> problems = new ArrayList<>();
+        Map<String, SyncedTable> tables = new LinkedHashMap<>();
+        Map<String, TableSchema> schemas = new LinkedHashMap<>();
+        for (String name : settings.tables()) {
+            boolean inKernel = kernel.tables().containsKey(name);
+            TableSchema table = inKernel ? kernel.tables().get(name) : identity.tables().get(name);
+            if (table == null) {
+                problems.add(name + " is not a table of IS " + settings.sourceVersion());
+                continue;
+            }
+            if (table.primaryKey().isEmpty()) {
+                problems.add(name + " has no primary key in IS " + settings.sourceVersion()
+                        + ", so a changed row cannot be found again by its key");
+                continue;
+            }
+            if (!(inKernel ? targetKernel : targetIdentity).tables().containsKey(name)) {
+                problems.add(name + " is not a table of IS " + settings.targetVersion());
+                continue;
+            }
+            SyncSchema schema = SyncSchema.holding(name, inKernel);
+            if (settings.sourceDataSource(schema) == null) {
+                problems.add(name + " is in the " + schema.propertyKey() + " database, which is not configured");
+                continue;
+            }
+            List<KeyColumn> keys = new ArrayList<>();
+            for (String column : table.primaryKey()) {
+                ColumnSchema definition = table.column(column).orElseThrow(() -> new IllegalStateException(
+                        "Schema facts name the key column " + column + " that " + name + " lacks"));
+                keys.add(KeyColumn.fromFactsType(column, definition.type()));
+            }
+            tables.put(name, new SyncedTable(name, schema, keys));
+            schemas.put(name, table);
+        }
+        if (!problems.isEmpty()) {
+            throw new MigrationException(ErrorCode.BAD_CONFIGURATION,
+                    "syncTables: " + String.join("; ", problems));
+        }
+        return parentsFirst(tables, schemas);
+    }
+
+    /**
+     * The schema facts whose key types fit the engine: its own where they ship, MySQL's for Oracle, MSSQL and DB2
+     * (whose journal types the engine's {@link SyncDdl} maps from them).
+     */
+    public static String factsDialect(Dialect dialect) {
+        switch (dialect) {
+            case POSTGRESQL:
+            case H2:
+                return dialect.scriptName();
+            default:
+                return "mysql";
+        }
+    }
+
+    private static List<SyncedTable> parentsFirst(Map<String, SyncedTable> tables, Map<String, TableSchema> schemas) {
+        Set<String> ordered = new LinkedHashSet<>();
+        for (String name : tables.keySet()) {
+            visit(name, schemas, ordered, new LinkedHashSet<String>());
+        }
+        List<SyncedTable> result = new ArrayList<>();
+        for (String name : ordered) {
+            result.add(tables.get(name));
+        }
+        return result;
+    }
+
+    private static void visit(String name, Map<String, TableSchema> schemas, Set<String> ordered, Set<String> path) {
+        if (ordered.contains(name) || !path.add(name)) {
+            return; // done, or a cycle (none in the IS schemas): keep the configured order
+        }
+        for (ForeignKeyConstraint foreignKey : schemas.get(name).foreignKeys()) {
+            if (schemas.containsKey(foreignKey.refTable()) && !foreignKey.refTable().equals(name)) {
+                visit(foreignKey.refTable(), schemas, ordered, path);
+            }
+        }
+        ordered.add(name);
+    }
+}

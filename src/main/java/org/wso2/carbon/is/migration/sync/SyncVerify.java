@@ -1,0 +1,287 @@
+package org.wso2.carbon.is.migration.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.database.CatalogLookup;
+import org.wso2.carbon.is.migration.database.DatabaseEngine;
+
+/**
+ * {@code sync verify}: compares every synced table on both sides, chunk by chunk in key order. A chunk is the next
+ * {@code chunkRows} source rows after the previous chunk's last key, and the target rows in the same key range
+ * (the last chunk's range is open, so rows only the target has are found too). Each row is hashed from its
+ * normalised values ({@link RowHasher}) with the release transform applied on the source side
+ * ({@link RowTransforms#sourceSelect}); a chunk whose count and hashes agree is equal, otherwise its differing keys
+ * are listed. A key that differs while it still has journal entries is in flight: it is checked again after
+ * {@code syncInterval}, a few times, before it counts as a difference. {@code repair} queues every differing key in
+ * its journal, so the next run writes its current state (or removes it from the target).
+ *
+ * <p>Ranges are cut by the source's key order and applied to the target as conditions, so both sides must order
+ * keys alike: the same engine and collation, as a dump restored for the migration has.
+ */
+public final class SyncVerify {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncVerify.class);
+    private static final int RECHECKS = 3;
+    /** Differing keys listed per table; all of them are counted and repaired. */
+    private static final int LISTED = 100;
+
+    private final SyncSettings settings;
+    private final SyncDatabases databases;
+    private final int chunkRows;
+
+    public SyncVerify(SyncSettings settings, SyncDatabases databases, int chunkRows) {
+        this.settings = settings;
+        this.databases = databases;
+        this.chunkRows = chunkRows;
+    }
+
+    /** Compares every table; with {@code repair}, queues the differing keys for the next run. */
+    public VerifyReport run(boolean repair) throws MigrationException {
+        SyncSchema first = settings.schemas().iterator().next();
+        DatabaseEngine engine;
+        try {
+            engine = DatabaseEngine.of(SyncDdl.of(databases.sourceDialect(first)).dialect());
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot reach the source database of " + first.propertyKey() + ": "
+                    + e.getMessage(), e);
+        }
+        VerifyReport report = new VerifyReport();
+        for (SyncedTable table : SyncTables.resolve(settings, SyncTables.factsDialect(engine.dialect()))) {
+            try (Connection source = databases.source(table.schema());
+                 Connection target = databases.target(table.schema())) {
+                TableCompare compare = new TableCompare(table, source, target, engine);
+                long started = System.nanoTime();
+                Set<RowKey> differing = compare.walk();
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                differing = recheckInFlight(compare, differing);
+                if (repair && !differing.isEmpty()) {
+                    new Journal(table, engine).enqueue(source, differing);
+                    source.commit();
+                    LOG.info("{}: {} differing keys queued for the next sync run", table.name(), differing.size());
+                }
+                report.add(table.name(), compare.sourceRows, compare.targetRows, compare.chunks, millis,
+                        listed(differing), differing.size());
+            } catch (SQLException e) {
+                throw new MigrationException("sync verify failed on " + table.name() + ": " + e.getMessage(), e);
+            }
+        }
+        return report;
+    }
+
+    private Set<RowKey> recheckInFlight(TableCompare compare, Set<RowKey> differing) throws SQLException {
+        Set<RowKey> remaining = differing;
+        for (int round = 0; round < RECHECKS && !remaining.isEmpty(); round++) {
+            Set<RowKey> inFlight = compare.pending(remaining);
+            if (inFlight.isEmpty()) {
+                break;
+            }
+            try {
+                Thread.sleep(settings.syncIntervalMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Set<RowKey> still = new LinkedHashSet<>(remaining);
+            still.removeAll(inFlight);
+            still.addAll(compare.differing(inFlight));
+            remaining = still;
+        }
+        return remaining;
+    }
+
+    private static List<String> listed(Set<RowKey> keys) {
+        List<String> listed = new ArrayList<>();
+        for (RowKey key : keys) {
+            if (listed.size() == LISTED) {
+                break;
+            }
+            listed.add(key.toString());
+        }
+        return listed;
+    }
+
+    /** One table's two sides, their columns as each side selects them. */
+    private final class TableCompare {
+        private final SyncedTable table;
+        private final Connection source;
+        private final Connection target;
+        private final DatabaseEngine engine;
+        private final List<String> sourceSelect = new ArrayList<>();
+        private final List<String> columns = new ArrayList<>();
+        private final Map<String, Integer> sourceTypes;
+        private final Map<String, Integer> targetTypes;
+        private final RowHasher hasher = new RowHasher();
+        private long sourceRows;
+        private long targetRows;
+        private long chunks;
+
+        TableCompare(SyncedTable table, Connection source, Connection target, DatabaseEngine engine)
+                throws SQLException, MigrationException {
+            this.table = table;
+            this.source = source;
+            this.target = target;
+            this.engine = engine;
+            this.sourceTypes = CatalogLookup.columnTypes(source, table.name());
+            this.targetTypes = CatalogLookup.columnTypes(target, table.name());
+            for (String column : RowCopier.between(table, source, target).columns()) {
+                columns.add(column);
+                sourceSelect.add(RowTransforms.sourceSelect(settings, table, column));
+            }
+        }
+
+        /** Walks the table in chunks; returns the keys whose rows differ, or exist on one side only. */
+        Set<RowKey> walk() throws SQLException {
+            Set<RowKey> differing = new LinkedHashSet<>();
+            RowKey after = null;
+            while (true) {
+                Map<RowKey, Long> sourceChunk = sourceChunk(after);
+                boolean last = sourceChunk.size() < chunkRows;
+                RowKey upTo = last ? null : lastKey(sourceChunk);
+                Map<RowKey, Long> targetChunk = targetRange(after, upTo);
+                sourceRows += sourceChunk.size();
+                targetRows += targetChunk.size();
+                chunks++;
+                if (!sameSummary(sourceChunk, targetChunk)) {
+                    differing.addAll(differences(sourceChunk, targetChunk));
+                }
+                if (last) {
+                    return differing;
+                }
+                after = upTo;
+            }
+        }
+
+        /** Of {@code keys}, those whose rows differ now. */
+        Set<RowKey> differing(Collection<RowKey> keys) throws SQLException {
+            return differences(byKeys(source, sourceSelect, sourceTypes, keys),
+                    byKeys(target, columns, targetTypes, keys));
+        }
+
+        /** Of {@code keys}, those with journal entries not yet applied. */
+        Set<RowKey> pending(Collection<RowKey> keys) throws SQLException {
+            Set<RowKey> pending = new LinkedHashSet<>();
+            List<RowKey> list = new ArrayList<>(keys);
+            try (PreparedStatement statement = source.prepareStatement("SELECT " + table.keyList("") + " FROM "
+                    + table.journal() + " WHERE " + RowKey.anyOf(table.keys(), list.size()))) {
+                RowKey.bindAll(statement, list);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        pending.add(RowKey.read(rows, 1, table.keys().size()));
+                    }
+                }
+            }
+            source.commit();
+            return pending;
+        }
+
+        private Map<RowKey, Long> sourceChunk(RowKey after) throws SQLException {
+            String sql = engine.firstRows(String.join(", ", sourceSelect), table.name(),
+                    after == null ? "1 = 1" : KeyRange.after(table.keys()), table.keyList(""), chunkRows);
+            try (PreparedStatement statement = source.prepareStatement(sql)) {
+                if (after != null) {
+                    KeyRange.bindAfter(statement, 1, after);
+                }
+                return hashed(statement, sourceTypes);
+            } finally {
+                source.commit();
+            }
+        }
+
+        private Map<RowKey, Long> targetRange(RowKey after, RowKey upTo) throws SQLException {
+            List<String> conditions = new ArrayList<>();
+            if (after != null) {
+                conditions.add(KeyRange.after(table.keys()));
+            }
+            if (upTo != null) {
+                conditions.add(KeyRange.upTo(table.keys()));
+            }
+            String sql = "SELECT " + String.join(", ", columns) + " FROM " + table.name()
+                    + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+            try (PreparedStatement statement = target.prepareStatement(sql)) {
+                int parameter = 1;
+                if (after != null) {
+                    parameter = KeyRange.bindAfter(statement, parameter, after);
+                }
+                if (upTo != null) {
+                    KeyRange.bindUpTo(statement, parameter, upTo);
+                }
+                return hashed(statement, targetTypes);
+            } finally {
+                target.commit();
+            }
+        }
+
+        private Map<RowKey, Long> byKeys(Connection connection, List<String> select, Map<String, Integer> types,
+                                         Collection<RowKey> keys) throws SQLException {
+            List<RowKey> list = new ArrayList<>(keys);
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + String.join(", ", select)
+                    + " FROM " + table.name() + " WHERE " + RowKey.anyOf(table.keys(), list.size()))) {
+                RowKey.bindAll(statement, list);
+                return hashed(statement, types);
+            } finally {
+                connection.commit();
+            }
+        }
+
+        private Map<RowKey, Long> hashed(PreparedStatement statement, Map<String, Integer> types)
+                throws SQLException {
+            Map<RowKey, Long> rows = new LinkedHashMap<>();
+            try (ResultSet result = statement.executeQuery()) {
+                Object[] values = new Object[columns.size()];
+                while (result.next()) {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = RowCopier.readValue(result, i + 1, types.get(columns.get(i)));
+                    }
+                    rows.put(RowKey.read(result, table.keys()), hasher.hash(values));
+                }
+            }
+            return rows;
+        }
+
+        private boolean sameSummary(Map<RowKey, Long> sourceChunk, Map<RowKey, Long> targetChunk) {
+            return sourceChunk.size() == targetChunk.size() && xor(sourceChunk) == xor(targetChunk);
+        }
+
+        private long xor(Map<RowKey, Long> rows) {
+            long xor = 0;
+            for (long hash : rows.values()) {
+                xor ^= hash;
+            }
+            return xor;
+        }
+
+        private Set<RowKey> differences(Map<RowKey, Long> sourceRows, Map<RowKey, Long> targetRows) {
+            Set<RowKey> keys = new LinkedHashSet<>(sourceRows.keySet());
+            keys.addAll(targetRows.keySet());
+            Set<RowKey> differing = new LinkedHashSet<>();
+            for (RowKey key : keys) {
+                Long sourceHash = sourceRows.get(key);
+                if (sourceHash == null || !sourceHash.equals(targetRows.get(key))) {
+                    differing.add(key);
+                }
+            }
+            return differing;
+        }
+
+        private RowKey lastKey(Map<RowKey, Long> rows) {
+            RowKey last = null;
+            for (RowKey key : rows.keySet()) {
+                last = key;
+            }
+            return last;
+        }
+    }
+}

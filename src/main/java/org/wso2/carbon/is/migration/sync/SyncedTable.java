@@ -1,0 +1,56 @@
+package org.wso2.carbon.is.migration.sync;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A table the tool syncs, as the source release's schema facts describe it: its name, the database it lives in, its
+ * primary key (the journal records only these columns) and the names of the objects that journal it.
+ */
+public final class SyncedTable {
+
+    private final String name;
+    private final SyncSchema schema;
+    private final List<KeyColumn> keys;
+
+    SyncedTable(String name, SyncSchema schema, List<KeyColumn> keys) {
+        this.name = name;
+        this.schema = schema;
+        this.keys = Collections.unmodifiableList(new ArrayList<>(keys));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SyncSchema schema() {
+        return schema;
+    }
+
+    List<KeyColumn> keys() {
+        return keys;
+    }
+
+    /** The key columns, comma separated, in key order. */
+    String keyList(String qualifier) {
+        List<String> names = new ArrayList<>();
+        for (KeyColumn key : keys) {
+            names.add(qualifier + key.name());
+        }
+        return String.join(", ", names);
+    }
+
+    String journal() {
+        return SyncNames.journal(name);
+    }
+
+    String trigger(char kind) {
+        return SyncNames.trigger(name, kind);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

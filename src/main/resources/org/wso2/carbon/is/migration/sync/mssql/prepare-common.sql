@@ -1,0 +1,10 @@
+-- Changes the target refused maxAttempts times, parked with the last error (sync status lists them).
+IF NOT EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'ISS_DEAD_LETTER') AND type = N'U')
+CREATE TABLE ISS_DEAD_LETTER (
+  TABLE_NAME VARCHAR(128) NOT NULL,
+  ROW_KEY VARCHAR(2048) NOT NULL,
+  ATTEMPTS INTEGER NOT NULL,
+  LAST_ERROR VARCHAR(2048),
+  PARKED_AT DATETIME2 DEFAULT CURRENT_TIMESTAMP NOT NULL
+)
+GO

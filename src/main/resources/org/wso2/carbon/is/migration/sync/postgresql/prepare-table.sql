@@ -1,0 +1,24 @@
+-- ${table}: the journal (key and operation of each changed row) and the trigger that fills it.
+CREATE TABLE IF NOT EXISTS ${journal} (
+  SYNC_ID BIGSERIAL PRIMARY KEY,
+  SYNC_OP CHAR(1) NOT NULL,
+  CHANGED_AT TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,
+  ${keyColumnsDdl}
+);
+CREATE OR REPLACE FUNCTION ${function}() RETURNS TRIGGER AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO ${journal} (SYNC_OP, ${keyColumns}) VALUES ('I', ${newKeys});
+  ELSIF TG_OP = 'UPDATE' THEN
+    IF ${keyChanged} THEN
+      INSERT INTO ${journal} (SYNC_OP, ${keyColumns}) VALUES ('K', ${oldKeys});
+    END IF;
+    INSERT INTO ${journal} (SYNC_OP, ${keyColumns}) VALUES ('U', ${newKeys});
+  ELSE
+    INSERT INTO ${journal} (SYNC_OP, ${keyColumns}) VALUES ('D', ${oldKeys});
+  END IF;
+  RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS ${trigger} ON ${table};
+CREATE TRIGGER ${trigger} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE PROCEDURE ${function}();

@@ -148,13 +148,13 @@ class MigrationChainTo590Test {
     }
 
     /** ClaimDataMigrator adds rows to the claim tables by design; every other table must be untouched. */
-    private static Map<String, List<String>> withoutClaimTables(Map<String, List<String>> columns) {
+    static Map<String, List<String>> withoutClaimTables(Map<String, List<String>> columns) {
         Map<String, List<String>> kept = new TreeMap<>(columns);
         kept.keySet().removeIf(table -> table.startsWith("IDN_CLAIM"));
         return kept;
     }
 
-    private static TestEngine engine(String name) {
+    static TestEngine engine(String name) {
         return switch (name) {
             case "H2 2.x" -> H2Engines.CURRENT;
             case "H2 1.4.199" -> H2Engines.V1_4_199;
@@ -164,7 +164,7 @@ class MigrationChainTo590Test {
         };
     }
 
-    private static IsHome home(TestDatabase identity, TestDatabase shared, String from) throws Exception {
+    static IsHome home(TestDatabase identity, TestDatabase shared, String from) throws Exception {
         String type = switch (identity.dialect()) {
             case H2 -> "h2";
             case POSTGRESQL -> "postgre";
@@ -208,7 +208,7 @@ class MigrationChainTo590Test {
         return new DriverDataSource(database.driver(), database.url(), database.user(), database.password());
     }
 
-    private static List<String> differences(Connection connection, TestDatabase database, SchemaFacts facts)
+    static List<String> differences(Connection connection, TestDatabase database, SchemaFacts facts)
             throws Exception {
         return SchemaComparer.compare(facts, LiveSchemaReader.read(connection, database.dialect())).stream()
                 .map(Object::toString).toList();

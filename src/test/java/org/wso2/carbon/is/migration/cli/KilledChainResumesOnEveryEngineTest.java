@@ -64,6 +64,30 @@ class KilledChainResumesOnEveryEngineTest {
             new KillPoint("5.9.0 claims", false, "5.9.0/ClaimDataMigrator/%", "lastTenant", 60),
             new KillPoint("5.9.0 shared um script", true, "5.9.0/SchemaMigrator/%um%", null, 20));
 
+    /** What must survive the migration: the fingerprinted columns of a database's tables, and their rows before. */
+    private record Rows(Map<String, List<String>> columns, Map<String, DataFingerprint.TableData> before) {
+
+        /** Builds the release's tables with sample rows, adds the test's own rows and fingerprints the result. */
+        static Rows fill(TestDatabase database, SchemaFacts release, Kept kept) throws SQLException {
+            try (Connection connection = database.connect()) {
+                ReleaseDatabaseBuilder.create(connection, release);
+                SampleData.fill(connection, 3);
+                Map<String, List<String>> columns = kept.addRowsAndName(connection);
+                return new Rows(columns, DataFingerprint.of(connection, columns));
+            }
+        }
+
+        Map<String, DataFingerprint.TableData> now(Connection connection) throws SQLException {
+            return DataFingerprint.of(connection, columns);
+        }
+    }
+
+    /** Adds a database's own rows and names the columns whose rows the migration must keep. */
+    @FunctionalInterface
+    private interface Kept {
+        Map<String, List<String>> addRowsAndName(Connection connection) throws SQLException;
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"H2 1.4.199", "PostgreSQL", "MariaDB"})
     void aChainKilledInEveryKindOfStepIsFinishedByTheNextRun(String engineName) throws Exception {
@@ -76,25 +100,15 @@ class KilledChainResumesOnEveryEngineTest {
         TestDatabase identity = database(engine);
         TestDatabase shared = database(engine);
         String facts = engine.factsDialects().get(0);
-        Map<String, List<String>> identityColumns;
-        Map<String, List<String>> sharedColumns;
-        Map<String, DataFingerprint.TableData> identityBefore;
-        Map<String, DataFingerprint.TableData> sharedBefore;
-        int localIdp;
-        try (Connection connection = identity.connect()) {
-            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(facts, "5.7.0", false));
-            SampleData.fill(connection, 3);
-            localIdp = addLocalTokensAndCodes(connection);
-            identityColumns = MigrationChainTo590Test.withoutClaimTables(DataFingerprint.columns(connection));
-            identityBefore = DataFingerprint.of(connection, identityColumns);
-        }
-        try (Connection connection = shared.connect()) {
-            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(facts, "5.7.0", true));
-            SampleData.fill(connection, 3);
+        int[] localIdp = new int[1];
+        Rows identityRows = Rows.fill(identity, SchemaFacts.load(facts, "5.7.0", false), connection -> {
+            localIdp[0] = addLocalTokensAndCodes(connection);
+            return MigrationChainTo590Test.withoutClaimTables(DataFingerprint.columns(connection));
+        });
+        Rows sharedRows = Rows.fill(shared, SchemaFacts.load(facts, "5.7.0", true), connection -> {
             addTenants(connection);
-            sharedColumns = DataFingerprint.columns(connection);
-            sharedBefore = DataFingerprint.of(connection, sharedColumns);
-        }
+            return DataFingerprint.columns(connection);
+        });
         IsHome home = MigrationChainTo590Test.home(identity, shared, "5.7.0");
         // The shipped config with small OAuth chunks, so that the walk has many checkpoints to be killed between.
         Path config = home.resources().resolve("migration-config.yaml");
@@ -125,18 +139,17 @@ class KilledChainResumesOnEveryEngineTest {
         try (Connection connection = identity.connect()) {
             assertEquals(List.of(), MigrationChainTo590Test.differences(connection, identity,
                     SchemaFacts.load(facts, "5.9.0", false)), "identity database = 5.9.0 fresh install; " + replay);
-            assertEquals(identityBefore, DataFingerprint.of(connection, identityColumns),
-                    "identity rows kept; " + replay);
+            assertEquals(identityRows.before(), identityRows.now(connection), "identity rows kept; " + replay);
             for (String table : List.of("IDN_OAUTH2_ACCESS_TOKEN", "IDN_OAUTH2_ACCESS_TOKEN_AUDIT",
                     "IDN_OAUTH2_AUTHORIZATION_CODE")) {
                 assertEquals(TOKENS, count(connection, "SELECT COUNT(*) FROM " + table + " WHERE TENANT_ID = " + TENANT
-                        + " AND IDP_ID = " + localIdp), table + ": IDP_ID = the tenant's LOCAL IdP; " + replay);
+                        + " AND IDP_ID = " + localIdp[0]), table + ": IDP_ID = the tenant's LOCAL IdP; " + replay);
             }
         }
         try (Connection connection = shared.connect()) {
             assertEquals(List.of(), MigrationChainTo590Test.differences(connection, shared,
                     SchemaFacts.load(facts, "5.9.0", true)), "shared database = 5.9.0 fresh install; " + replay);
-            assertEquals(sharedBefore, DataFingerprint.of(connection, sharedColumns), "shared rows kept; " + replay);
+            assertEquals(sharedRows.before(), sharedRows.now(connection), "shared rows kept; " + replay);
         }
 
         StandaloneMigration580To590Test.Run again = StandaloneMigration580To590Test.cli("migrate", home, List.of());
@@ -144,7 +157,7 @@ class KilledChainResumesOnEveryEngineTest {
         assertFalse(again.output().contains("\"outcome\": \"APPLIED\""), replay + "\n" + again.output());
         assertTrue(again.output().contains("ALREADY_APPLIED"), replay + "\n" + again.output());
         try (Connection connection = identity.connect()) {
-            assertEquals(identityBefore, DataFingerprint.of(connection, identityColumns), replay);
+            assertEquals(identityRows.before(), identityRows.now(connection), "a further run changed nothing; " + replay);
         }
     }
 
@@ -177,7 +190,7 @@ class KilledChainResumesOnEveryEngineTest {
 
     /** The step's history row of this run is RUNNING and, where the kill point asks, its checkpoint exists. */
     private static boolean underWay(Connection watcher, KillPoint point, long lastRowBefore) throws SQLException {
-        if (!ledgerExists(watcher) || !outcomes(watcher, point.stepKey(), lastRowBefore).equals(List.of("RUNNING"))) {
+        if (!StandaloneMigration580To590Test.hasLedger(watcher) || !outcomes(watcher, point.stepKey(), lastRowBefore).equals(List.of("RUNNING"))) {
             return false;
         }
         if (point.checkpoint() == null) {
@@ -192,21 +205,6 @@ class KilledChainResumesOnEveryEngineTest {
                 return rows.getLong(1) > 0;
             }
         }
-    }
-
-    /**
-     * Whether the run has created its ledger yet (asking first keeps the servers from logging every poll as an
-     * error). Not LedgerTables.exist: an H2 1.4.199 connection through AUTO_SERVER cannot tell its schema.
-     */
-    private static boolean ledgerExists(Connection connection) throws SQLException {
-        for (String name : List.of("IS_MIGRATION_HISTORY", "is_migration_history")) {
-            try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, name, null)) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The outcomes recorded for the step after history row {@code after}, oldest first. */
@@ -227,7 +225,7 @@ class KilledChainResumesOnEveryEngineTest {
 
     private static long lastHistoryRow(TestDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {
-            return ledgerExists(connection)
+            return StandaloneMigration580To590Test.hasLedger(connection)
                     ? count(connection, "SELECT COALESCE(MAX(ID), 0) FROM IS_MIGRATION_HISTORY") : 0;
         }
     }

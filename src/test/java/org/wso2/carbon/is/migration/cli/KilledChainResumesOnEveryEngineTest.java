@@ -35,8 +35,8 @@ import org.wso2.carbon.is.migration.testsupport.TestEngine;
 /**
  * The whole 5.7.0 -> 5.9.0 chain, run by the command line in a child JVM that is killed (SIGKILL: no shutdown hook,
  * no rollback by the tool) once in each kind of step: a schema script (5.8.0 step1), the chunked OAuth data walk, the
- * index build (5.8.0 step3), the claims of many tenants, and the two shared-database scripts. Each kill comes a
- * random (seeded) delay after the ledger shows the step under way, and the ledger afterwards must show the step
+ * index build (5.8.0 step3), the claims of many tenants, and the shared-database script (5.9.0 step2/um). Each kill
+ * comes a random (seeded) delay after the ledger shows the step under way, and the ledger afterwards must show the step
  * still RUNNING: the run died inside it. One more run then finishes with exit 0, and the databases are exactly what
  * an uninterrupted chain leaves (MigrationChainTo590Test): the 5.9.0 schema, every row kept, IDP_ID filled by the
  * rule, and a further run that changes nothing. A failure names the seed; {@code -Dcrash.seed=<seed>} replays its

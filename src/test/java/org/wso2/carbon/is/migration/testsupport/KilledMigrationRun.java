@@ -18,9 +18,9 @@ import org.wso2.carbon.is.migration.cli.MigrationCli;
 
 /**
  * A {@code migrate} run in a child JVM, killed (destroyForcibly: SIGKILL, no shutdown hook, no rollback by the
- * tool) once the ledger checkpoint of one walked table has moved a given number of times: the run dies mid-walk,
- * with chunks committed behind it and one possibly in flight. What is left is what a crash or {@code kill -9}
- * leaves an operator.
+ * tool) at a moment read from the ledger: once the checkpoint of one walked table has moved a given number of times
+ * (the run dies mid-walk, with chunks committed behind it and one possibly in flight), or once any question about
+ * the database holds, plus a delay. What is left is what a crash or {@code kill -9} leaves an operator.
  */
 public final class KilledMigrationRun {
 

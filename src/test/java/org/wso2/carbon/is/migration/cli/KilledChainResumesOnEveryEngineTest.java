@@ -157,7 +157,8 @@ class KilledChainResumesOnEveryEngineTest {
         assertFalse(again.output().contains("\"outcome\": \"APPLIED\""), replay + "\n" + again.output());
         assertTrue(again.output().contains("ALREADY_APPLIED"), replay + "\n" + again.output());
         try (Connection connection = identity.connect()) {
-            assertEquals(identityRows.before(), identityRows.now(connection), "a further run changed nothing; " + replay);
+            assertEquals(identityRows.before(), identityRows.now(connection),
+                    "a further run changed nothing; " + replay);
         }
     }
 
@@ -173,8 +174,8 @@ class KilledChainResumesOnEveryEngineTest {
             return engine.newDatabase();
         }
         TestDatabase file = h2.newFileDatabase();
-        return new TestDatabase(file.dialect(), file.engine(), file.name(), file.url() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
-                file.user(), file.password(), file.driver());
+        return new TestDatabase(file.dialect(), file.engine(), file.name(),
+                file.url() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", file.user(), file.password(), file.driver());
     }
 
     /** A connection to watch the run with; on H2 only once the run has opened the file (its lock file exists). */
@@ -190,7 +191,8 @@ class KilledChainResumesOnEveryEngineTest {
 
     /** The step's history row of this run is RUNNING and, where the kill point asks, its checkpoint exists. */
     private static boolean underWay(Connection watcher, KillPoint point, long lastRowBefore) throws SQLException {
-        if (!StandaloneMigration580To590Test.hasLedger(watcher) || !outcomes(watcher, point.stepKey(), lastRowBefore).equals(List.of("RUNNING"))) {
+        if (!StandaloneMigration580To590Test.hasLedger(watcher)
+                || !outcomes(watcher, point.stepKey(), lastRowBefore).equals(List.of("RUNNING"))) {
             return false;
         }
         if (point.checkpoint() == null) {

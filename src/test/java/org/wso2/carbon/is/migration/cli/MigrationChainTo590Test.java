@@ -158,7 +158,7 @@ class MigrationChainTo590Test {
     }
 
     /** ClaimDataMigrator adds rows to the claim tables by design; every other table must be untouched. */
-    private static Map<String, List<String>> withoutClaimTables(Map<String, List<String>> columns) {
+    static Map<String, List<String>> withoutClaimTables(Map<String, List<String>> columns) {
         Map<String, List<String>> kept = new TreeMap<>(columns);
         kept.keySet().removeIf(table -> table.startsWith("IDN_CLAIM"));
         return kept;
@@ -223,7 +223,7 @@ class MigrationChainTo590Test {
         return new DriverDataSource(database.driver(), database.url(), database.user(), database.password());
     }
 
-    private static List<String> differences(Connection connection, TestDatabase database, SchemaFacts facts)
+    static List<String> differences(Connection connection, TestDatabase database, SchemaFacts facts)
             throws Exception {
         return SchemaComparer.compare(facts, LiveSchemaReader.read(connection, database.dialect())).stream()
                 .map(Object::toString).toList();

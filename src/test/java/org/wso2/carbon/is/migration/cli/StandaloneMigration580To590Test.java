@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +161,7 @@ class StandaloneMigration580To590Test {
                 .map(Object::toString).toList();
     }
 
-    private static boolean hasLedger(Connection connection) throws Exception {
+    static boolean hasLedger(Connection connection) throws SQLException {
         for (String name : List.of("IS_MIGRATION_HISTORY", "is_migration_history")) {
             try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, name, null)) {
                 if (tables.next()) {

@@ -18,9 +18,9 @@ import org.wso2.carbon.is.migration.cli.MigrationCli;
 
 /**
  * A {@code migrate} run in a child JVM, killed (destroyForcibly: SIGKILL, no shutdown hook, no rollback by the
- * tool) once the ledger checkpoint of one walked table has moved a given number of times: the run dies mid-walk,
- * with chunks committed behind it and one possibly in flight. What is left is what a crash or {@code kill -9}
- * leaves an operator.
+ * tool) at a moment read from the ledger: once the checkpoint of one walked table has moved a given number of times
+ * (the run dies mid-walk, with chunks committed behind it and one possibly in flight), or once any question about
+ * the database holds, plus a delay. What is left is what a crash or {@code kill -9} leaves an operator.
  */
 public final class KilledMigrationRun {
 
@@ -36,41 +36,88 @@ public final class KilledMigrationRun {
      */
     public static void killAfterCheckpoints(Path isHome, Path log, Connection watcher, String checkpointKey,
                                             int checkpoints, Duration timeout, String context) throws Exception {
+        watcher.setAutoCommit(true);
+        Set<String> seen = new HashSet<>();
+        killWhen(isHome, log, () -> watcher, connection -> {
+            String checkpoint = checkpoint(connection, checkpointKey);
+            if (checkpoint != null) {
+                seen.add(checkpoint);
+            }
+            return seen.size() >= checkpoints;
+        }, 0, timeout, context + ": no progress on " + checkpointKey);
+    }
+
+    /** Opens the watcher's connection, or answers null while the database cannot be opened from outside yet. */
+    @FunctionalInterface
+    public interface Watcher {
+        Connection open() throws SQLException;
+    }
+
+    /** A question about the database the run changes, asked through the watcher's connection (in auto-commit). */
+    @FunctionalInterface
+    public interface Moment {
+        boolean reached(Connection watcher) throws SQLException;
+    }
+
+    /**
+     * Starts the run on {@code isHome} (its output in {@code log}), asks {@code moment} through the connection
+     * {@code watcher} opens (polled until it opens one, then kept) until it holds, waits {@code delayMillis} more,
+     * and kills the run. Fails the test, with {@code context} and the run's output, if the run ends by itself first
+     * or the moment does not come within {@code timeout}. The caller closes nothing: the watcher's connection is
+     * closed here once the run is dead.
+     */
+    public static void killWhen(Path isHome, Path log, Watcher watcher, Moment moment, long delayMillis,
+                                Duration timeout, String context) throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"), MigrationCli.class.getName(),
                 "migrate", "--is-home", isHome.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        watcher.setAutoCommit(true);
-        Set<String> seen = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
+        Connection connection = null;
         try {
-            while (seen.size() < checkpoints) {
+            while (connection == null || !reached(moment, connection)) {
                 assertTrue(child.isAlive(), context + ": the run ended before it was killed\n" + Files.readString(log));
-                assertTrue(System.nanoTime() < deadline, context + ": no progress on " + checkpointKey + "\n"
+                assertTrue(System.nanoTime() < deadline, context + ": the moment to kill did not come\n"
                         + Files.readString(log));
-                String checkpoint = checkpoint(watcher, checkpointKey);
-                if (checkpoint != null) {
-                    seen.add(checkpoint);
+                if (connection == null) {
+                    connection = watcher.open();
+                    if (connection != null) {
+                        connection.setAutoCommit(true);
+                    }
                 }
                 Thread.sleep(2);
             }
+            Thread.sleep(delayMillis);
         } finally {
             // Also when the watch fails: a child left running would go on changing the test's database.
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException goneWithTheRun) {
+                    // An H2 watcher reaches the database through the killed run's own server.
+                }
+            }
         }
         assertFalse(child.isAlive(), context + ": the killed run did not end");
     }
 
-    private static String checkpoint(Connection watcher, String key) {
+    private static boolean reached(Moment moment, Connection connection) {
+        try {
+            return moment.reached(connection);
+        } catch (SQLException notYetCreated) {
+            return false; // the ledger's tables appear when the run starts; the watcher is in auto-commit
+        }
+    }
+
+    private static String checkpoint(Connection watcher, String key) throws SQLException {
         try (PreparedStatement query = watcher.prepareStatement(CHECKPOINT)) {
             query.setString(1, key);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
             }
-        } catch (SQLException notYetCreated) {
-            return null; // the ledger's tables appear when the run starts; the watcher is in auto-commit
         }
     }
 }

@@ -1,0 +1,306 @@
+package org.wso2.carbon.is.migration.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.schema.SchemaFacts;
+import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
+import org.wso2.carbon.is.migration.testsupport.H2Engines;
+import org.wso2.carbon.is.migration.testsupport.IsHome;
+import org.wso2.carbon.is.migration.testsupport.KilledMigrationRun;
+import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
+import org.wso2.carbon.is.migration.testsupport.SampleData;
+import org.wso2.carbon.is.migration.testsupport.TestDatabase;
+import org.wso2.carbon.is.migration.testsupport.TestEngine;
+
+/**
+ * The whole 5.7.0 -> 5.9.0 chain, run by the command line in a child JVM that is killed (SIGKILL: no shutdown hook,
+ * no rollback by the tool) once in each kind of step: a schema script (5.8.0 step1), the chunked OAuth data walk, the
+ * index build (5.8.0 step3), the claims of many tenants, and the shared-database script (5.9.0 step2/um). Each kill
+ * comes a random (seeded) delay after the ledger shows the step under way, and the ledger afterwards must show the step
+ * still RUNNING: the run died inside it. One more run then finishes with exit 0, and the databases are exactly what
+ * an uninterrupted chain leaves (MigrationChainTo590Test): the 5.9.0 schema, every row kept, IDP_ID filled by the
+ * rule, and a further run that changes nothing. A failure names the seed; {@code -Dcrash.seed=<seed>} replays its
+ * delays.
+ */
+class KilledChainResumesOnEveryEngineTest {
+
+    private static final int TOKENS = 600; // per OAuth table: with BATCH, 40 committed chunks per table
+    private static final int BATCH = 15;
+    private static final int TENANTS = 2; // with SampleData's 3 and the super tenant: 6 tenants to seed
+    private static final int TENANT = 77;
+    private static final Duration KILL_WITHIN = Duration.ofSeconds(90);
+
+    /**
+     * Where a run is killed: the step (a STEP_KEY pattern of IS_MIGRATION_HISTORY) in the identity or the shared
+     * database, optionally once a checkpoint of the step exists (mid-walk, mid-tenants), and at most how long after.
+     */
+    private record KillPoint(String name, boolean shared, String stepKey, String checkpoint, int maxDelayMillis) {
+    }
+
+    private static final List<KillPoint> KILL_POINTS = List.of(
+            new KillPoint("5.8.0 step1 schema script", false, "5.8.0/SchemaMigrator/%step1%", null, 20),
+            new KillPoint("OAuth data walk", false, "5.8.0/OAuthDataMigrator/%", "IDN_OAUTH2_ACCESS_TOKEN", 60),
+            new KillPoint("5.8.0 step3 index build", false, "5.8.0/SchemaMigrator/%step3%", null, 20),
+            new KillPoint("5.9.0 claims", false, "5.9.0/ClaimDataMigrator/%", "lastTenant", 60),
+            new KillPoint("5.9.0 shared um script", true, "5.9.0/SchemaMigrator/%um%", null, 20));
+
+    /** What must survive the migration: the fingerprinted columns of a database's tables, and their rows before. */
+    private record Rows(Map<String, List<String>> columns, Map<String, DataFingerprint.TableData> before) {
+
+        /** Builds the release's tables with sample rows, adds the test's own rows and fingerprints the result. */
+        static Rows fill(TestDatabase database, SchemaFacts release, Kept kept) throws SQLException {
+            try (Connection connection = database.connect()) {
+                ReleaseDatabaseBuilder.create(connection, release);
+                SampleData.fill(connection, 3);
+                Map<String, List<String>> columns = kept.addRowsAndName(connection);
+                return new Rows(columns, DataFingerprint.of(connection, columns));
+            }
+        }
+
+        Map<String, DataFingerprint.TableData> now(Connection connection) throws SQLException {
+            return DataFingerprint.of(connection, columns);
+        }
+    }
+
+    /** Adds a database's own rows and names the columns whose rows the migration must keep. */
+    @FunctionalInterface
+    private interface Kept {
+        Map<String, List<String>> addRowsAndName(Connection connection) throws SQLException;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H2 1.4.199", "PostgreSQL", "MariaDB"})
+    void aChainKilledInEveryKindOfStepIsFinishedByTheNextRun(String engineName) throws Exception {
+        long seed = Long.getLong("crash.seed", System.nanoTime());
+        Random delays = new Random(seed);
+        String replay = engineName + ", seed " + seed + " (replay: -Dcrash.seed=" + seed + ")";
+        System.out.println("KilledChainResumesOnEveryEngineTest: " + replay);
+
+        TestEngine engine = MigrationChainTo590Test.engine(engineName);
+        TestDatabase identity = database(engine);
+        TestDatabase shared = database(engine);
+        String facts = engine.factsDialects().get(0);
+        int[] localIdp = new int[1];
+        Rows identityRows = Rows.fill(identity, SchemaFacts.load(facts, "5.7.0", false), connection -> {
+            localIdp[0] = addLocalTokensAndCodes(connection);
+            return MigrationChainTo590Test.withoutClaimTables(DataFingerprint.columns(connection));
+        });
+        Rows sharedRows = Rows.fill(shared, SchemaFacts.load(facts, "5.7.0", true), connection -> {
+            addTenants(connection);
+            return DataFingerprint.columns(connection);
+        });
+        IsHome home = MigrationChainTo590Test.home(identity, shared, "5.7.0");
+        // The shipped config with small OAuth chunks, so that the walk has many checkpoints to be killed between.
+        Path config = home.resources().resolve("migration-config.yaml");
+        String shipped = Files.readString(config);
+        String oauthStep = "{name: OAuthDataMigrator, order: 4, parameters: {schema: identity}}";
+        assertTrue(shipped.contains(oauthStep), "the shipped config's OAuth step");
+        Files.writeString(config, shipped.replace(oauthStep,
+                "{name: OAuthDataMigrator, order: 4, parameters: {schema: identity, batchSize: \"" + BATCH + "\"}}"));
+
+        for (KillPoint point : KILL_POINTS) {
+            TestDatabase watched = point.shared() ? shared : identity;
+            long lastRowBefore = lastHistoryRow(watched);
+            int delay = delays.nextInt(point.maxDelayMillis() + 1);
+            String context = "killed in " + point.name() + " after " + delay + " ms; " + replay;
+            Path log = home.path().resolve("killed-" + point.name().replace(' ', '-') + ".log");
+            KilledMigrationRun.killWhen(home.path(), log, () -> watcherOf(watched),
+                    watcher -> underWay(watcher, point, lastRowBefore), delay, KILL_WITHIN, context);
+            // Opening both databases also lets H2 take over the files the killed run held, lock files included.
+            try (Connection identityAfter = identity.connect(); Connection sharedAfter = shared.connect()) {
+                assertEquals(List.of("RUNNING"), outcomes(point.shared() ? sharedAfter : identityAfter,
+                        point.stepKey(), lastRowBefore), context + ": the run died inside the step\n"
+                        + Files.readString(log));
+            }
+        }
+
+        StandaloneMigration580To590Test.Run last = StandaloneMigration580To590Test.cli("migrate", home, List.of());
+        assertEquals(0, last.exitCode(), replay + "\n" + last.output());
+        try (Connection connection = identity.connect()) {
+            assertEquals(List.of(), MigrationChainTo590Test.differences(connection, identity,
+                    SchemaFacts.load(facts, "5.9.0", false)), "identity database = 5.9.0 fresh install; " + replay);
+            assertEquals(identityRows.before(), identityRows.now(connection), "identity rows kept; " + replay);
+            for (String table : List.of("IDN_OAUTH2_ACCESS_TOKEN", "IDN_OAUTH2_ACCESS_TOKEN_AUDIT",
+                    "IDN_OAUTH2_AUTHORIZATION_CODE")) {
+                assertEquals(TOKENS, count(connection, "SELECT COUNT(*) FROM " + table + " WHERE TENANT_ID = " + TENANT
+                        + " AND IDP_ID = " + localIdp[0]), table + ": IDP_ID = the tenant's LOCAL IdP; " + replay);
+            }
+        }
+        try (Connection connection = shared.connect()) {
+            assertEquals(List.of(), MigrationChainTo590Test.differences(connection, shared,
+                    SchemaFacts.load(facts, "5.9.0", true)), "shared database = 5.9.0 fresh install; " + replay);
+            assertEquals(sharedRows.before(), sharedRows.now(connection), "shared rows kept; " + replay);
+        }
+
+        StandaloneMigration580To590Test.Run again = StandaloneMigration580To590Test.cli("migrate", home, List.of());
+        assertEquals(0, again.exitCode(), replay + "\n" + again.output());
+        assertFalse(again.output().contains("\"outcome\": \"APPLIED\""), replay + "\n" + again.output());
+        assertTrue(again.output().contains("ALREADY_APPLIED"), replay + "\n" + again.output());
+        try (Connection connection = identity.connect()) {
+            assertEquals(identityRows.before(), identityRows.now(connection),
+                    "a further run changed nothing; " + replay);
+        }
+    }
+
+    /**
+     * H2 in a file is opened by one process only; AUTO_SERVER lets the test watch the ledger through the migrating
+     * JVM, which opened the file first and so still owns it (and dies with it) as a standalone run does. WRITE_DELAY=0
+     * writes each commit to the file at once: by default H2 1.4 writes commits up to 500 ms later, so a kill also
+     * undoes the last commits, the ledger's RUNNING row among them, and the kill would land before the step it was
+     * aimed at.
+     */
+    private static TestDatabase database(TestEngine engine) {
+        if (!(engine instanceof H2Engines h2)) {
+            return engine.newDatabase();
+        }
+        TestDatabase file = h2.newFileDatabase();
+        return new TestDatabase(file.dialect(), file.engine(), file.name(),
+                file.url() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", file.user(), file.password(), file.driver());
+    }
+
+    /** A connection to watch the run with; on H2 only once the run has opened the file (its lock file exists). */
+    private static Connection watcherOf(TestDatabase database) throws SQLException {
+        if (database.dialect() == Dialect.H2) {
+            String file = database.url().substring("jdbc:h2:".length(), database.url().indexOf(';'));
+            if (!Files.exists(Path.of(file + ".lock.db"))) {
+                return null;
+            }
+        }
+        return database.connect();
+    }
+
+    /** The step's history row of this run is RUNNING and, where the kill point asks, its checkpoint exists. */
+    private static boolean underWay(Connection watcher, KillPoint point, long lastRowBefore) throws SQLException {
+        if (!StandaloneMigration580To590Test.hasLedger(watcher)
+                || !outcomes(watcher, point.stepKey(), lastRowBefore).equals(List.of("RUNNING"))) {
+            return false;
+        }
+        if (point.checkpoint() == null) {
+            return true;
+        }
+        try (PreparedStatement query = watcher.prepareStatement("SELECT COUNT(*) FROM IS_MIGRATION_CHECKPOINT"
+                + " WHERE STEP_KEY LIKE ? AND CP_KEY = ?")) {
+            query.setString(1, point.stepKey());
+            query.setString(2, point.checkpoint());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** The outcomes recorded for the step after history row {@code after}, oldest first. */
+    private static List<String> outcomes(Connection connection, String stepKey, long after) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT OUTCOME FROM IS_MIGRATION_HISTORY"
+                + " WHERE STEP_KEY LIKE ? AND ID > ? ORDER BY ID")) {
+            query.setString(1, stepKey);
+            query.setLong(2, after);
+            List<String> outcomes = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    outcomes.add(rows.getString(1));
+                }
+            }
+            return outcomes;
+        }
+    }
+
+    private static long lastHistoryRow(TestDatabase database) throws SQLException {
+        try (Connection connection = database.connect()) {
+            return StandaloneMigration580To590Test.hasLedger(connection)
+                    ? count(connection, "SELECT COALESCE(MAX(ID), 0) FROM IS_MIGRATION_HISTORY") : 0;
+        }
+    }
+
+    /**
+     * A LOCAL IdP of tenant 77 and TOKENS tokens, audit rows and codes of that tenant without IDP_ID (5.7.0 has no
+     * such column), for the data step to walk in many chunks; returns the IdP's id.
+     */
+    private static int addLocalTokensAndCodes(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO IDP (TENANT_ID, NAME) VALUES (" + TENANT + ", 'LOCAL')");
+            int app = (int) count(connection, "SELECT MIN(ID) FROM IDN_OAUTH_CONSUMER_APPS");
+            Timestamp created = Timestamp.valueOf("2019-05-01 10:00:00");
+            try (PreparedStatement token = connection.prepareStatement("INSERT INTO IDN_OAUTH2_ACCESS_TOKEN"
+                    + " (TOKEN_ID, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TIME_CREATED,"
+                    + " REFRESH_TOKEN_TIME_CREATED, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID)"
+                    + " VALUES (?, ?, ?, ?, 'PRIMARY', 'APPLICATION_USER', ?, ?, 'h', 'ACTIVE', ?)");
+                 PreparedStatement audit = connection.prepareStatement("INSERT INTO IDN_OAUTH2_ACCESS_TOKEN_AUDIT"
+                         + " (TOKEN_ID, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, TIME_CREATED,"
+                         + " INVALIDATED_TIME) VALUES (?, ?, ?, ?, 'PRIMARY', ?, ?)");
+                 PreparedStatement code = connection.prepareStatement("INSERT INTO IDN_OAUTH2_AUTHORIZATION_CODE"
+                         + " (CODE_ID, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, TIME_CREATED, STATE)"
+                         + " VALUES (?, ?, ?, ?, 'PRIMARY', ?, 'ACTIVE')")) {
+                for (int row = 0; row < TOKENS; row++) {
+                    String user = "crash-user-" + row;
+                    // Random keys spread the rows over the whole key range, as real token ids are.
+                    String key = UUID.nameUUIDFromBytes(user.getBytes()).toString();
+                    for (PreparedStatement insert : List.of(token, audit, code)) {
+                        insert.setString(1, key);
+                        insert.setInt(2, app);
+                        insert.setString(3, user);
+                        insert.setInt(4, TENANT);
+                        insert.setTimestamp(5, created);
+                    }
+                    token.setTimestamp(6, created);
+                    token.setString(7, key); // (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, ...) is unique per state id
+                    audit.setTimestamp(6, created);
+                    for (PreparedStatement insert : List.of(token, audit, code)) {
+                        insert.addBatch();
+                    }
+                }
+                token.executeBatch();
+                audit.executeBatch();
+                code.executeBatch();
+            }
+            connection.commit();
+            return (int) count(connection, "SELECT ID FROM IDP WHERE TENANT_ID = " + TENANT + " AND NAME = 'LOCAL'");
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Tenants without claims: the claims step seeds each with the full 5.9.0 set, one transaction per tenant. */
+    private static void addTenants(Connection connection) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO UM_TENANT (UM_DOMAIN_NAME, UM_EMAIL,"
+                + " UM_ACTIVE, UM_CREATED_DATE, UM_USER_CONFIG) VALUES (?, ?, ?, ?, ?)")) {
+            for (int tenant = 0; tenant < TENANTS; tenant++) {
+                insert.setString(1, "crash" + tenant + ".com");
+                insert.setString(2, "admin@crash" + tenant + ".com");
+                insert.setBoolean(3, true);
+                insert.setTimestamp(4, Timestamp.valueOf("2019-05-01 10:00:00"));
+                insert.setBytes(5, new byte[0]);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

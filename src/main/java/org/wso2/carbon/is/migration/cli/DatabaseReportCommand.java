@@ -11,7 +11,9 @@ import org.wso2.carbon.is.migration.config.ConfigException;
 import org.wso2.carbon.is.migration.config.ConfigLoader;
 import org.wso2.carbon.is.migration.config.LoadedConfig;
 import org.wso2.carbon.is.migration.datasource.StandaloneDataSources;
+import org.wso2.carbon.is.migration.report.HtmlPage;
 import org.wso2.carbon.is.migration.report.Secrets;
+import org.wso2.carbon.is.migration.verify.VerificationPage;
 import org.wso2.carbon.is.migration.verify.VerificationReport;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +67,15 @@ abstract class DatabaseReportCommand implements Callable<Integer> {
             report.reportFile(file);
         } catch (IOException e) {
             spec.commandLine().getErr().println("warning: could not write the report to " + file + ": "
+                    + e.getMessage());
+            return;
+        }
+        Path page = HtmlPage.besideJson(file);
+        try {
+            VerificationPage.of(report).write(page);
+            spec.commandLine().getOut().println("page: " + page);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("warning: could not write the page to " + page + ": "
                     + e.getMessage());
         }
     }

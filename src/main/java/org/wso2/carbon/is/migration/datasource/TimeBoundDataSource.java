@@ -42,6 +42,11 @@ public final class TimeBoundDataSource implements DataSource {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** The DataSources of {@code locator}, each bounded to {@code timeoutMillis} per connection. */
+    public static DataSourceLocator bounding(DataSourceLocator locator, long timeoutMillis) {
+        return name -> new TimeBoundDataSource(locator.locate(name), name, timeoutMillis);
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         return within(() -> target.getConnection());

@@ -30,7 +30,8 @@ public final class MigrationReportPage {
 
     public static HtmlPage of(MigrationReport report) {
         HtmlPage page = new HtmlPage(report.title(), report.verdict(),
-                report.status() == MigrationReport.Status.FAILED ? Tone.BAD : Tone.GOOD)
+                report.status() == MigrationReport.Status.SUCCEEDED ? Tone.GOOD
+                        : report.status() == MigrationReport.Status.INTERRUPTED ? Tone.WARN : Tone.BAD)
                 .fact("Run", report.runId())
                 .fact("Started", TIME.format(report.startedAt()))
                 .fact("Finished", report.finishedAt() == null ? null : TIME.format(report.finishedAt()))

@@ -24,6 +24,7 @@ import org.wso2.carbon.is.migration.database.Db2IndexTablespaces;
 import org.wso2.carbon.is.migration.database.DialectDetector;
 import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.DataSourceLocator;
+import org.wso2.carbon.is.migration.datasource.TimeBoundDataSource;
 import org.wso2.carbon.is.migration.engine.MigrationEngine;
 import org.wso2.carbon.is.migration.engine.PlanBuilder;
 import org.wso2.carbon.is.migration.engine.PlannedStep;
@@ -51,7 +52,8 @@ public final class PreMigrationCheck {
     public PreMigrationCheck(MigrationConfig config, List<String> configWarnings, DataSourceLocator locator) {
         this.config = config;
         this.configWarnings = Collections.unmodifiableList(new ArrayList<>(configWarnings));
-        this.locator = locator;
+        // Bounded like the migration's connections: an unreachable server fails within connectTimeoutSeconds.
+        this.locator = TimeBoundDataSource.bounding(locator, config.timeLimits().connectTimeoutSeconds() * 1000L);
     }
 
     /** Checks every database; a configuration whose versions cannot be planned is thrown. */

@@ -22,6 +22,7 @@ import org.wso2.carbon.is.migration.config.ConfigException;
 import org.wso2.carbon.is.migration.config.MigrationConfig;
 import org.wso2.carbon.is.migration.database.DialectDetector;
 import org.wso2.carbon.is.migration.datasource.DataSourceLocator;
+import org.wso2.carbon.is.migration.datasource.TimeBoundDataSource;
 import org.wso2.carbon.is.migration.engine.DataSourceDatabase;
 import org.wso2.carbon.is.migration.engine.MigrationEngine;
 import org.wso2.carbon.is.migration.engine.ReleaseVersion;
@@ -62,7 +63,8 @@ public final class Verification {
         this.config = config;
         this.configWarnings = Collections.unmodifiableList(new ArrayList<>(configWarnings));
         this.resourcesDirectory = resourcesDirectory;
-        this.locator = locator;
+        // Bounded like the migration's connections: an unreachable server fails within connectTimeoutSeconds.
+        this.locator = TimeBoundDataSource.bounding(locator, config.timeLimits().connectTimeoutSeconds() * 1000L);
     }
 
     /** Verifies every database; a configuration the steps cannot be read from is thrown, nothing else. */

@@ -69,6 +69,20 @@ public final class VerificationReport {
         this.reportFile = file;
     }
 
+    /** {@code check} or {@code verify}. */
+    public String command() {
+        return command;
+    }
+
+    public String configFile() {
+        return configFile;
+    }
+
+    /** Where the JSON report was written, or null. */
+    public Path reportFile() {
+        return reportFile;
+    }
+
     public String runId() {
         return runId;
     }

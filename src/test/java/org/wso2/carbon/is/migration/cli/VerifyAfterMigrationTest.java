@@ -3,15 +3,19 @@ package org.wso2.carbon.is.migration.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.testsupport.HeadlessBrowser;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 
@@ -55,6 +59,17 @@ class VerifyAfterMigrationTest {
         assertTrue(index.output().contains("1 difference\n      MISSING_INDEX IDN_OAUTH2_ACCESS_TOKEN.IDX_AT_CK_AU"),
                 index.output());
         assertTrue(index.output().contains("\"kind\": \"MISSING_INDEX\""), index.output());
+        // The same verdict on the page next to the JSON report, as a browser shows it.
+        Matcher pageLine = Pattern.compile("page: (\\S+\\.html)").matcher(index.output());
+        assertTrue(pageLine.find(), index.output());
+        try (HeadlessBrowser browser = new HeadlessBrowser()) {
+            org.htmlunit.html.HtmlPage page = browser.open(Path.of(pageLine.group(1)));
+            assertEquals(List.of(), browser.scriptErrors(), "script errors");
+            assertEquals(List.of(), browser.requests(), "the page fetched something");
+            assertTrue(page.getTitleText().contains("FAILED"), page.getTitleText());
+            assertTrue(page.asNormalizedText().contains("MISSING_INDEX IDN_OAUTH2_ACCESS_TOKEN.IDX_AT_CK_AU"),
+                    page.asNormalizedText());
+        }
 
         execute(identity, switch (identity.dialect()) {
             case POSTGRESQL -> "ALTER TABLE IDN_FUNCTION_LIBRARY ALTER COLUMN DESCRIPTION TYPE VARCHAR(2048)";

@@ -41,8 +41,11 @@ abstract class DatabaseReportCommand implements Callable<Integer> {
         try {
             LoadedConfig loaded = ConfigLoader.load(options.configFile());
             VerificationReport report = report(loaded, options, dataSources);
-            write(report);
+            Path page = write(report);
             spec.commandLine().getOut().println(report.summary());
+            if (page != null) {
+                spec.commandLine().getOut().println("  page: " + page);
+            }
             spec.commandLine().getOut().flush();
             return report.passed() ? ErrorCode.SUCCESS_EXIT_CODE : ErrorCode.STEP_FAILED.exitCode();
         } catch (ConfigException e) {
@@ -58,7 +61,8 @@ abstract class DatabaseReportCommand implements Callable<Integer> {
                                        StandaloneDataSources dataSources) throws ConfigException;
 
     /** Next to migrate's reports unless --report names the file. */
-    private void write(VerificationReport report) {
+    /** Writes the JSON report and the HTML page next to it; returns the page, or null when it was not written. */
+    private Path write(VerificationReport report) {
         Path file = options.report != null ? options.report
                 : options.resourcesDirectory().resolve("reports").resolve(spec.name() + "-" + report.runId() + ".json");
         try {
@@ -68,15 +72,16 @@ abstract class DatabaseReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println("warning: could not write the report to " + file + ": "
                     + e.getMessage());
-            return;
+            return null;
         }
         Path page = HtmlPage.besideJson(file);
         try {
             VerificationPage.of(report).write(page);
-            spec.commandLine().getOut().println("page: " + page);
+            return page;
         } catch (IOException e) {
             spec.commandLine().getErr().println("warning: could not write the page to " + page + ": "
                     + e.getMessage());
+            return null;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.wso2.carbon.is.migration.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.wso2.carbon.is.migration.api.ErrorCode;
@@ -8,6 +9,7 @@ import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.datasource.StandaloneDataSources;
 import org.wso2.carbon.is.migration.engine.MigrationRun;
 import org.wso2.carbon.is.migration.engine.RunMode;
+import org.wso2.carbon.is.migration.watch.StopOnShutdown;
 import org.wso2.carbon.is.migration.watch.StopRequest;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +38,11 @@ abstract class RunCommand implements Callable<Integer> {
             return ErrorCode.BAD_CONFIGURATION.exitCode();
         }
         StopRequest stop = new StopRequest();
-        StopOnSignal onSignal = StopOnSignal.install(stop, spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        StopOnShutdown onSignal = StopOnShutdown.install(stop, "SIGTERM or Ctrl-C", line -> {
+            err.println(line);
+            err.flush();
+        });
         MigrationRun.Result result;
         try {
             MigrationRun run = MigrationRun.of(options.configFile(), options.resourcesDirectory())

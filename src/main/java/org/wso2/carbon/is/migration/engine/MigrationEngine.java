@@ -387,7 +387,13 @@ public final class MigrationEngine {
                     for (MigrationLock lock : locks) {
                         lock.verifyHeld();
                     }
-                    stopped = !executeOne(step, report.runId(), holder) && !config.continueOnError();
+                    boolean applied = executeOne(step, report.runId(), holder);
+                    if (!applied && watch.stop().requested()) {
+                        // The step was interrupted; said here too when it was the last one, which no check follows.
+                        report.interrupted(watch.stop().reason());
+                        break;
+                    }
+                    stopped = !applied && !config.continueOnError();
                 }
             });
         }

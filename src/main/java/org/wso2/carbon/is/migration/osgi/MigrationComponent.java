@@ -26,6 +26,7 @@ public final class MigrationComponent {
 
     private StatusPublisher status;
     private IdentityCoreMigrationClient client;
+    private ServerMigration migration;
     private ServerSync sync;
 
     public void activate(BundleContext context) {
@@ -38,7 +39,7 @@ public final class MigrationComponent {
             status.publish(ServerMigrationStatus.notRequested());
             return;
         }
-        ServerMigration migration = new ServerMigration(context, request, status);
+        migration = new ServerMigration(context, request, status);
         try {
             client = IdentityCoreMigrationClient.register(context, migration);
             LOG.info("Migration requested: registered the migration client; identity core runs it when it starts");
@@ -50,6 +51,11 @@ public final class MigrationComponent {
     }
 
     public void deactivate() {
+        if (migration != null) {
+            // A migration still running when the server stops ends at its next statement, recorded INTERRUPTED.
+            migration.stopRunning();
+            migration = null;
+        }
         if (sync != null) {
             try {
                 sync.stop(SYNC_DATA_SOURCE_WAIT.toMillis());

@@ -14,6 +14,8 @@ import org.wso2.carbon.is.migration.engine.MigrationRun;
 import org.wso2.carbon.is.migration.engine.RunMode;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport;
+import org.wso2.carbon.is.migration.watch.StopOnShutdown;
+import org.wso2.carbon.is.migration.watch.StopRequest;
 
 /**
  * The migration of one server boot: run at most once (identity core may call the client again if it is
@@ -47,10 +49,15 @@ final class ServerMigration {
         }
     }
 
+    /** What the ledger and the summary say stopped a run that the server's shutdown interrupted. */
+    static final String SERVER_STOPPING = "the server is stopping";
+
     private final BundleContext context;
     private final MigrationRequest request;
     private final StatusPublisher status;
+    private final StopRequest stop = new StopRequest();
     private Outcome outcome;
+    private volatile boolean running;
 
     ServerMigration(BundleContext context, MigrationRequest request, StatusPublisher status) {
         this.context = context;
@@ -58,10 +65,32 @@ final class ServerMigration {
         this.status = status;
     }
 
+    /**
+     * The server is stopping (the framework stops our bundle, e.g. Carbon's shutdown on SIGTERM): asks a run in
+     * progress to stop at its next statement and waits, within the patience of {@link StopOnShutdown}, until it
+     * has recorded its step INTERRUPTED and released the lock. Returns at once when no run is in progress. Not
+     * synchronized: the run holds the monitor of {@link #runOnce()} for as long as it lasts.
+     */
+    void stopRunning() {
+        if (running) {
+            StopOnShutdown.stopAndWait(stop, SERVER_STOPPING, StopOnShutdown.PATIENCE_MILLIS, LOG::warn);
+        }
+    }
+
     /** Runs the migration the first time it is called; later calls return the first outcome. */
     synchronized Outcome runOnce() {
         if (outcome == null) {
-            outcome = run();
+            // The hook waits for the outcome, not only the run: the server's log must say how it ended before the
+            // JVM exits.
+            StopOnShutdown onShutdown = StopOnShutdown.install(stop, SERVER_STOPPING, LOG::warn);
+            running = true;
+            try {
+                outcome = run();
+            } finally {
+                running = false;
+                stop.runEnded();
+                onShutdown.remove();
+            }
         }
         return outcome;
     }
@@ -91,17 +120,24 @@ final class ServerMigration {
                 failBeforeStart("Migration NOT started: " + e.getMessage());
                 return outcome;
             }
-            result = MigrationRun.of(request.configFile(), request.resourcesDirectory())
-                    .dataSources(this::locator).migrators(migrators).loggingSummary().run(mode);
+            result = MigrationRun.of(request.configFile(), request.resourcesDirectory()).dataSources(this::locator)
+                    .migrators(migrators).stoppableBy(stop).loggingSummary().run(mode);
         }
         MigrationConfig config = result.config();
         MigrationReport report = result.report();
         if (!result.succeeded()) {
             status.publish(new ServerMigrationStatus(State.FAILED, result.summary(),
                     report == null ? "" : report.toJson(), report == null ? null : report.reportFile()));
-            boolean stop = config == null || config.stopServerOnFailure();
-            stopOrWarn(stop);
-            return new Outcome(!stop, result.summary());
+            if (report != null && report.status() == MigrationReport.Status.INTERRUPTED) {
+                LOG.warn("MIGRATION INTERRUPTED ({}): the step that was running is recorded INTERRUPTED and the lock "
+                        + "released. Start again with -Dmigrate -Dcomponent=identity to continue; completed steps "
+                        + "are skipped.", stop.reason());
+                stopFramework();
+                return new Outcome(false, result.summary());
+            }
+            boolean stopServer = config == null || config.stopServerOnFailure();
+            stopOrWarn(stopServer);
+            return new Outcome(!stopServer, result.summary());
         }
         State state = mode == RunMode.DRY_RUN ? State.DRY_RUN_COMPLETED : State.SUCCEEDED;
         status.publish(new ServerMigrationStatus(state, result.summary(), report.toJson(),

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wso2.carbon.is.migration.api.ErrorCode;
+import org.wso2.carbon.is.migration.api.MigrationContext;
+import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.api.Migrator;
+import org.wso2.carbon.is.migration.api.StepIdentity;
+import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.config.ConfigException;
 import org.wso2.carbon.is.migration.config.MigrationConfig;
 import org.wso2.carbon.is.migration.config.MigratorConfig;
@@ -27,6 +32,7 @@ import org.wso2.carbon.is.migration.datasource.DataSourceException;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
 import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.StepReport.Outcome;
+import org.wso2.carbon.is.migration.watch.StopRequest;
 
 /** The engine's promises, on H2 with small scripts written for each case. */
 class MigrationEngineTest {
@@ -295,6 +301,52 @@ class MigrationEngineTest {
         assertEquals(Outcome.ALREADY_APPLIED, info.steps().get(0).outcome());
         assertEquals(Outcome.PENDING, info.steps().get(1).outcome());
         assertFalse(tableExists("T2"));
+    }
+
+    @Test
+    void aStopAskedDuringTheLastStepEndsTheRunInterruptedNotSucceeded() throws Exception {
+        StopRequest stop = new StopRequest();
+        Migrator stopsMidway = new Migrator() {
+            @Override
+            public String name() {
+                return "StopsMidway";
+            }
+
+            @Override
+            public StepIdentity identify(Map<String, String> parameters) {
+                return StepIdentity.of("identity");
+            }
+
+            @Override
+            public StepPlan plan(MigrationContext context) throws MigrationException {
+                context.database("identity");
+                return new StepPlan("identity", "asks the run to stop, then writes", "stops:1",
+                        List.of("CREATE TABLE NEVER_WRITTEN (ID INTEGER)"));
+            }
+
+            @Override
+            public void execute(MigrationContext context, StepPlan plan) throws MigrationException {
+                stop.request("SIGTERM in a test");
+                try (Connection connection = context.database("identity").connect();
+                     Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE NEVER_WRITTEN (ID INTEGER)");
+                } catch (java.sql.SQLException e) {
+                    throw new MigrationException(e.getMessage(), e);
+                }
+            }
+        };
+        MigrationConfig config = MigrationConfig.builder(resources.resolve("migration-config.yaml"), "5.8.0", "5.9.0")
+                .addVersion(new VersionConfig("5.9.0", List.of(new MigratorConfig("StopsMidway", 1, Map.of(), 10)), 9))
+                .build();
+
+        MigrationReport report = new MigrationEngine(config, List.of(), resources, name -> identity,
+                MigratorRegistry.builtIn().add(stopsMidway)).stoppableBy(stop).run(RunMode.MIGRATE);
+
+        assertEquals(MigrationReport.Status.INTERRUPTED, report.status(), report.summary());
+        assertEquals(ErrorCode.INTERRUPTED, report.errorCode());
+        assertEquals(Outcome.INTERRUPTED, report.steps().get(0).outcome());
+        assertFalse(tableExists("NEVER_WRITTEN"), "the statement after the stop was refused");
+        assertEquals(1, count("SELECT COUNT(*) FROM IS_MIGRATION_HISTORY WHERE OUTCOME = 'INTERRUPTED'"));
     }
 
     @Test

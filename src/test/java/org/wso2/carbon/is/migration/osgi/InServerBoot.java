@@ -66,6 +66,11 @@ final class InServerBoot {
 
     /** Boots, waits for the launcher to end (bounded) and returns what it printed and its exit code. */
     Result boot() throws IOException, InterruptedException {
+        return start().end();
+    }
+
+    /** Boots and returns while the server runs, for a test that acts on it (e.g. sends it SIGTERM). */
+    Running start() throws IOException {
         int number;
         synchronized (InServerBoot.class) {
             number = ++boots;
@@ -102,19 +107,57 @@ final class InServerBoot {
         command.add("org.wso2.carbon.is.migration.osgi.launcher.CarbonLikeLauncher");
 
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("the server did not end within " + TIMEOUT_SECONDS + " s; its log: " + log
-                    + "\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        return new Running(process, log);
+    }
+
+    /** A server that is booting or running. */
+    static final class Running {
+        private final Process process;
+        private final Path log;
+
+        Running(Process process, Path log) {
+            this.process = process;
+            this.log = log;
         }
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return new Result(process.exitValue(), lines, log);
+
+        /** Waits (bounded) until the server printed the text; false if it ended or the time is up first. */
+        boolean awaitPrinted(String text, long seconds) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < deadline) {
+                if (new String(Files.readAllBytes(log), StandardCharsets.UTF_8).contains(text)) {
+                    return true;
+                }
+                if (!process.isAlive()) {
+                    return false;
+                }
+                Thread.sleep(50);
+            }
+            return false;
+        }
+
+        /** SIGTERM, as {@code kill <pid>} or the service manager stopping the server. */
+        void terminate() {
+            process.destroy();
+        }
+
+        /** Waits for the launcher to end (bounded) and returns what it printed and its exit code. */
+        Result end() throws IOException, InterruptedException {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("the server did not end within " + TIMEOUT_SECONDS + " s; its log: " + log
+                        + "\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+            }
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return new Result(process.exitValue(), lines, log);
+        }
     }
 
     /** What a boot printed and how the launcher ended (see {@code CarbonLikeLauncher}'s exit codes). */
     static final class Result {
         static final int IDENTITY_STARTED = 0;
         static final int FRAMEWORK_STOPPED = 3;
+        /** The JVM ended on SIGTERM (128 + 15). */
+        static final int TERMINATED = 143;
 
         private final int exitCode;
         private final List<String> lines;

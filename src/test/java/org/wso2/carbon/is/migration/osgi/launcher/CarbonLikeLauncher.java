@@ -37,7 +37,8 @@ import org.osgi.framework.launch.FrameworkFactory;
  * {@code launcher.javaSE8} (advertise a Java 8 execution environment), {@code launcher.waitSeconds},
  * {@code launcher.realmBeforeDataSourceService} (register the user realm, which identity core waits for, a second
  * before DataSourceService instead of a second after it: Carbon 4.5's ndatasource registers DataSourceService only
- * once the realm exists, so identity core may activate before the migration client is registered).
+ * once the realm exists, so identity core may activate before the migration client is registered),
+ * {@code launcher.stopFrameworkOnShutdown} (a JVM shutdown hook stops the framework, as Carbon's does on SIGTERM).
  */
 public final class CarbonLikeLauncher {
 
@@ -70,6 +71,9 @@ public final class CarbonLikeLauncher {
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
                 .newFramework(frameworkConfig());
         framework.init();
+        if (Boolean.getBoolean("launcher.stopFrameworkOnShutdown")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnShutdown(framework), "launcher-shutdown"));
+        }
         BundleContext system = framework.getBundleContext();
         system.addServiceListener(CarbonLikeLauncher::report);
         List<Bundle> bundles = new ArrayList<>();
@@ -99,6 +103,19 @@ public final class CarbonLikeLauncher {
         say("exit " + exit);
         System.out.flush();
         System.exit(exit);
+    }
+
+    /** Carbon's own shutdown hook stops the OSGi framework when the server's JVM gets SIGTERM. */
+    private static void stopOnShutdown(Framework framework) {
+        say("shutdown hook: stopping the framework");
+        try {
+            framework.stop();
+            framework.waitForStop(60_000);
+            say("shutdown hook: framework stopped");
+        } catch (BundleException | InterruptedException e) {
+            say("shutdown hook: could not stop the framework: " + e);
+        }
+        System.out.flush();
     }
 
     private static Map<String, String> frameworkConfig() {

@@ -20,26 +20,28 @@
 -- adds it back whatever shape it had).
 -- Works on H2 1.4.199 (the engine IS 5.8.0 ships) and H2 2.x.
 
+-- H2 creates a table and then, as further changes, the constraints declared with it; a run killed in between leaves
+-- the table without its keys, and CREATE TABLE IF NOT EXISTS would never add them. So every key is named, and a
+-- re-run adds by name whatever is missing (the primary key's name is ours: the release leaves it to H2).
 CREATE TABLE IF NOT EXISTS IDN_AUTH_USER (
     USER_ID VARCHAR(255) NOT NULL,
     USER_NAME VARCHAR(255) NOT NULL,
     TENANT_ID INTEGER NOT NULL,
     DOMAIN_NAME VARCHAR(255) NOT NULL,
     IDP_ID INTEGER NOT NULL,
-    PRIMARY KEY (USER_ID),
+    CONSTRAINT PK_IDN_AUTH_USER PRIMARY KEY (USER_ID),
     CONSTRAINT USER_STORE_CONSTRAINT UNIQUE (USER_NAME, TENANT_ID, DOMAIN_NAME, IDP_ID)
 );
+ALTER TABLE IDN_AUTH_USER ADD CONSTRAINT IF NOT EXISTS PK_IDN_AUTH_USER
+    PRIMARY KEY (USER_ID);
+ALTER TABLE IDN_AUTH_USER ADD CONSTRAINT IF NOT EXISTS USER_STORE_CONSTRAINT
+    UNIQUE (USER_NAME, TENANT_ID, DOMAIN_NAME, IDP_ID);
 
 CREATE TABLE IF NOT EXISTS IDN_AUTH_USER_SESSION_MAPPING (
     USER_ID VARCHAR(255) NOT NULL,
     SESSION_ID VARCHAR(255) NOT NULL,
     CONSTRAINT USER_SESSION_STORE_CONSTRAINT UNIQUE (USER_ID, SESSION_ID)
 );
-
--- H2 creates a table and then, as further changes, the constraints declared with it; a run killed in between leaves
--- the table without its unique key, and CREATE TABLE IF NOT EXISTS would never add it. So a re-run adds it by name.
-ALTER TABLE IDN_AUTH_USER ADD CONSTRAINT IF NOT EXISTS USER_STORE_CONSTRAINT
-    UNIQUE (USER_NAME, TENANT_ID, DOMAIN_NAME, IDP_ID);
 ALTER TABLE IDN_AUTH_USER_SESSION_MAPPING ADD CONSTRAINT IF NOT EXISTS USER_SESSION_STORE_CONSTRAINT
     UNIQUE (USER_ID, SESSION_ID);
 

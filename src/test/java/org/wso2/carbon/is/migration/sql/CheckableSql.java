@@ -193,7 +193,8 @@ public final class CheckableSql {
 
     /**
      * The plain indexes an ALTER TABLE adds ({@code ADD INDEX}, MySQL/MariaDB), as {@link #createdObjects} names them;
-     * not one the same statement drops first (a new definition of an index there already).
+     * not one the same statement drops first (a new definition of an index there already), nor a key added by name
+     * ({@code ADD CONSTRAINT ... PRIMARY KEY | UNIQUE | FOREIGN KEY}).
      */
     private static List<String> addedIndexes(Alter alter) {
         Set<String> dropped = new TreeSet<>();
@@ -207,7 +208,8 @@ public final class CheckableSql {
             if (expression.getOperation() == AlterOperation.DROP) {
                 dropped.add(name(index.getName()));
             } else if (expression.getOperation() == AlterOperation.ADD && !type.contains("UNIQUE")
-                    && !type.contains("PRIMARY") && !dropped.contains(name(index.getName()))) {
+                    && !type.contains("PRIMARY") && !type.contains("FOREIGN")
+                    && !dropped.contains(name(index.getName()))) {
                 added.add("INDEX " + name(index.getName()) + " ON " + name(alter.getTable().getName()));
             }
         }

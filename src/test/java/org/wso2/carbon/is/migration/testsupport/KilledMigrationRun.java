@@ -3,6 +3,7 @@ package org.wso2.carbon.is.migration.testsupport;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.wso2.carbon.is.migration.cli.MigrationCli;
+import org.wso2.carbon.is.migration.sql.StatementRunner;
 
 /**
  * A {@code migrate} run in a child JVM, killed (destroyForcibly: SIGKILL, no shutdown hook, no rollback by the
@@ -25,6 +27,8 @@ import org.wso2.carbon.is.migration.cli.MigrationCli;
 public final class KilledMigrationRun {
 
     private static final String CHECKPOINT = "SELECT CP_VALUE FROM IS_MIGRATION_CHECKPOINT WHERE CP_KEY = ?";
+    /** slf4j-simple's level for the class that logs each script statement as it starts ("running statement N"). */
+    private static final String STATEMENT_LOG = "org.slf4j.simpleLogger.log." + StatementRunner.class.getName();
 
     private KilledMigrationRun() {
     }
@@ -68,11 +72,7 @@ public final class KilledMigrationRun {
      */
     public static void killWhen(Path isHome, Path log, Watcher watcher, Moment moment, long delayMillis,
                                 Duration timeout, String context) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-cp", System.getProperty("java.class.path"), MigrationCli.class.getName(),
-                "migrate", "--is-home", isHome.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process child = start(isHome, log);
         long deadline = System.nanoTime() + timeout.toNanos();
         Connection connection = null;
         try {
@@ -102,6 +102,40 @@ public final class KilledMigrationRun {
             }
         }
         assertFalse(child.isAlive(), context + ": the killed run did not end");
+    }
+
+    /**
+     * Starts the run on {@code isHome} (its output in {@code log}, each statement of a script logged as it starts),
+     * waits until the log shows {@code text}, then {@code delayMillis} more, and kills the run. Read from the log, the
+     * moment needs no connection to the database: an embedded H2 file can be watched only through the run's own
+     * server, which may come up after a short script has ended. Fails the test as {@link #killWhen} does.
+     */
+    public static void killWhenLogged(Path isHome, Path log, String text, long delayMillis, Duration timeout,
+                                      String context) throws Exception {
+        Process child = start(isHome, log);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!Files.readString(log).contains(text)) {
+                assertTrue(child.isAlive(), context + ": the run ended before it was killed\n" + Files.readString(log));
+                assertTrue(System.nanoTime() < deadline, context + ": the moment to kill did not come\n"
+                        + Files.readString(log));
+                Thread.sleep(1);
+            }
+            Thread.sleep(delayMillis);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertFalse(child.isAlive(), context + ": the killed run did not end");
+    }
+
+    private static Process start(Path isHome, Path log) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-D" + STATEMENT_LOG + "=debug",
+                "-cp", System.getProperty("java.class.path"), MigrationCli.class.getName(),
+                "migrate", "--is-home", isHome.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static boolean reached(Moment moment, Connection connection) {

@@ -1,11 +1,6 @@
 package org.wso2.carbon.is.migration.engine;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +10,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -30,20 +24,13 @@ import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.config.ConfigException;
 import org.wso2.carbon.is.migration.config.MigrationConfig;
 import org.wso2.carbon.is.migration.datasource.DataSourceLocator;
-import org.wso2.carbon.is.migration.ledger.LedgerEntry.Outcome;
-import org.wso2.carbon.is.migration.ledger.LedgerEntry;
 import org.wso2.carbon.is.migration.ledger.LedgerException;
 import org.wso2.carbon.is.migration.ledger.LockHolder;
-import org.wso2.carbon.is.migration.ledger.MigrationLock;
 import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
-import org.wso2.carbon.is.migration.report.HtmlPage;
 import org.wso2.carbon.is.migration.report.MigrationReport;
-import org.wso2.carbon.is.migration.report.MigrationReportPage;
 import org.wso2.carbon.is.migration.report.Secrets;
 import org.wso2.carbon.is.migration.report.StepReport;
-import org.wso2.carbon.is.migration.sql.StatementFailedException;
 import org.wso2.carbon.is.migration.watch.RunWatch;
-import org.wso2.carbon.is.migration.watch.StatementWatchdog;
 import org.wso2.carbon.is.migration.watch.StopRequest;
 
 /**
@@ -106,7 +93,7 @@ public final class MigrationEngine {
      */
     public MigrationReport run(RunMode mode) throws ConfigException {
         MigrationReport report = runWithoutReportFile(mode);
-        writeReportFile(report);
+        new ReportFiles(reportFileOverride, config.reportPath(), resourcesDirectory).write(report);
         return report;
     }
 
@@ -142,7 +129,7 @@ public final class MigrationEngine {
             addDatabases(databases, report);
         } else if (mode == RunMode.INFO) {
             try {
-                listFromLedger(steps, identities, databases, report);
+                LedgerListing.list(steps, identities, databases, report);
             } catch (LedgerException e) {
                 report.fail(e.getMessage());
             }
@@ -184,16 +171,17 @@ public final class MigrationEngine {
     private void runPlanned(RunMode mode, List<PreparedStep> prepared, TargetDatabases databases,
                             MigrationReport report) throws LedgerException {
         ChangedSteps changed = ChangedSteps.find(prepared);
+        StepExecution execution = new StepExecution(config, watch);
         switch (mode) {
             case MIGRATE:
                 if (changed.isEmpty()) {
-                    execute(prepared, databases, report);
+                    execution.execute(prepared, databases, report);
                 } else {
                     changed.refuse(report);
                 }
                 break;
             case DRY_RUN:
-                review(prepared, changed);
+                StepExecution.review(prepared, changed);
                 if (!changed.isEmpty()) {
                     changed.refuse(report);
                 }
@@ -204,7 +192,7 @@ public final class MigrationEngine {
             case REPAIR:
                 if (!changed.isEmpty()) {
                     String holder = LockHolder.current().format(report.runId());
-                    underLocks(databases, holder, locks -> changed.accept(report.runId(), holder));
+                    execution.underLocks(databases, holder, locks -> changed.accept(report.runId(), holder));
                 }
                 break;
             default:
@@ -357,271 +345,13 @@ public final class MigrationEngine {
      * Stable across re-ordering of the config: version, migrator and the identity the migrator declares (database,
      * and e.g. the script location).
      */
-    private static String stepKey(PlannedStep step, StepIdentity identity, Set<String> taken) {
+    static String stepKey(PlannedStep step, StepIdentity identity, Set<String> taken) {
         String key = step.version() + "/" + step.migratorName() + "/" + identity;
         if (!taken.add(key)) {
             key = key + "#" + step.order();
             taken.add(key);
         }
         return key;
-    }
-
-    private void execute(List<PreparedStep> prepared, TargetDatabases databases, MigrationReport report)
-            throws LedgerException {
-        String holder = LockHolder.current().format(report.runId());
-        long reportMillis = config.timeLimits().statementReportSeconds() * 1000L;
-        long answerMillis = config.timeLimits().connectTimeoutSeconds() * 1000L;
-        try (StatementWatchdog watchdog = StatementWatchdog.start(watch, reportMillis, answerMillis)) {
-            underLocks(databases, holder, locks -> {
-                boolean stopped = false;
-                for (PreparedStep step : prepared) {
-                    if (watch.stop().requested()) {
-                        report.interrupted(watch.stop().reason());
-                        LOG.warn("Stopped ({}) before [{}]; run the same command again to continue",
-                                watch.stop().reason(), step.step().id());
-                        break;
-                    }
-                    if (stopped) {
-                        break;
-                    }
-                    for (MigrationLock lock : locks) {
-                        lock.verifyHeld();
-                    }
-                    boolean applied = executeOne(step, report.runId(), holder);
-                    if (!applied && watch.stop().requested()) {
-                        // The step was interrupted; said here too when it was the last one, which no check follows.
-                        report.interrupted(watch.stop().reason());
-                        break;
-                    }
-                    stopped = !applied && !config.continueOnError();
-                }
-            });
-        }
-    }
-
-    /** Work done while this process holds the migration lock of every database. */
-    @FunctionalInterface
-    private interface LockedWork {
-        void run(List<MigrationLock> locks) throws LedgerException;
-    }
-
-    /** Creates the ledger tables where missing, takes every database's lock, runs the work, releases the locks. */
-    private void underLocks(TargetDatabases databases, String holder, LockedWork work) throws LedgerException {
-        List<MigrationLock> locks = new ArrayList<>();
-        try {
-            for (TargetDatabase target : databases.opened()) {
-                target.ledger().ensureTables();
-                locks.add(MigrationLock.acquire(target.dataSource(), target.ledger(), holder,
-                        Duration.ofSeconds(config.lockStaleAfterSeconds())));
-            }
-            work.run(locks);
-        } finally {
-            for (MigrationLock lock : locks) {
-                try {
-                    lock.close();
-                } catch (LedgerException e) {
-                    LOG.warn("Could not release the migration lock (it expires by itself): {}", e.getMessage());
-                }
-            }
-        }
-    }
-
-    /** Runs one step unless the ledger has it; returns false when it failed. */
-    private boolean executeOne(PreparedStep step, String runId, String holder) throws LedgerException {
-        StepReport report = step.report();
-        Optional<LedgerEntry> done = step.target().ledger().lastSuccess(step.key());
-        if (done.isPresent()) {
-            skipDone(step, done.get());
-            return true;
-        }
-        step.target().ledger().latest(step.key()).ifPresent(previous -> report.note(previousAttempt(previous)
-                + "; running the step again"));
-        LOG.info("[{}] {} on {}", step.step().id(), step.plan().description(), step.target().dataSourceName());
-        long id = step.target().ledger().begin(runId, step.key(), step.step().version(), step.step().order(),
-                step.step().migratorName(), step.plan().database(), step.plan().description(),
-                step.plan().checksum(), holder);
-        Instant start = Instant.now();
-        report.started(start);
-        watch.stepStarted(step.step().id());
-        try {
-            step.migrator().execute(step.context(), step.plan());
-            long millis = Duration.between(start, Instant.now()).toMillis();
-            report.ended(StepReport.Outcome.APPLIED, millis);
-            step.target().ledger().finish(id, Outcome.SUCCESS, report.rows(), null);
-            LOG.info("[{}] done in {} ms ({} rows)", step.step().id(), millis, report.rows());
-            return true;
-        } catch (LedgerException e) {
-            // Only the ledger's finish() throws this here (StepContext hands ledger failures to migrators as
-            // IllegalStateException). The ledger failing to record a step is not the step failing: the run stops.
-            throw e;
-        } catch (MigrationException | RuntimeException e) {
-            long millis = Duration.between(start, Instant.now()).toMillis();
-            if (watch.stop().requested()) {
-                String detail = "interrupted (" + watch.stop().reason() + ") at " + Instant.now() + ", after "
-                        + millis + " ms: its open transaction was rolled back; the next run continues the step";
-                report.ended(StepReport.Outcome.INTERRUPTED, millis);
-                report.note(detail);
-                step.target().ledger().finish(id, Outcome.INTERRUPTED, report.rows(), detail);
-                LOG.warn("[{}] {}", step.step().id(), detail);
-                return false;
-            }
-            String message = watch.lostServer() == null ? describe(e)
-                    : watch.lostServer() + " (the step's statement ended with: " + describe(e) + ")";
-            report.ended(StepReport.Outcome.FAILED, millis);
-            report.error(message);
-            StatementFailedException.in(e).ifPresent(failed -> report.failedStatement(
-                    failed.statement().location(), failed.statement().sql()));
-            LOG.error("[{}] FAILED after {} ms: {}", step.step().id(), millis, Secrets.mask(message));
-            // The trace holds the unmasked messages (a statement's text, a URL): for debugging only.
-            LOG.debug("[{}] failure trace", step.step().id(), e);
-            recordFailure(step, id, Secrets.mask(message));
-            return false;
-        }
-    }
-
-    /**
-     * Records a failed step. When the ledger cannot record it either (the database server went away), the error
-     * says the step failed first, and then that its row stays RUNNING, which the next run treats as unfinished.
-     */
-    private void recordFailure(PreparedStep step, long id, String message) throws LedgerException {
-        try {
-            step.target().ledger().finish(id, Outcome.FAILED, step.report().rows(), message);
-        } catch (LedgerException e) {
-            throw new LedgerException("[" + step.step().id() + "] failed: " + message + ". The ledger of "
-                    + step.target().dataSourceName() + " could not record that either (" + e.getMessage()
-                    + "); the step stays RUNNING there, and the next run runs it again.", e);
-        }
-    }
-
-    /** A recorded attempt that did not succeed, as the report tells it. */
-    private static String previousAttempt(LedgerEntry previous) {
-        return "previous attempt (run " + previous.runId() + ", " + previous.startedAt() + ") "
-                + (previous.outcome() == Outcome.FAILED ? "failed: " + previous.detail() : "was interrupted");
-    }
-
-    /** A step applied with its current content (changed ones never get here: {@link ChangedSteps}). */
-    private static void skipDone(PreparedStep step, LedgerEntry done) {
-        StepReport report = step.report();
-        report.outcome(StepReport.Outcome.ALREADY_APPLIED);
-        report.note("already applied on " + done.finishedAt() + " (run " + done.runId() + ")");
-        LOG.info("[{}] already applied on {} (run {}): skipped", step.step().id(), done.finishedAt(), done.runId());
-    }
-
-    /** Dry run: read the ledger, change nothing. */
-    private static void review(List<PreparedStep> prepared, ChangedSteps changed) throws LedgerException {
-        for (PreparedStep step : prepared) {
-            if (changed.contains(step)) {
-                continue;
-            }
-            Optional<LedgerEntry> done = step.target().ledger().lastSuccess(step.key());
-            if (done.isPresent()) {
-                skipDone(step, done.get());
-                continue;
-            }
-            step.target().ledger().latest(step.key()).ifPresent(previous -> step.report().note(
-                    previousAttempt(previous)));
-            step.report().outcome(StepReport.Outcome.WOULD_APPLY);
-        }
-    }
-
-    /**
-     * Info: each step's state as the ledger of the database it changes records it, and nothing else. The steps are
-     * not planned, since planning reads the data (preconditions, token counts, every tenant's claims): the database
-     * and the ledger key come from the identity each migrator declares from the step's parameters, the description
-     * and checksum from its ledger row.
-     */
-    private static void listFromLedger(List<PlannedStep> steps, List<StepIdentity> identities,
-                                       TargetDatabases databases, MigrationReport report) throws LedgerException {
-        Set<String> keys = new HashSet<>();
-        for (int i = 0; i < steps.size(); i++) {
-            PlannedStep step = steps.get(i);
-            StepReport stepReport = report.addStep(new StepReport(step.id(), step.version(), step.order(),
-                    step.migratorName(), step.configLocation()));
-            StepIdentity identity = identities.get(i);
-            TargetDatabase target;
-            try {
-                target = databases.forLogical(identity.database());
-            } catch (MigrationException | RuntimeException e) {
-                stepReport.outcome(StepReport.Outcome.FAILED);
-                stepReport.error(step.configLocation() + ": " + describe(e));
-                LOG.error("[{}] cannot be looked up: {}", step.id(), Secrets.mask(describe(e)));
-                continue;
-            }
-            String key = stepKey(step, identity, keys);
-            Optional<LedgerEntry> done = target.ledger().lastSuccess(key);
-            Optional<LedgerEntry> last = done.isPresent() ? done : target.ledger().latest(key);
-            if (!last.isPresent()) {
-                stepReport.planned(identity.database(), step.describe(), null, Collections.<String>emptyList());
-                stepReport.outcome(StepReport.Outcome.PENDING);
-                continue;
-            }
-            LedgerEntry entry = last.get();
-            stepReport.planned(identity.database(), entry.description(), entry.checksum(),
-                    Collections.<String>emptyList());
-            stepReport.note(recorded(entry));
-            stepReport.outcome(infoOutcome(entry.outcome()));
-        }
-    }
-
-    private static StepReport.Outcome infoOutcome(Outcome recorded) {
-        switch (recorded) {
-            case SUCCESS:
-                return StepReport.Outcome.ALREADY_APPLIED;
-            case FAILED:
-                return StepReport.Outcome.ATTEMPT_FAILED;
-            case RUNNING:
-                return StepReport.Outcome.ATTEMPT_UNFINISHED;
-            case INTERRUPTED:
-                return StepReport.Outcome.ATTEMPT_INTERRUPTED;
-            default:
-                throw new AssertionError(recorded);
-        }
-    }
-
-    /**
-     * A ledger row as {@code info} shows it: how it ended, who ran it in which run (the lock holder, recorded as
-     * executed-by), when, and the checksum of the step's content then.
-     */
-    private static String recorded(LedgerEntry entry) {
-        String text = entry.outcome() + " by " + entry.executedBy() + ", started " + entry.startedAt()
-                + (entry.finishedAt() == null ? ", not finished" : ", finished " + entry.finishedAt()) + ", "
-                + entry.rowsAffected() + " rows, checksum " + entry.checksum();
-        return entry.detail() == null ? text : text + ": " + entry.detail();
-    }
-
-    private void writeReportFile(MigrationReport report) {
-        Path file = reportFile(report);
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, report.toJson().getBytes(StandardCharsets.UTF_8));
-            report.reportFile(file);
-        } catch (IOException e) {
-            LOG.warn("Could not write the report to {}: {}", file, e.getMessage());
-            return;
-        }
-        Path page = HtmlPage.besideJson(file);
-        try {
-            MigrationReportPage.of(report).write(page);
-            report.pageFile(page);
-        } catch (IOException e) {
-            LOG.warn("Could not write the HTML report to {}: {}", page, e.getMessage());
-        }
-    }
-
-    private Path reportFile(MigrationReport report) {
-        if (reportFileOverride != null) {
-            return reportFileOverride;
-        }
-        String name = "migration-" + report.mode().name().toLowerCase().replace('_', '-') + "-" + report.runId()
-                + ".json";
-        if (config.reportPath() != null && !config.reportPath().trim().isEmpty()) {
-            Path configured = Paths.get(config.reportPath());
-            if (!configured.isAbsolute()) {
-                configured = resourcesDirectory.toAbsolutePath().getParent().resolve(configured);
-            }
-            return configured.toString().endsWith(".json") ? configured : configured.resolve(name);
-        }
-        return resourcesDirectory.resolve("reports").resolve(name);
     }
 
     /** The message and, where it adds something, its cause: the old tool dropped the original exception. */

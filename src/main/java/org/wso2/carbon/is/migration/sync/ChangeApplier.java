@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A row the target refuses does not hold up the others: the page is split in halves until the refused row is
  * alone, the rest is applied, and the row waits ({@link RetryBook}) and is tried again, until after
- * {@code maxAttempts} failures it is parked in the dead-letter table with its error and its entries removed.
+ * {@code maxAttempts} failures it is parked in the dead-letter table with its error and its entries removed. The
+ * failures are counted on the row's journal entries too, so a restart does not start the count again.
  * Failures reading or writing the source are not the row's fault: they end the page and the run tries it again.
  */
 final class ChangeApplier {
@@ -58,6 +59,7 @@ final class ChangeApplier {
         Map<RowKey, List<Long>> idsByKey = new LinkedHashMap<>();
         long now = System.currentTimeMillis();
         for (JournalEntry entry : entries) {
+            retries.recorded(entry.key(), entry.failures());
             if (!retries.waiting(entry.key(), now)) {
                 idsByKey.computeIfAbsent(entry.key(), key -> new ArrayList<>()).add(entry.id());
             }
@@ -116,6 +118,8 @@ final class ChangeApplier {
             LOG.error("{}: the target refused the row {} {} times; parked in {}: {}", table, key, attempts,
                     SyncNames.DEAD_LETTER_TABLE, error.toString());
         } else {
+            journal.recordFailures(source, ids, retries.attempts(key));
+            source.commit();
             LOG.warn("{}: the target refused the row {} (attempt {}), will try again: {}", table, key,
                     retries.attempts(key), error.toString());
         }

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A row the target refuses does not hold up the others: the page is split in halves until the refused row is
  * alone, the rest is applied, and the row waits ({@link RetryBook}) and is tried again, until after
- * {@code maxAttempts} failures it is parked in the dead-letter table with its error and its entries removed.
+ * {@code maxAttempts} failures it is parked in the dead-letter table with its error and its entries removed. The
+ * failures are counted on the row's journal entries too, so a restart does not start the count again. A refusal
+ * while the row's parent is still pending in its journal is not counted ({@link PendingParents}).
  * Failures reading or writing the source are not the row's fault: they end the page and the run tries it again.
  */
 final class ChangeApplier {
@@ -40,12 +42,14 @@ final class ChangeApplier {
     private final RowCopier copier;
     private final RowTransform transform;
     private final RetryBook retries;
+    private final PendingParents parents;
 
     ChangeApplier(Journal journal, RowCopier copier, RowTransform transform, RetryBook retries) {
         this.journal = journal;
         this.copier = copier;
         this.transform = transform;
         this.retries = retries;
+        this.parents = new PendingParents(copier.table(), copier.columns());
     }
 
     /**
@@ -58,6 +62,7 @@ final class ChangeApplier {
         Map<RowKey, List<Long>> idsByKey = new LinkedHashMap<>();
         long now = System.currentTimeMillis();
         for (JournalEntry entry : entries) {
+            retries.recorded(entry.key(), entry.failures());
             if (!retries.waiting(entry.key(), now)) {
                 idsByKey.computeIfAbsent(entry.key(), key -> new ArrayList<>()).add(entry.id());
             }
@@ -83,7 +88,8 @@ final class ChangeApplier {
             if (idsByKey.size() > 1) {
                 return split(source, target, idsByKey);
             }
-            refused(source, idsByKey.keySet().iterator().next(), idsByKey.values().iterator().next(), refused);
+            RowKey key = idsByKey.keySet().iterator().next();
+            refused(source, key, idsByKey.values().iterator().next(), rows.get(key), refused);
             return 0;
         }
         List<Long> ids = new ArrayList<>();
@@ -105,8 +111,16 @@ final class ChangeApplier {
         return applyKeys(source, target, first) + applyKeys(source, target, second);
     }
 
-    private void refused(Connection source, RowKey key, List<Long> ids, SQLException error) throws SQLException {
+    private void refused(Connection source, RowKey key, List<Long> ids, Object[] row, SQLException error)
+            throws SQLException {
         String table = copier.table().name();
+        String parent = row == null ? null : parents.pendingParent(source, row);
+        if (parent != null) {
+            source.commit();
+            LOG.info("{}: the target refused the row {} while its parent {} is still pending; tried again after it,"
+                    + " not counted as a failure: {}", table, key, parent, error.toString());
+            return;
+        }
         if (retries.failed(key, System.currentTimeMillis())) {
             int attempts = retries.attempts(key);
             DeadLetters.park(source, copier.table(), key, attempts, error.toString());
@@ -116,6 +130,8 @@ final class ChangeApplier {
             LOG.error("{}: the target refused the row {} {} times; parked in {}: {}", table, key, attempts,
                     SyncNames.DEAD_LETTER_TABLE, error.toString());
         } else {
+            journal.recordFailures(source, ids, retries.attempts(key));
+            source.commit();
             LOG.warn("{}: the target refused the row {} (attempt {}), will try again: {}", table, key,
                     retries.attempts(key), error.toString());
         }

@@ -21,7 +21,7 @@ import org.wso2.carbon.is.migration.database.DatabaseEngine;
  */
 final class Journal {
 
-    /** Ids per DELETE statement, well under every engine's parameter limit. */
+    /** Ids per DELETE or UPDATE statement, well under every engine's parameter limit. */
     private static final int IDS_PER_DELETE = 500;
 
     private final SyncedTable table;
@@ -47,8 +47,8 @@ final class Journal {
 
     /** Up to {@code size} entries with ids in ({@code after}, {@code upTo}], lowest first. */
     List<JournalEntry> page(Connection source, long after, long upTo, int size) throws SQLException {
-        String sql = engine.firstRows("SYNC_ID, SYNC_OP, CHANGED_AT, " + table.keyList(""), table.journal(),
-                "SYNC_ID > ? AND SYNC_ID <= ?", "SYNC_ID", size);
+        String sql = engine.firstRows("SYNC_ID, SYNC_OP, CHANGED_AT, SYNC_FAILURES, " + table.keyList(""),
+                table.journal(), "SYNC_ID > ? AND SYNC_ID <= ?", "SYNC_ID", size);
         List<JournalEntry> entries = new ArrayList<>();
         try (PreparedStatement statement = source.prepareStatement(sql)) {
             statement.setLong(1, after);
@@ -56,7 +56,7 @@ final class Journal {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     entries.add(new JournalEntry(rows.getLong(1), rows.getString(2), rows.getTimestamp(3),
-                            RowKey.read(rows, 4, table.keys().size())));
+                            RowKey.read(rows, 5, table.keys().size()), rows.getInt(4)));
                 }
             }
         }
@@ -65,17 +65,36 @@ final class Journal {
 
     /** Removes exactly these entries (those whose change the target now has); the caller commits. */
     void delete(Connection source, Collection<Long> ids) throws SQLException {
+        byIds(source, "DELETE FROM " + table.journal(), null, ids);
+    }
+
+    /**
+     * Records on these entries (one row's) that the target has now refused the row {@code failures} times, so
+     * that a restarted run goes on counting toward {@code maxAttempts} instead of starting again; the entries'
+     * removal, when the row is applied or parked, takes the count with it. The caller commits.
+     */
+    void recordFailures(Connection source, Collection<Long> ids, int failures) throws SQLException {
+        byIds(source, "UPDATE " + table.journal() + " SET SYNC_FAILURES = ?", failures, ids);
+    }
+
+    /** Runs {@code statement WHERE SYNC_ID IN (...)} over the ids in chunks, {@code value} (if any) bound first. */
+    private void byIds(Connection source, String statementStart, Integer value, Collection<Long> ids)
+            throws SQLException {
+        int first = value == null ? 1 : 2;
         Iterator<Long> remaining = ids.iterator();
         while (remaining.hasNext()) {
             List<Long> chunk = new ArrayList<>();
             while (remaining.hasNext() && chunk.size() < IDS_PER_DELETE) {
                 chunk.add(remaining.next());
             }
-            String sql = "DELETE FROM " + table.journal() + " WHERE SYNC_ID IN ("
+            String sql = statementStart + " WHERE SYNC_ID IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
             try (PreparedStatement statement = source.prepareStatement(sql)) {
+                if (value != null) {
+                    statement.setInt(1, value);
+                }
                 for (int i = 0; i < chunk.size(); i++) {
-                    statement.setLong(i + 1, chunk.get(i));
+                    statement.setLong(first + i, chunk.get(i));
                 }
                 statement.executeUpdate();
             }

@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 
 /**
  * One row of a journal: its id, the operation ({@code I}, {@code U}, {@code D}, {@code K}: key changed away,
- * {@code R}: queued by verify), when, and the key.
+ * {@code R}: queued by verify), when, the key, and how often the target has refused the row so far.
  */
 final class JournalEntry {
 
@@ -12,12 +12,14 @@ final class JournalEntry {
     private final String operation;
     private final Timestamp changedAt;
     private final RowKey key;
+    private final int failures;
 
-    JournalEntry(long id, String operation, Timestamp changedAt, RowKey key) {
+    JournalEntry(long id, String operation, Timestamp changedAt, RowKey key, int failures) {
         this.id = id;
         this.operation = operation;
         this.changedAt = changedAt;
         this.key = key;
+        this.failures = failures;
     }
 
     long id() {
@@ -34,5 +36,10 @@ final class JournalEntry {
 
     RowKey key() {
         return key;
+    }
+
+    /** The target's refusals of the row recorded on this entry ({@link Journal#recordFailures}). */
+    int failures() {
+        return failures;
     }
 }

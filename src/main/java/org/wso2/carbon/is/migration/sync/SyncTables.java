@@ -96,11 +96,39 @@ public final class SyncTables {
         for (String name : tables.keySet()) {
             visit(name, schemas, ordered, new LinkedHashSet<String>());
         }
-        List<SyncedTable> result = new ArrayList<>();
+        Map<String, SyncedTable> withParents = new LinkedHashMap<>();
         for (String name : ordered) {
-            result.add(tables.get(name));
+            SyncedTable table = tables.get(name);
+            withParents.put(name, new SyncedTable(name, table.schema(), table.keys(),
+                    parentKeys(schemas.get(name), withParents)));
         }
-        return result;
+        return new ArrayList<>(withParents.values());
+    }
+
+    /**
+     * The table's foreign keys to the whole primary key of a table already in {@code parents}, with the columns
+     * put in the parent's key order; a key to other columns (none in the IS schemas) is left out.
+     */
+    private static List<ParentKey> parentKeys(TableSchema table, Map<String, SyncedTable> parents) {
+        List<ParentKey> keys = new ArrayList<>();
+        for (ForeignKeyConstraint foreignKey : table.foreignKeys()) {
+            SyncedTable parent = parents.get(foreignKey.refTable());
+            if (parent == null || parent.keys().size() != foreignKey.refColumns().size()) {
+                continue;
+            }
+            List<String> columns = new ArrayList<>();
+            for (KeyColumn key : parent.keys()) {
+                for (int i = 0; i < foreignKey.refColumns().size(); i++) {
+                    if (foreignKey.refColumns().get(i).equalsIgnoreCase(key.name())) {
+                        columns.add(foreignKey.columns().get(i));
+                    }
+                }
+            }
+            if (columns.size() == parent.keys().size()) {
+                keys.add(new ParentKey(parent, columns));
+            }
+        }
+        return keys;
     }
 
     private static void visit(String name, Map<String, TableSchema> schemas, Set<String> ordered, Set<String> path) {

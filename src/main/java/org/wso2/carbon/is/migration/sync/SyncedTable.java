@@ -6,18 +6,30 @@ import java.util.List;
 
 /**
  * A table the tool syncs, as the source release's schema facts describe it: its name, the database it lives in, its
- * primary key (the journal records only these columns) and the names of the objects that journal it.
+ * primary key (the journal records only these columns), its foreign keys to other synced tables' keys, and the
+ * names of the objects that journal it.
  */
 public final class SyncedTable {
 
     private final String name;
     private final SyncSchema schema;
     private final List<KeyColumn> keys;
+    private final List<ParentKey> parents;
 
     SyncedTable(String name, SyncSchema schema, List<KeyColumn> keys) {
+        this(name, schema, keys, Collections.<ParentKey>emptyList());
+    }
+
+    SyncedTable(String name, SyncSchema schema, List<KeyColumn> keys, List<ParentKey> parents) {
         this.name = name;
         this.schema = schema;
         this.keys = Collections.unmodifiableList(new ArrayList<>(keys));
+        this.parents = Collections.unmodifiableList(new ArrayList<>(parents));
+    }
+
+    /** Its foreign keys to the primary keys of synced tables, which the run applies before it. */
+    List<ParentKey> parents() {
+        return parents;
     }
 
     public String name() {

@@ -19,7 +19,8 @@ import org.wso2.carbon.is.migration.testsupport.WorkDirectory;
 /**
  * One server boot: {@code CarbonLikeLauncher} in a child JVM with a runtime, the stand-in bundles and the built
  * migration bundle, the given system properties ({@code migrate}, {@code component}, {@code carbon.home}, ...) and
- * DataSources bound in JNDI (H2 1.4.199, the engine IS 5.9.0 ships).
+ * DataSources bound in JNDI (H2 1.4.199, the engine IS 5.9.0 ships, or PostgreSQL, whose driver is on the server's
+ * class path too).
  */
 final class InServerBoot {
 
@@ -84,6 +85,7 @@ final class InServerBoot {
         runtime.framework().forEach(jar -> classPath.add(jar.toString()));
         classPath.add(StandInBundles.launcher().toString());
         classPath.add(IsHome.testDriver("h2-1.4.199.jar").toString());
+        classPath.add(IsHome.testDriver("postgresql-42.7.4.jar").toString());
         List<String> bundles = new ArrayList<>();
         runtime.bundles().forEach(jar -> bundles.add(jar.toString()));
         bundles.add(StandInBundles.carbonCore().toString());
@@ -185,6 +187,12 @@ final class InServerBoot {
                 }
             }
             return -1;
+        }
+
+        /** The first line containing the text, or null. */
+        String lineWith(String text) {
+            int index = indexOf(text);
+            return index < 0 ? null : lines.get(index);
         }
 
         /** For assertion messages: where the log is and what it says. */

@@ -158,7 +158,8 @@ public final class SyncFixture {
 
     // The writes the server makes.
 
-    static void insertToken(Connection connection, String tokenId, String user, String userDomain, String... scopes)
+    public static void insertToken(Connection connection, String tokenId, String user, String userDomain,
+                                   String... scopes)
             throws SQLException {
         insertToken(connection, -1234, tokenId, user, userDomain, scopes);
     }
@@ -212,7 +213,7 @@ public final class SyncFixture {
         }
     }
 
-    static void revokeToken(Connection connection, String tokenId) throws SQLException {
+    public static void revokeToken(Connection connection, String tokenId) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE IDN_OAUTH2_ACCESS_TOKEN SET"
                 + " TOKEN_STATE = 'REVOKED', TOKEN_STATE_ID = ? WHERE TOKEN_ID = ?")) {
             update.setString(1, "revoked-" + tokenId);
@@ -221,7 +222,7 @@ public final class SyncFixture {
         }
     }
 
-    static void deleteToken(Connection connection, String tokenId) throws SQLException {
+    public static void deleteToken(Connection connection, String tokenId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM IDN_OAUTH2_ACCESS_TOKEN WHERE TOKEN_ID = ?")) {
             delete.setString(1, tokenId);

@@ -1,8 +1,10 @@
 -- ${table}: the journal (key and operation of each changed row) and the triggers that fill it.
+-- SYNC_FAILURES: how often the target refused the row, kept here so that a restart does not reset it.
 CREATE TABLE IF NOT EXISTS ${journal} (
   SYNC_ID BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
   SYNC_OP CHAR(1) NOT NULL,
   CHANGED_AT TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  SYNC_FAILURES INTEGER NOT NULL DEFAULT 0,
   ${keyColumnsDdl}
 ) ENGINE INNODB;
 DROP TRIGGER IF EXISTS ${insertTrigger};

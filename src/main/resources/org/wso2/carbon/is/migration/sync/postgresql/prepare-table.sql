@@ -1,8 +1,10 @@
 -- ${table}: the journal (key and operation of each changed row) and the trigger that fills it.
+-- SYNC_FAILURES: how often the target refused the row, kept here so that a restart does not reset it.
 CREATE TABLE IF NOT EXISTS ${journal} (
   SYNC_ID BIGSERIAL PRIMARY KEY,
   SYNC_OP CHAR(1) NOT NULL,
   CHANGED_AT TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,
+  SYNC_FAILURES INTEGER DEFAULT 0 NOT NULL,
   ${keyColumnsDdl}
 );
 CREATE OR REPLACE FUNCTION ${function}() RETURNS TRIGGER AS $$

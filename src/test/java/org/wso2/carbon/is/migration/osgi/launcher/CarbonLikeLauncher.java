@@ -1,6 +1,11 @@
 package org.wso2.carbon.is.migration.osgi.launcher;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.naming.spi.NamingManager;
+import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.osgi.framework.Bundle;
@@ -21,6 +28,7 @@ import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Boots an OSGi framework in its own JVM the way Carbon 4.5 boots IS 5.9.0, as far as the migration bundle can tell:
@@ -38,7 +46,11 @@ import org.osgi.framework.launch.FrameworkFactory;
  * {@code launcher.realmBeforeDataSourceService} (register the user realm, which identity core waits for, a second
  * before DataSourceService instead of a second after it: Carbon 4.5's ndatasource registers DataSourceService only
  * once the realm exists, so identity core may activate before the migration client is registered),
- * {@code launcher.stopFrameworkOnShutdown} (a JVM shutdown hook stops the framework, as Carbon's does on SIGTERM).
+ * {@code launcher.stopFrameworkOnShutdown} (a JVM shutdown hook stops the framework, as Carbon's does on SIGTERM),
+ * {@code launcher.stopWhenPrinted} (once identity core initialised, keep the server running until a line holding
+ * this text was printed, within {@code launcher.waitSeconds}, as an operator waits for a log line before stopping
+ * the server). A DataSource URL of {@code jdbc:postgresql:} carries its credentials and needs the PostgreSQL driver
+ * on the class path; any other is H2's. The threads alive are listed before the framework is stopped and after.
  */
 public final class CarbonLikeLauncher {
 
@@ -67,6 +79,7 @@ public final class CarbonLikeLauncher {
     }
 
     public static void main(String[] args) throws Exception {
+        CountDownLatch stopLine = watchOutputFor(System.getProperty("launcher.stopWhenPrinted"));
         NamingManager.setInitialContextFactoryBuilder(environment -> env -> JndiContexts.backedBy(JNDI));
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
                 .newFramework(frameworkConfig());
@@ -95,10 +108,17 @@ public final class CarbonLikeLauncher {
         Thread.sleep(1000);
         register(system, realmFirst ? DATA_SOURCE_SERVICE : REALM_SERVICE);
 
-        int exit = awaitOutcome(framework, system, Long.getLong("launcher.waitSeconds", 120));
+        long waitSeconds = Long.getLong("launcher.waitSeconds", 120);
+        int exit = awaitOutcome(framework, system, waitSeconds);
+        if (exit == IDENTITY_STARTED && !stopLine.await(waitSeconds, TimeUnit.SECONDS)) {
+            say("never printed: " + System.getProperty("launcher.stopWhenPrinted"));
+            exit = TIMED_OUT;
+        }
         if (framework.getState() == Bundle.ACTIVE) {
+            say("threads before the framework stops: " + liveThreads());
             framework.stop();
             framework.waitForStop(30_000);
+            say("threads after the framework stopped: " + liveThreads());
         }
         say("exit " + exit);
         System.out.flush();
@@ -141,6 +161,52 @@ public final class CarbonLikeLauncher {
         }
     }
 
+    /**
+     * Counts down once a line holding {@code text} has been printed on standard output (where pax-logging's default
+     * log writes too); at once when there is no text.
+     */
+    private static CountDownLatch watchOutputFor(String text) {
+        CountDownLatch printed = new CountDownLatch(text == null ? 0 : 1);
+        if (text == null) {
+            return printed;
+        }
+        PrintStream original = System.out;
+        OutputStream watching = new OutputStream() {
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+            @Override
+            public void write(int b) throws IOException {
+                original.write(b);
+                if (b != '\n') {
+                    line.write(b);
+                    return;
+                }
+                if (new String(line.toByteArray(), StandardCharsets.UTF_8).contains(text)) {
+                    printed.countDown();
+                }
+                line.reset();
+            }
+
+            @Override
+            public void flush() {
+                original.flush();
+            }
+        };
+        System.setOut(new PrintStream(watching, true));
+        return printed;
+    }
+
+    private static List<String> liveThreads() {
+        List<String> names = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread != Thread.currentThread() && thread.isAlive()) {
+                names.add(thread.getName());
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
     /** Carbon binds every DataSource in JNDI before it registers DataSourceService. */
     private static void bindDataSources() {
         String spec = System.getProperty("launcher.dataSources", "");
@@ -149,13 +215,22 @@ public final class CarbonLikeLauncher {
                 continue;
             }
             int equals = entry.indexOf('=');
-            JdbcDataSource dataSource = new JdbcDataSource();
-            dataSource.setURL(entry.substring(equals + 1));
-            dataSource.setUser("wso2carbon");
-            dataSource.setPassword("wso2carbon");
-            JNDI.put(entry.substring(0, equals), dataSource);
+            JNDI.put(entry.substring(0, equals), dataSource(entry.substring(equals + 1)));
             say("jndi bound " + entry.substring(0, equals));
         }
+    }
+
+    private static DataSource dataSource(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(url);
+            return postgres;
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser("wso2carbon");
+        h2.setPassword("wso2carbon");
+        return h2;
     }
 
     /** Registers a service of a Carbon interface (from the Carbon stand-in bundle) from the system bundle. */

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +20,6 @@ import org.wso2.carbon.is.migration.schema.LiveSchemaReader;
 import org.wso2.carbon.is.migration.schema.SchemaComparer;
 import org.wso2.carbon.is.migration.schema.SchemaDifference;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
-import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.SampleData;
@@ -56,7 +54,7 @@ class MigrationInTheServerIT {
         assertEquals(InServerBoot.Result.IDENTITY_STARTED, dryRun.exitCode(), dryRun.describe());
         assertTrue(dryRun.printed("MigrationStatus DRY_RUN_COMPLETED"), dryRun.describe());
         assertTrue(dryRun.printed("summary| ") && dryRun.printed("CREATE TABLE"), dryRun.describe());
-        try (Connection connection = connect(identityUrl)) {
+        try (Connection connection = InServerH2.connect(identityUrl)) {
             assertFalse(exists(connection, "FIDO2_DEVICE_STORE") || exists(connection, "IS_MIGRATION_HISTORY"),
                     "the dry run created nothing");
         }
@@ -134,7 +132,7 @@ class MigrationInTheServerIT {
 
         assertEquals(InServerBoot.Result.IDENTITY_STARTED, boot.exitCode(), boot.describe());
         assertTrue(boot.printed("MigrationStatus SUCCEEDED"), boot.describe());
-        try (Connection connection = connect(identityUrl)) {
+        try (Connection connection = InServerH2.connect(identityUrl)) {
             assertTrue(exists(connection, "CUSTOM_MARKER"), "the published migrator ran");
         }
         assertEquals(1, ledgerRows(identityUrl), "its step is in the ledger");
@@ -201,24 +199,17 @@ class MigrationInTheServerIT {
 
     /** A fresh 5.8.0 database with rows, written by H2 1.4.199 as IS 5.8.0 writes it. */
     private static void create580(String url, boolean shared) throws Exception {
-        try (Connection connection = connect(url)) {
+        try (Connection connection = InServerH2.connect(url)) {
             ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("h2", "5.8.0", shared));
             SampleData.fill(connection, 2);
         }
     }
 
     private static List<SchemaDifference> differencesFrom590(String url, boolean shared) throws Exception {
-        try (Connection connection = connect(url)) {
+        try (Connection connection = InServerH2.connect(url)) {
             return SchemaComparer.compare(SchemaFacts.load("h2", "5.9.0", shared),
                     LiveSchemaReader.read(connection, Dialect.H2));
         }
-    }
-
-    private static Connection connect(String url) throws SQLException {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", "wso2carbon");
-        credentials.setProperty("password", "wso2carbon");
-        return H2Engines.V1_4_199.driver().connect(url, credentials);
     }
 
     private static boolean exists(Connection connection, String table) throws SQLException {
@@ -228,7 +219,7 @@ class MigrationInTheServerIT {
     }
 
     private static long ledgerRows(String url) throws SQLException {
-        try (Connection connection = connect(url); Statement statement = connection.createStatement();
+        try (Connection connection = InServerH2.connect(url); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM IS_MIGRATION_HISTORY")) {
             rows.next();
             return rows.getLong(1);

@@ -9,12 +9,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
-import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 
@@ -46,7 +44,7 @@ class ServerStopDuringMigrationIT {
                         "")).path();
         // As IS ships its H2 DataSources: the database is not closed by H2's own hook while the run still records.
         String identityUrl = "jdbc:h2:" + home.resolve("repository/database/WSO2IDENTITY_DB") + ";DB_CLOSE_ON_EXIT=FALSE";
-        try (Connection connection = connect(identityUrl)) {
+        try (Connection connection = InServerH2.connect(identityUrl)) {
             ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("h2", "5.8.0", false));
         }
 
@@ -63,7 +61,7 @@ class ServerStopDuringMigrationIT {
         assertTrue(stopped.printed("MIGRATION INTERRUPTED (the server is stopping)"), stopped.describe());
         assertFalse(stopped.printed("STANDIN identity core initialized"), stopped.describe());
         long ticksBefore;
-        try (Connection connection = connect(identityUrl)) {
+        try (Connection connection = InServerH2.connect(identityUrl)) {
             assertEquals("INTERRUPTED", text(connection, "SELECT OUTCOME FROM IS_MIGRATION_HISTORY"),
                     stopped.describe());
             assertEquals("0", text(connection, "SELECT COUNT(*) FROM IS_MIGRATION_LOCK"), "the lock was released");
@@ -75,7 +73,7 @@ class ServerStopDuringMigrationIT {
 
         assertEquals(InServerBoot.Result.IDENTITY_STARTED, resumed.exitCode(), resumed.describe());
         assertTrue(resumed.printed("CUSTOM ticking from " + (ticksBefore + 1)), resumed.describe());
-        try (Connection connection = connect(identityUrl)) {
+        try (Connection connection = InServerH2.connect(identityUrl)) {
             assertEquals(Integer.toString(TICKS), text(connection, "SELECT COUNT(*) FROM CUSTOM_TICKS"));
             assertEquals("INTERRUPTED,SUCCESS",
                     text(connection, "SELECT GROUP_CONCAT(OUTCOME ORDER BY ID SEPARATOR ',') FROM IS_MIGRATION_HISTORY"));
@@ -85,13 +83,6 @@ class ServerStopDuringMigrationIT {
     private static InServerBoot boot(Path home, String identityUrl) {
         return InServerBoot.of(ServerRuntime.EQUINOX_IS_5_9_0).carbonHome(home).dataSource(IDENTITY, identityUrl)
                 .bundle(StandInBundles.customMigrator()).withMigrateFlags();
-    }
-
-    private static Connection connect(String url) throws SQLException {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", "wso2carbon");
-        credentials.setProperty("password", "wso2carbon");
-        return H2Engines.V1_4_199.driver().connect(url, credentials);
     }
 
     private static String text(Connection connection, String query) throws SQLException {

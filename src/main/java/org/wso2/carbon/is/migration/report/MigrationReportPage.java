@@ -44,7 +44,7 @@ public final class MigrationReportPage {
         if (report.error() != null) {
             elsewhere.add(Finding.of("The run", Tone.BAD, report.error()));
         }
-        List<DatabaseVerdict> verdicts = new ArrayList<>();
+        List<DatabaseCard> verdicts = new ArrayList<>();
         Set<StepReport> placed = new HashSet<>();
         for (Map<String, Object> database : report.databases()) {
             Collection<?> logicalNames = (Collection<?>) database.get("logicalDatabases");
@@ -82,7 +82,7 @@ public final class MigrationReportPage {
                 .add(new FindingSection("Warnings", warnings));
     }
 
-    private static DatabaseVerdict verdict(RunMode mode, String name, String description, List<StepReport> steps) {
+    private static DatabaseCard verdict(RunMode mode, String name, String description, List<StepReport> steps) {
         List<Finding> failures = new ArrayList<>();
         for (StepReport step : steps) {
             if (failed(step)) {
@@ -109,7 +109,7 @@ public final class MigrationReportPage {
             verdict = mode == RunMode.MIGRATE ? "MIGRATED" : "UP TO DATE";
             tone = Tone.GOOD;
         }
-        return new DatabaseVerdict(name, description, verdict, tone, failures);
+        return new DatabaseCard(name, description, verdict, tone, failures);
     }
 
     /** Failed in this run, or (info) in its last recorded attempt. */

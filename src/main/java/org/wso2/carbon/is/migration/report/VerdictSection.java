@@ -9,10 +9,10 @@ public final class VerdictSection implements HtmlSection {
 
     private final String heading;
     private final String whenNone;
-    private final List<DatabaseVerdict> verdicts;
+    private final List<DatabaseCard> verdicts;
 
     /** @param whenNone what the section says when no database was reached */
-    public VerdictSection(String heading, String whenNone, List<DatabaseVerdict> verdicts) {
+    public VerdictSection(String heading, String whenNone, List<DatabaseCard> verdicts) {
         this.heading = heading;
         this.whenNone = whenNone;
         this.verdicts = Collections.unmodifiableList(new ArrayList<>(verdicts));
@@ -25,7 +25,7 @@ public final class VerdictSection implements HtmlSection {
         if (verdicts.isEmpty()) {
             out.element("p", "muted", whenNone);
         }
-        for (DatabaseVerdict verdict : verdicts) {
+        for (DatabaseCard verdict : verdicts) {
             verdict.render(out);
         }
         out.close("section");

@@ -3,6 +3,7 @@ package org.wso2.carbon.is.migration.verify;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.wso2.carbon.is.migration.report.DatabaseCard;
 import org.wso2.carbon.is.migration.report.Finding;
 import org.wso2.carbon.is.migration.report.FindingSection;
 import org.wso2.carbon.is.migration.report.HtmlPage;
@@ -30,7 +31,7 @@ public final class VerificationPage {
             elsewhere.add(Finding.of("The " + report.command(), Tone.BAD, report.error()));
         }
         page.add(new FindingSection("Failures", elsewhere));
-        List<org.wso2.carbon.is.migration.report.DatabaseVerdict> verdicts = new ArrayList<>();
+        List<DatabaseCard> verdicts = new ArrayList<>();
         for (DatabaseVerdict database : report.databases()) {
             verdicts.add(verdict(database));
         }
@@ -42,7 +43,7 @@ public final class VerificationPage {
         return page;
     }
 
-    private static org.wso2.carbon.is.migration.report.DatabaseVerdict verdict(DatabaseVerdict database) {
+    private static DatabaseCard verdict(DatabaseVerdict database) {
         List<Finding> findings = new ArrayList<>();
         for (SchemaDifference difference : database.differences()) {
             findings.add(Finding.of(difference.key(), Tone.BAD, "expected: " + difference.expected()
@@ -62,7 +63,7 @@ public final class VerificationPage {
         String description = String.join(", ", database.logicalDatabases()) + " \u00b7 " + database.dialect()
                 + " \u00b7 " + database.location()
                 + (database.comparedWith() == null ? "" : " \u00b7 compared with " + database.comparedWith());
-        return new org.wso2.carbon.is.migration.report.DatabaseVerdict(database.dataSource(), description, verdict,
+        return new DatabaseCard(database.dataSource(), description, verdict,
                 database.passed() ? Tone.GOOD : Tone.BAD, findings);
     }
 }

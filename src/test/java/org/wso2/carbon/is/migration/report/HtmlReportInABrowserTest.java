@@ -237,14 +237,14 @@ class HtmlReportInABrowserTest {
         HtmlPage report = new HtmlPage("Verification of 5.9.0", "FAILED", Tone.BAD)
                 .fact("Run", "20261204T120000Z-abcd")
                 .add(new VerdictSection("Databases", "No database was reached.", List.of(
-                        new DatabaseVerdict("jdbc/WSO2IdentityDB", "identity \u00b7 h2", "2 differences", Tone.BAD,
+                        new DatabaseCard("jdbc/WSO2IdentityDB", "identity \u00b7 h2", "2 differences", Tone.BAD,
                                 List.of(Finding.of("IDN_OAUTH2_ACCESS_TOKEN: index IDX_AT_CK_CU missing", Tone.BAD,
                                                 "the 5.9.0 schema has it; the database does not")
                                                 .withEvidence("expected", "CREATE INDEX IDX_AT_CK_CU ON "
                                                         + "IDN_OAUTH2_ACCESS_TOKEN (CONSUMER_KEY_ID, AUTHZ_USER)"),
                                         Finding.of("IDN_AUTH_USER.USER_NAME: type", Tone.BAD,
                                                 "expected VARCHAR(255), found VARCHAR(<100>)"))),
-                        new DatabaseVerdict("jdbc/SHARED_DB", null, "matches 5.9.0", Tone.GOOD, List.of()))));
+                        new DatabaseCard("jdbc/SHARED_DB", null, "matches 5.9.0", Tone.GOOD, List.of()))));
         Path file = IsHome.create("html-verdicts").path().resolve("verify.html");
         report.write(file);
 

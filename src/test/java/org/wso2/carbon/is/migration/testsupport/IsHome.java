@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.apache.commons.io.FileUtils;
+
 /**
  * A throw-away {@code <NEW_IS_HOME>} laid out as a real installation: {@code repository/conf/deployment.toml},
  * JDBC drivers in {@code repository/components/lib} or the server's H2 bundle in {@code .../plugins}, and a copy of
@@ -28,6 +30,8 @@ public final class IsHome {
         Path home = Path.of(System.getProperty("java.io.tmpdir"), "is-homes",
                 name + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
         try {
+            // A test JVM of an earlier build may have had the same process id: its home, databases included, goes.
+            FileUtils.deleteDirectory(home.toFile());
             Files.createDirectories(home.resolve("repository/conf"));
             Files.createDirectories(home.resolve("repository/components/lib"));
             Files.createDirectories(home.resolve("repository/components/plugins"));

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One database's verdict on the HTML report: which database, what the run concluded about it, and the findings
- * behind that conclusion (a migration's failed steps, a verification's differences and failed checks).
+ * One database's card on the HTML report: which database, what the run concluded about it (its verdict), and the
+ * findings behind that conclusion (a migration's failed steps, a verification's differences and failed checks).
  */
-public final class DatabaseVerdict {
+public final class DatabaseCard {
 
     private final String name;
     private final String description;
@@ -22,7 +22,7 @@ public final class DatabaseVerdict {
      * @param description what else identifies it (logical databases, dialect, location); may be null
      * @param verdict     the conclusion, in a few words
      */
-    public DatabaseVerdict(String name, String description, String verdict, Tone tone, List<Finding> findings) {
+    public DatabaseCard(String name, String description, String verdict, Tone tone, List<Finding> findings) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = description;
         this.verdict = Objects.requireNonNull(verdict, "verdict");

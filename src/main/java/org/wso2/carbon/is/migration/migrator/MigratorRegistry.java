@@ -11,6 +11,7 @@ import org.wso2.carbon.is.migration.migrator.claim.ClaimChangesMigrator;
 import org.wso2.carbon.is.migration.migrator.claim.ClaimDataMigrator;
 import org.wso2.carbon.is.migration.migrator.oauth.IdpIdColumnCheckMigrator;
 import org.wso2.carbon.is.migration.migrator.oauth.OAuthDataMigrator;
+import org.wso2.carbon.is.migration.migrator.oidc.OidcScopeDataMigrator;
 import org.wso2.carbon.is.migration.migrator.script.SchemaMigrator;
 
 /**
@@ -30,6 +31,7 @@ public final class MigratorRegistry {
         registry.add(new OAuthDataMigrator());
         registry.add(new ClaimDataMigrator());
         registry.add(new ClaimChangesMigrator());
+        registry.add(new OidcScopeDataMigrator());
         return registry;
     }
 

@@ -13,6 +13,7 @@ import org.wso2.carbon.is.migration.migrator.oauth.IdpIdColumnCheckMigrator;
 import org.wso2.carbon.is.migration.migrator.oauth.OAuthDataMigrator;
 import org.wso2.carbon.is.migration.migrator.oidc.OidcScopeDataMigrator;
 import org.wso2.carbon.is.migration.migrator.script.SchemaMigrator;
+import org.wso2.carbon.is.migration.migrator.session.SessionExpiryMigrator;
 
 /**
  * The migrators a config may name: the built-ins, and in the server also the {@code Migrator} OSGi services other
@@ -32,6 +33,7 @@ public final class MigratorRegistry {
         registry.add(new ClaimDataMigrator());
         registry.add(new ClaimChangesMigrator());
         registry.add(new OidcScopeDataMigrator());
+        registry.add(new SessionExpiryMigrator());
         return registry;
     }
 

@@ -20,13 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.api.RunSettings;
-import org.wso2.carbon.is.migration.config.MigrationConfig;
-import org.wso2.carbon.is.migration.config.MigratorConfig;
-import org.wso2.carbon.is.migration.config.VersionConfig;
-import org.wso2.carbon.is.migration.datasource.DataSourceException;
-import org.wso2.carbon.is.migration.engine.MigrationEngine;
 import org.wso2.carbon.is.migration.engine.RunMode;
-import org.wso2.carbon.is.migration.migrator.MigratorRegistry;
+import org.wso2.carbon.is.migration.migrator.SingleStepRun;
 import org.wso2.carbon.is.migration.migrator.claim.ClaimInstallation;
 import org.wso2.carbon.is.migration.migrator.claim.DirectContext;
 import org.wso2.carbon.is.migration.migrator.claim.TestDataSource;
@@ -45,8 +40,7 @@ import org.wso2.carbon.is.migration.testsupport.TestEngine;
  */
 class OidcScopeDataMigratorTest {
 
-    private static final Path RESOURCES =
-            Path.of(System.getProperty("migration.resources.dir", "migration-resources"));
+    private static final Path RESOURCES = SingleStepRun.RESOURCES;
     private static final int SUPER = -1234;
 
     @TempDir
@@ -125,18 +119,8 @@ class OidcScopeDataMigratorTest {
     }
 
     private MigrationReport run(ClaimInstallation installation, DataSource identity, RunMode mode) throws Exception {
-        MigrationConfig config = MigrationConfig.builder(RESOURCES.resolve("migration-config.yaml"), "5.6.0", "5.7.0")
-                // The step alone, on databases built from the 5.7.0 facts with no ledger of the 5.7.0 scripts.
-                .skipVersionCheck(true)
-                .addVersion(new VersionConfig("5.7.0",
-                        List.of(new MigratorConfig(OidcScopeDataMigrator.NAME, 4, Map.of(), 1)), 1))
-                .build();
-        DataSource shared = TestDataSource.of(installation.shared);
-        return new MigrationEngine(config, List.of(), RESOURCES, name -> switch (name) {
-            case MigrationConfig.IDENTITY_DATA_SOURCE -> identity;
-            case MigrationConfig.SHARED_DATA_SOURCE -> shared;
-            default -> throw new DataSourceException("no DataSource " + name);
-        }, MigratorRegistry.builtIn()).reportTo(reports.resolve(mode + "-" + System.nanoTime() + ".json")).run(mode);
+        return SingleStepRun.run("5.6.0", "5.7.0", OidcScopeDataMigrator.NAME, Map.of(), identity,
+                TestDataSource.of(installation.shared), reports, mode);
     }
 
     /** REG_* rows of one resource as Carbon's JDBC registry writes them. */

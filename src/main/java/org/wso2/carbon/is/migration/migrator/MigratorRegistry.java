@@ -11,6 +11,7 @@ import org.wso2.carbon.is.migration.migrator.claim.ClaimChangesMigrator;
 import org.wso2.carbon.is.migration.migrator.claim.ClaimDataMigrator;
 import org.wso2.carbon.is.migration.migrator.oauth.IdpIdColumnCheckMigrator;
 import org.wso2.carbon.is.migration.migrator.oauth.OAuthDataMigrator;
+import org.wso2.carbon.is.migration.migrator.oauth.TokenHashMigrator;
 import org.wso2.carbon.is.migration.migrator.oidc.OidcScopeDataMigrator;
 import org.wso2.carbon.is.migration.migrator.script.SchemaMigrator;
 import org.wso2.carbon.is.migration.migrator.session.SessionExpiryMigrator;
@@ -34,6 +35,7 @@ public final class MigratorRegistry {
         registry.add(new ClaimChangesMigrator());
         registry.add(new OidcScopeDataMigrator());
         registry.add(new SessionExpiryMigrator());
+        registry.add(new TokenHashMigrator());
         return registry;
     }
 

@@ -61,12 +61,16 @@ public final class TokenHashMigrator implements Migrator {
             return table;
         }
 
-        /** The rule on this column: stored, not JSON yet, and nothing in it that would need escaping in JSON. */
+        /**
+         * The rule on this column: a hash is stored (LIKE '_%': one character or more, which also holds on Oracle,
+         * where '' is NULL and {@code <> ''} is never true), it is not JSON yet, and it has no quote, which would
+         * need escaping in JSON. Two-argument CONCAT is the one form all seven dialects have.
+         */
         ChunkedUpdate update(String algorithm) {
             String column = name();
             return new ChunkedUpdate(table, key, column + " = CONCAT(CONCAT('{\"hash\":\"', " + column + "), '\","
-                    + "\"algorithm\":\"" + algorithm + "\"}')", column + " IS NOT NULL AND " + column + " <> ''"
-                    + " AND " + column + " NOT LIKE '{%' AND " + column + " NOT LIKE '%\"%'", table + ":" + column);
+                    + "\"algorithm\":\"" + algorithm + "\"}')", column + " LIKE '_%' AND " + column + " NOT LIKE '{%'"
+                    + " AND " + column + " NOT LIKE '%\"%'", table + ":" + column);
         }
 
         /** Rows whose hash is missing (NULL or empty), for the warning. */

@@ -48,26 +48,7 @@ class SessionExpiryMigratorTest {
     void sessionsWithoutExpiryGetTimeCreatedPlusTheCleanUpTimeoutInNanosecondsAndOthersKeepTheirs(TestEngine engine)
             throws Exception {
         ClaimInstallation installation = ClaimInstallation.create(engine, "5.6.0");
-        try (Connection connection = installation.identity.connect();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO IDN_AUTH_SESSION_STORE (SESSION_ID,"
-                     + " SESSION_TYPE, OPERATION, SESSION_OBJECT, TIME_CREATED, TENANT_ID, EXPIRY_TIME)"
-                     + " VALUES (?, 'AppAuthFrameworkSessionContextCache', ?, NULL, ?, -1234, ?)")) {
-            connection.setAutoCommit(false);
-            for (int i = 0; i < OLD_ROWS; i++) {
-                insert.setString(1, "session-" + (i / 2));
-                insert.setString(2, i % 2 == 0 ? "STORE" : "DELETE");
-                insert.setLong(3, NANOS_1970_TO_2019 + i);
-                insert.setNull(4, java.sql.Types.BIGINT);
-                insert.addBatch();
-            }
-            insert.setString(1, "written-by-5.6.0");
-            insert.setString(2, "STORE");
-            insert.setLong(3, NANOS_1970_TO_2019);
-            insert.setLong(4, 42L);
-            insert.addBatch();
-            insert.executeBatch();
-            connection.commit();
-        }
+        insertSessions(installation, OLD_ROWS, true);
         Map<String, String> parameters = new HashMap<>();
         parameters.put("cleanUpTimeoutMinutes", "60");
         parameters.put("batchSize", "100");
@@ -94,6 +75,59 @@ class SessionExpiryMigratorTest {
         assertEquals(MigrationReport.Status.FAILED, other.status(), other.toJson());
         assertTrue(other.toJson().contains("java:SessionDataMigrator:1:60"), other.toJson());
         assertEquals(OLD_ROWS, count(installation, "EXPIRY_TIME = TIME_CREATED + " + hour));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aRunThatFailsMidTableKeepsItsCommittedChunksAndTheNextRunContinuesAfterThem(TestEngine engine)
+            throws Exception {
+        ClaimInstallation installation = ClaimInstallation.create(engine, "5.6.0");
+        int rows = 2000;
+        insertSessions(installation, rows, false);
+        Map<String, String> parameters = Map.of("batchSize", "200");
+
+        MigrationReport failed = SingleStepRun.run("5.5.0", "5.6.0", SessionExpiryMigrator.NAME, parameters,
+                TestDataSource.failingNth(installation.identity,
+                        "UPDATE " + SessionExpiryMigrator.TABLE, 2), TestDataSource.of(installation.shared), reports,
+                RunMode.MIGRATE);
+        assertEquals(MigrationReport.Status.FAILED, failed.status(), failed.toJson());
+        long doneBefore = count(installation, "EXPIRY_TIME IS NOT NULL");
+        assertTrue(doneBefore > 0 && doneBefore < rows, "the first chunk stays committed: " + doneBefore);
+
+        MigrationReport resumed = run(installation, parameters, RunMode.MIGRATE);
+        assertEquals(MigrationReport.Status.SUCCEEDED, resumed.status(), resumed.toJson());
+        String notes = String.join("\n", resumed.steps().get(0).notes());
+        assertTrue(notes.contains("continuing after the checkpoint of an interrupted run"), notes);
+        assertEquals(rows - doneBefore, resumed.steps().get(0).rows(), notes);
+        assertEquals(rows, count(installation, "EXPIRY_TIME = TIME_CREATED + "
+                + TimeUnit.MINUTES.toNanos(SessionExpiryMigrator.DEFAULT_CLEAN_UP_TIMEOUT_MINUTES)));
+    }
+
+    /** Sessions as stored before 5.6.0 (EXPIRY_TIME NULL), and with {@code withNewRow} one a 5.6.0 server wrote. */
+    private static void insertSessions(ClaimInstallation installation, int rows, boolean withNewRow)
+            throws Exception {
+        try (Connection connection = installation.identity.connect();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO IDN_AUTH_SESSION_STORE (SESSION_ID,"
+                     + " SESSION_TYPE, OPERATION, SESSION_OBJECT, TIME_CREATED, TENANT_ID, EXPIRY_TIME)"
+                     + " VALUES (?, 'AppAuthFrameworkSessionContextCache', ?, NULL, ?, -1234, ?)")) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < rows; i++) {
+                insert.setString(1, "session-" + (i / 2));
+                insert.setString(2, i % 2 == 0 ? "STORE" : "DELETE");
+                insert.setLong(3, NANOS_1970_TO_2019 + i);
+                insert.setNull(4, java.sql.Types.BIGINT);
+                insert.addBatch();
+            }
+            if (withNewRow) {
+                insert.setString(1, "written-by-5.6.0");
+                insert.setString(2, "STORE");
+                insert.setLong(3, NANOS_1970_TO_2019);
+                insert.setLong(4, 42L);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
     }
 
     private MigrationReport run(ClaimInstallation installation, Map<String, String> parameters, RunMode mode)

@@ -34,7 +34,7 @@ import org.wso2.carbon.is.migration.schema.SchemaPart;
  * <p>Not refused: a database whose ledger records steps of this migration (a re-run or a resume: its schema is
  * between the two releases by design), and one that holds no Identity Server table at all (nothing of the
  * Identity Server to damage; warned about). A currentVersion whose schema does not ship with the tool (before
- * 5.7.0) is not checked, with a warning. {@code skipVersionCheck} skips the check with a warning.
+ * 5.5.0) is not checked, with a warning. {@code skipVersionCheck} skips the check with a warning.
  */
 final class CurrentVersionCheck {
 

@@ -11,7 +11,10 @@ import org.wso2.carbon.is.migration.migrator.claim.ClaimChangesMigrator;
 import org.wso2.carbon.is.migration.migrator.claim.ClaimDataMigrator;
 import org.wso2.carbon.is.migration.migrator.oauth.IdpIdColumnCheckMigrator;
 import org.wso2.carbon.is.migration.migrator.oauth.OAuthDataMigrator;
+import org.wso2.carbon.is.migration.migrator.oauth.TokenHashMigrator;
+import org.wso2.carbon.is.migration.migrator.oidc.OidcScopeDataMigrator;
 import org.wso2.carbon.is.migration.migrator.script.SchemaMigrator;
+import org.wso2.carbon.is.migration.migrator.session.SessionExpiryMigrator;
 
 /**
  * The migrators a config may name: the built-ins, and in the server also the {@code Migrator} OSGi services other
@@ -30,6 +33,9 @@ public final class MigratorRegistry {
         registry.add(new OAuthDataMigrator());
         registry.add(new ClaimDataMigrator());
         registry.add(new ClaimChangesMigrator());
+        registry.add(new OidcScopeDataMigrator());
+        registry.add(new SessionExpiryMigrator());
+        registry.add(new TokenHashMigrator());
         return registry;
     }
 

@@ -25,7 +25,7 @@ public final class ReleaseSchemas {
 
     /** The releases whose schema facts ship with the bundle, oldest first. */
     public static final List<String> RELEASES = Collections.unmodifiableList(
-            Arrays.asList("5.7.0", "5.8.0", "5.9.0", "5.10.0"));
+            Arrays.asList("5.5.0", "5.6.0", "5.7.0", "5.8.0", "5.9.0", "5.10.0"));
 
     /** Facts files are immutable and read over and over (every release, for every database): parsed once. */
     private static final Map<String, SchemaFacts> LOADED = new ConcurrentHashMap<>();

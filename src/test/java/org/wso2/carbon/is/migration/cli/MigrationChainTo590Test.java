@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -83,12 +85,17 @@ class MigrationChainTo590Test {
         Map<String, DataFingerprint.TableData> identityBefore;
         Map<String, DataFingerprint.TableData> sharedBefore;
         int localIdp;
+        boolean before570 = from.equals("5.5.0") || from.equals("5.6.0");
+        List<String> hashesIn570Form;
         try (Connection connection = identity.connect()) {
             ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(fromFacts, from, false));
             SampleData.fill(connection, 3);
             localIdp = addLocalTokens(connection);
-            identityColumns = withoutClaimTables(
-                    UmaTablesRenamedIn570.keptColumns(DataFingerprint.columns(connection)));
+            hashesIn570Form = before570 ? hashes(connection).stream().map(MigrationChainTo590Test::in570Form).toList()
+                    : List.of();
+            // From before 5.7.0 the hash step rewrites the three hash columns by design (checked on their own below).
+            identityColumns = withoutHashColumns(withoutClaimTables(
+                    UmaTablesRenamedIn570.keptColumns(DataFingerprint.columns(connection))), before570);
             identityBefore = UmaTablesRenamedIn570.renamed(DataFingerprint.of(connection, identityColumns));
         }
         try (Connection connection = shared.connect()) {
@@ -109,6 +116,18 @@ class MigrationChainTo590Test {
             if (!from.equals("5.8.0")) {
                 assertEquals(localIdp, idpIdOf(connection, "chain-local-token"), "IDP_ID = the tenant's LOCAL IdP");
             } // From 5.8.0 the OAuth data step is not in the chain: a 5.8.0 server wrote IDP_ID itself.
+            if (before570) {
+                assertEquals(hashesIn570Form, hashes(connection), "every stored hash in the 5.7.0 JSON form");
+            }
+            if (from.equals("5.5.0")) {
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT COUNT(*), SUM(CASE WHEN EXPIRY_TIME = TIME_CREATED"
+                             + " + 1209600000000000 THEN 1 ELSE 0 END) FROM IDN_AUTH_SESSION_STORE")) {
+                    rows.next();
+                    assertEquals(rows.getLong(1), rows.getLong(2), "every 5.5.0 session expires 20160 minutes after"
+                            + " its TIME_CREATED (nanoseconds)");
+                }
+            }
         }
         try (Connection connection = shared.connect()) {
             assertEquals(List.of(), differences(connection, shared, SchemaFacts.load(toFacts, "5.9.0", true)),
@@ -155,6 +174,43 @@ class MigrationChainTo590Test {
                 return rows.getInt(1);
             }
         }
+    }
+
+    /** The three hash columns of the token and code tables, one entry per row and column, in key order. */
+    private static List<String> hashes(Connection connection) throws Exception {
+        List<String> hashes = new ArrayList<>();
+        for (String[] table : new String[][]{{"IDN_OAUTH2_ACCESS_TOKEN", "TOKEN_ID", "ACCESS_TOKEN_HASH"},
+                {"IDN_OAUTH2_ACCESS_TOKEN", "TOKEN_ID", "REFRESH_TOKEN_HASH"},
+                {"IDN_OAUTH2_AUTHORIZATION_CODE", "CODE_ID", "AUTHORIZATION_CODE_HASH"}}) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT " + table[1] + ", " + table[2] + " FROM " + table[0]
+                         + " ORDER BY " + table[1])) {
+                while (rows.next()) {
+                    hashes.add(table[2] + "|" + rows.getString(1) + "|" + rows.getString(2));
+                }
+            }
+        }
+        return hashes;
+    }
+
+    /** A stored hash as 5.7.0 writes it (SHA-256, the default); no hash stays none. */
+    private static String in570Form(String entry) {
+        int value = entry.lastIndexOf('|') + 1;
+        String hash = entry.substring(value);
+        return hash.equals("null") || hash.isEmpty() ? entry
+                : entry.substring(0, value) + "{\"hash\":\"" + hash + "\",\"algorithm\":\"SHA-256\"}";
+    }
+
+    private static Map<String, List<String>> withoutHashColumns(Map<String, List<String>> columns, boolean drop) {
+        if (!drop) {
+            return columns;
+        }
+        List<String> hashColumns = List.of("ACCESS_TOKEN_HASH", "REFRESH_TOKEN_HASH", "AUTHORIZATION_CODE_HASH");
+        Map<String, List<String>> kept = new TreeMap<>();
+        columns.forEach((table, names) -> kept.put(table, table.toUpperCase(Locale.ROOT).startsWith("IDN_OAUTH2_")
+                ? names.stream().filter(name -> !hashColumns.contains(name.toUpperCase(Locale.ROOT))).toList()
+                : names));
+        return kept;
     }
 
     /** ClaimDataMigrator adds rows to the claim tables by design; every other table must be untouched. */

@@ -36,6 +36,9 @@ class WrongCurrentVersionIsRefusedTest {
                 Arguments.of("PostgreSQL", "postgresql", "5.7.0",
                         "older than currentVersion: set currentVersion \"5.7.0\""),
                 Arguments.of("MariaDB", "mysql", "5.7.0", "older than currentVersion: set currentVersion \"5.7.0\""),
+                Arguments.of("H2 1.4.199", "h2", "5.6.0", "older than currentVersion: set currentVersion \"5.6.0\""),
+                Arguments.of("PostgreSQL", "postgresql", "5.5.0",
+                        "older than currentVersion: set currentVersion \"5.5.0\""),
                 Arguments.of("H2 1.4.199", "h2", "5.9.0", "already migrated to migrateVersion \"5.9.0\""),
                 Arguments.of("PostgreSQL", "postgresql", "5.9.0", "already migrated to migrateVersion \"5.9.0\""),
                 Arguments.of("MariaDB", "mysql", "5.9.0", "already migrated to migrateVersion \"5.9.0\""),
@@ -73,6 +76,20 @@ class WrongCurrentVersionIsRefusedTest {
                         "rows unchanged");
             }
         }
+    }
+
+    @Test
+    void a560DatabaseRunWithCurrentVersion550IsRefused() throws Exception {
+        // 5.6.0's schema (IDN_AUTH_TEMP_SESSION_STORE, SP_CLAIM_DIALECT, EXPIRY_TIME, ...) tells it from 5.5.0's, whose
+        // step would otherwise run on it.
+        IsHome home = InstalledDatabases.at("H2 1.4.199", "h2", "5.6.0").home("5.5.0");
+
+        StandaloneMigration580To590Test.Run refused = StandaloneMigration580To590Test.cli("migrate", home, List.of());
+
+        assertEquals(2, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("currentVersion: is \"5.5.0\""), refused.output());
+        assertTrue(refused.output().matches("(?s).*jdbc/WSO2IdentityDB \\([a-z, ]+\\) is at 5\\.6\\.0, already past"
+                + " currentVersion.*set currentVersion \"5\\.6\\.0\".*"), refused.output());
     }
 
     @Test

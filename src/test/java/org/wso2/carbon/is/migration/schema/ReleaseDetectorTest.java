@@ -22,9 +22,9 @@ import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
 /**
- * The release a database is, found from its live schema: a fresh 5.7.0, 5.8.0 or 5.9.0 database of every engine and
- * script variant is found to be exactly that release. The shared database's tables did not change from 5.7.0 to
- * 5.8.0, so there both are named. On Oracle, MSSQL and DB2 the tables and columns each release added decide; that
+ * The release a database is, found from its live schema: a fresh 5.5.0, 5.6.0, 5.7.0, 5.8.0 or 5.9.0 database of every
+ * engine and script variant is found to be exactly that release. The shared database's tables did not change from
+ * 5.5.0 to 5.8.0, so there all four are named. On Oracle, MSSQL and DB2 the tables and columns each release added decide; that
  * lookup is generic JDBC metadata, proven here on H2.
  */
 class ReleaseDetectorTest {
@@ -33,7 +33,7 @@ class ReleaseDetectorTest {
         List<Arguments> arguments = new ArrayList<>();
         for (TestEngine engine : TestEngine.all()) {
             for (String factsDialect : engine.factsDialects()) {
-                for (String release : List.of("5.7.0", "5.8.0", "5.9.0")) {
+                for (String release : List.of("5.5.0", "5.6.0", "5.7.0", "5.8.0", "5.9.0")) {
                     if (SchemaFacts.available(factsDialect, release, false)) {
                         arguments.add(Arguments.of(engine, factsDialect, release));
                     }
@@ -55,7 +55,10 @@ class ReleaseDetectorTest {
 
         DetectedRelease shared = detect(engine, Set.of(SchemaPart.SHARED),
                 SchemaFacts.load(factsDialect, release, true));
-        List<String> sameSharedSchema = release.equals("5.9.0") ? List.of("5.9.0") : List.of("5.7.0", "5.8.0");
+        // The mysql5.7 script variant came with 5.7.0: before it, MySQL databases were made by mysql.sql.
+        List<String> sameSharedSchema = release.equals("5.9.0") ? List.of("5.9.0")
+                : factsDialect.equals("mysql5.7") ? List.of("5.7.0", "5.8.0")
+                : List.of("5.5.0", "5.6.0", "5.7.0", "5.8.0");
         assertEquals(sameSharedSchema, shared.candidates(), shared.toString());
         assertEquals(List.of(), shared.differences());
     }
@@ -109,7 +112,7 @@ class ReleaseDetectorTest {
 
     @Test
     void theTablesAndColumnsEachReleaseAddedTellTheReleasesApartWithoutFacts() throws Exception {
-        for (String release : List.of("5.7.0", "5.8.0", "5.9.0")) {
+        for (String release : List.of("5.5.0", "5.6.0", "5.7.0", "5.8.0", "5.9.0")) {
             TestDatabase identity = H2Engines.CURRENT.newDatabase();
             try (Connection connection = identity.connect()) {
                 ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("h2", release, false));
@@ -127,14 +130,15 @@ class ReleaseDetectorTest {
             assertEquals(List.of("5.7.0"), ReleaseDetector.byMarkers(connection, partial.dialect(),
                     Set.of(SchemaPart.IDENTITY)).candidates());
         }
-        // The shared tables gained nothing by name from 5.7.0 to 5.9.0: all three are named.
+        // The shared tables gained nothing by name from 5.5.0 to 5.9.0: all five are named.
         TestDatabase shared = H2Engines.CURRENT.newDatabase();
         try (Connection connection = shared.connect()) {
             ReleaseDatabaseBuilder.create(connection, SchemaFacts.load("h2", "5.9.0", true));
             DetectedRelease found = ReleaseDetector.byMarkers(connection, shared.dialect(),
                     Set.of(SchemaPart.SHARED));
-            assertEquals(List.of("5.7.0", "5.8.0", "5.9.0"), found.candidates());
-            assertTrue(found.describe().startsWith("5.7.0, 5.8.0 or 5.9.0 (by the tables"), found.describe());
+            assertEquals(List.of("5.5.0", "5.6.0", "5.7.0", "5.8.0", "5.9.0"), found.candidates());
+            assertTrue(found.describe().startsWith("5.5.0, 5.6.0, 5.7.0, 5.8.0 or 5.9.0 (by the tables"),
+                    found.describe());
         }
     }
 

@@ -28,6 +28,11 @@ public final class ClaimInstallation {
     }
 
     public static ClaimInstallation create(TestEngine engine) throws SQLException {
+        return create(engine, "5.9.0");
+    }
+
+    /** The two databases as {@code release} creates them. */
+    public static ClaimInstallation create(TestEngine engine, String release) throws SQLException {
         String facts = switch (engine.dialect()) {
             case H2 -> "h2";
             case POSTGRESQL -> "postgresql";
@@ -36,10 +41,10 @@ public final class ClaimInstallation {
         TestDatabase identity = engine.newDatabase();
         TestDatabase shared = engine.newDatabase();
         try (Connection connection = identity.connect()) {
-            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(facts, "5.9.0", false));
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(facts, release, false));
         }
         try (Connection connection = shared.connect()) {
-            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(facts, "5.9.0", true));
+            ReleaseDatabaseBuilder.create(connection, SchemaFacts.load(facts, release, true));
         }
         return new ClaimInstallation(identity, shared);
     }

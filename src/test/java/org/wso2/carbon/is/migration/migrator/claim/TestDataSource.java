@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -22,10 +23,24 @@ public final class TestDataSource implements DataSource {
 
     private final TestDatabase database;
     private final Integer crashTenant;
+    private final String failingPrefix;
+    private final int failingNth;
+    private final AtomicInteger prepared = new AtomicInteger();
 
     private TestDataSource(TestDatabase database, Integer crashTenant) {
+        this(database, crashTenant, null, 0);
+    }
+
+    private TestDataSource(TestDatabase database, Integer crashTenant, String failingPrefix, int failingNth) {
         this.database = database;
         this.crashTenant = crashTenant;
+        this.failingPrefix = failingPrefix;
+        this.failingNth = failingNth;
+    }
+
+    /** Preparing the {@code nth} statement (over all connections) that starts with {@code prefix} fails. */
+    public static TestDataSource failingNth(TestDatabase database, String prefix, int nth) {
+        return new TestDataSource(database, null, prefix, nth);
     }
 
     public static TestDataSource of(TestDatabase database) {
@@ -39,6 +54,16 @@ public final class TestDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = database.connect();
+        if (failingPrefix != null) {
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("prepareStatement") && args[0] instanceof String sql
+                                && sql.startsWith(failingPrefix) && prepared.incrementAndGet() == failingNth) {
+                            throw new SQLException("simulated failure of statement " + failingNth + ": " + sql);
+                        }
+                        return invoke(connection, method, args);
+                    });
+        }
         if (crashTenant == null) {
             return connection;
         }

@@ -9,6 +9,7 @@
 #
 # BENCH_MVN_FLAGS=-o builds offline. Defaults: 1,000,000 tokens, all three engines. Data lives under target/bench-work (several GB at 10M tokens;
 # each copy is dropped after use). The first run unpacks the PostgreSQL and MariaDB binaries there.
+# BENCH_MAIN names another harness's main class (bench/sync.sh runs the sync benchmark this way).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,4 +19,4 @@ work=target/bench-work
 mkdir -p "$work"
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
     -Djava.io.tmpdir="$work" -Dmigration.resources.dir=migration-resources -Dtest.drivers.dir=target/test-drivers \
-    org.wso2.carbon.is.migration.bench.MigrationBenchmark "$@"
+    "${BENCH_MAIN:-org.wso2.carbon.is.migration.bench.MigrationBenchmark}" "$@"

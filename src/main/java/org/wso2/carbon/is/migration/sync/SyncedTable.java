@@ -53,7 +53,8 @@ public final class SyncedTable {
         return String.join(", ", names);
     }
 
-    String journal() {
+    /** The journal table that holds the keys of this table's changes not yet applied. */
+    public String journal() {
         return SyncNames.journal(name);
     }
 

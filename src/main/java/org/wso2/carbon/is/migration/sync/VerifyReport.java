@@ -37,12 +37,23 @@ public final class VerifyReport {
     /** The differing keys listed for one table (at most 100). */
     @SuppressWarnings("unchecked")
     public List<String> differingKeys(String table) {
+        Map<String, Object> row = row(table);
+        return row == null ? new ArrayList<>() : (List<String>) row.get("differingKeys");
+    }
+
+    /** How fast one table was compared: its source rows per second of the whole comparison; 0 when not compared. */
+    public long rowsPerSecondPerSide(String table) {
+        Map<String, Object> row = row(table);
+        return row == null ? 0 : (Long) row.get("rowsPerSecondPerSide");
+    }
+
+    private Map<String, Object> row(String table) {
         for (Map<String, Object> row : tables) {
             if (row.get("table").equals(table)) {
-                return (List<String>) row.get("differingKeys");
+                return row;
             }
         }
-        return new ArrayList<>();
+        return null;
     }
 
     public String text() {

@@ -11,7 +11,7 @@ import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 /**
  * An engine the benchmark runs on, and the few SQL expressions in which the engines differ when rows are generated
  * set-based: the row source (H2 {@code SYSTEM_RANGE}, PostgreSQL {@code generate_series}, MariaDB's sequence engine
- * {@code seq_1_to_N}), an MD5 hex digest (the shape of real token ids and hashes), and "so many seconds ago".
+ * {@code seq_1_to_N}), an MD5 hex digest (the shape of real token ids and hashes), and "so many seconds before".
  */
 enum BenchEngine {
     H2("h2", "h2") {
@@ -31,8 +31,8 @@ enum BenchEngine {
         }
 
         @Override
-        String secondsAgo(String seconds) {
-            return "DATEADD(SECOND, -(" + seconds + "), CURRENT_TIMESTAMP)";
+        String secondsBefore(String instant, String seconds) {
+            return "DATEADD(SECOND, -(" + seconds + "), " + instant + ")";
         }
     },
     POSTGRESQL("postgresql", "postgre") {
@@ -52,8 +52,8 @@ enum BenchEngine {
         }
 
         @Override
-        String secondsAgo(String seconds) {
-            return "(LOCALTIMESTAMP - (" + seconds + ") * INTERVAL '1 second')";
+        String secondsBefore(String instant, String seconds) {
+            return "(" + instant + " - (" + seconds + ") * INTERVAL '1 second')";
         }
     },
     /** MariaDB holds the 5.7.0 {@code mysql5.7} facts; IS reaches it as its "mysql" type. */
@@ -74,8 +74,8 @@ enum BenchEngine {
         }
 
         @Override
-        String secondsAgo(String seconds) {
-            return "(NOW() - INTERVAL (" + seconds + ") SECOND)";
+        String secondsBefore(String instant, String seconds) {
+            return "(" + instant + " - INTERVAL (" + seconds + ") SECOND)";
         }
     };
 
@@ -96,8 +96,8 @@ enum BenchEngine {
     /** The lower-case hex MD5 digest of {@code text}, 32 characters. */
     abstract String md5(String text);
 
-    /** The timestamp {@code seconds} seconds before now. */
-    abstract String secondsAgo(String seconds);
+    /** The timestamp {@code seconds} seconds before {@code instant} (an SQL timestamp literal). */
+    abstract String secondsBefore(String instant, String seconds);
 
     /** The schema-facts dialect of this engine's 5.7.0 database. */
     String factsDialect() {

@@ -55,14 +55,14 @@ record BenchOptions(long tokens, List<BenchEngine> engines, Integer batchTargetM
         return new BenchOptions(tokens, engines, target, xmx, skipBaseline);
     }
 
-    private static String value(String[] args, int index, String option) {
+    static String value(String[] args, int index, String option) {
         if (index >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
     }
 
-    private static long positive(String option, String value) {
+    static long positive(String option, String value) {
         try {
             long number = Long.parseLong(value.replace("_", "").replace(",", ""));
             if (number > 0) {

@@ -4,8 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
@@ -27,6 +31,7 @@ import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
  *     rows (the audit table has no key or index in any release; a tenth is what a deployment that keeps revoked
  *     tokens there for a while holds).</li>
  * </ul>
+ * Timestamps count back from the moment the data set was made, the same for every copy it makes.
  * Every table is analysed afterwards, as a production database's statistics would be current.
  */
 final class TokenDataSet {
@@ -41,10 +46,14 @@ final class TokenDataSet {
 
     private final BenchEngine engine;
     private final long tokens;
+    /** "Now" for every copy, so that copies made at different times hold the same timestamps. */
+    private final String generatedAt;
 
     TokenDataSet(BenchEngine engine, long tokens) {
         this.engine = engine;
         this.tokens = tokens;
+        this.generatedAt = "TIMESTAMP '" + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)) + "'";
     }
 
     long tokens() {
@@ -144,6 +153,10 @@ final class TokenDataSet {
                 + " ELSE MOD(N, 8) + 1 END AS T FROM (" + engine.numbers(count) + ") R0) R1) R";
     }
 
+    private String secondsAgo(String seconds) {
+        return engine.secondsBefore(generatedAt, seconds);
+    }
+
     private String md5(String prefix) {
         return engine.md5("CONCAT('" + prefix + "', N)");
     }
@@ -166,7 +179,7 @@ final class TokenDataSet {
                 + " SELECT " + md5("t") + ", " + md5("a") + ", " + md5("r") + ", " + app() + ", CONCAT('user', N), T, "
                 + userDomain() + ", 'APPLICATION_USER',"
                 + " CASE MOD(N, 3) WHEN 0 THEN 'password' WHEN 1 THEN 'authorization_code' ELSE 'refresh_token' END, "
-                + engine.secondsAgo("MOD(N, 2592000)") + ", " + engine.secondsAgo("MOD(N, 2592000)")
+                + secondsAgo("MOD(N, 2592000)") + ", " + secondsAgo("MOD(N, 2592000)")
                 + ", 3600000, 86400000, '369db21a386ae433e65c0ff34d35708d', " + state + ","
                 + " CASE WHEN MOD(N, 11) < 8 THEN 'NONE' ELSE " + md5("s") + " END, CONCAT('user', N),"
                 + " CONCAT('{\"hash\":\"', " + md5("ah") + ", '\",\"algorithm\":\"SHA-256\"}'),"
@@ -179,7 +192,7 @@ final class TokenDataSet {
                 + " AUTHZ_USER, TENANT_ID, USER_DOMAIN, TIME_CREATED, VALIDITY_PERIOD, STATE, TOKEN_ID,"
                 + " SUBJECT_IDENTIFIER, AUTHORIZATION_CODE_HASH)"
                 + " SELECT " + md5("c") + ", " + md5("k") + ", " + app() + ", 'https://app.example.com/callback',"
-                + " 'openid', CONCAT('user', N), T, " + userDomain() + ", " + engine.secondsAgo("MOD(N, 2592000)")
+                + " 'openid', CONCAT('user', N), T, " + userDomain() + ", " + secondsAgo("MOD(N, 2592000)")
                 + ", 300000, CASE MOD(N, 11) WHEN 9 THEN 'EXPIRED' WHEN 10 THEN 'INACTIVE' ELSE 'ACTIVE' END, "
                 + md5("t") + ", CONCAT('user', N), CONCAT('{\"hash\":\"', " + md5("kh") + ", '\"}')"
                 + " FROM " + rows(codes());
@@ -197,9 +210,9 @@ final class TokenDataSet {
                 + " SUBJECT_IDENTIFIER, ACCESS_TOKEN_HASH, REFRESH_TOKEN_HASH, INVALIDATED_TIME)"
                 + " SELECT " + md5("u") + ", " + md5("ua") + ", " + md5("ur") + ", " + app()
                 + ", CONCAT('user', N), T, " + userDomain() + ", 'APPLICATION_USER', 'password', "
-                + engine.secondsAgo("MOD(N, 2592000) + 3600") + ", " + engine.secondsAgo("MOD(N, 2592000) + 3600")
+                + secondsAgo("MOD(N, 2592000) + 3600") + ", " + secondsAgo("MOD(N, 2592000) + 3600")
                 + ", 3600000, 86400000, '369db21a386ae433e65c0ff34d35708d', 'REVOKED', " + md5("us")
-                + ", CONCAT('user', N), NULL, NULL, " + engine.secondsAgo("MOD(N, 2592000)")
+                + ", CONCAT('user', N), NULL, NULL, " + secondsAgo("MOD(N, 2592000)")
                 + " FROM " + rows(auditRows());
     }
 

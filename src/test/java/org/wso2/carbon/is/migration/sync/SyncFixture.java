@@ -85,7 +85,7 @@ public final class SyncFixture {
      * trigger that inserts into another table for the first row only and drops the other rows of the batch
      * (MDEV-24411, MDEV-32453): the server's writes to a journalled table must not use bulk commands.
      */
-    private static TestDatabase withoutBulkInserts(TestDatabase database) {
+    public static TestDatabase withoutBulkInserts(TestDatabase database) {
         if (database.dialect() != Dialect.MARIADB) {
             return database;
         }

@@ -49,6 +49,7 @@ class KilledChainResumesOnEveryEngineTest {
     private static final int TENANTS = 2; // with SampleData's 3 and the super tenant: 6 tenants to seed
     private static final int TENANT = 77;
     private static final Duration KILL_WITHIN = Duration.ofSeconds(90);
+    private static final int H2_LOCKED_BY_ANOTHER_PROCESS = 90020;
 
     /**
      * Where a run is killed: the step (a STEP_KEY pattern of IS_MIGRATION_HISTORY) in the identity or the shared
@@ -202,15 +203,27 @@ class KilledChainResumesOnEveryEngineTest {
                 file.url() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", file.user(), file.password(), file.driver());
     }
 
-    /** A connection to watch the run with; on H2 only once the run has opened the file (its lock file exists). */
+    /**
+     * A connection to watch the run with; on H2 only once the run has opened the file (its lock file exists) and
+     * published its AUTO_SERVER address there. Until then (or while the lock file is still the killed run's) H2 says
+     * the file is locked by another process (90020), and the watcher tries again at the next poll.
+     */
     private static Connection watcherOf(TestDatabase database) throws SQLException {
-        if (database.dialect() == Dialect.H2) {
-            String file = database.url().substring("jdbc:h2:".length(), database.url().indexOf(';'));
-            if (!Files.exists(Path.of(file + ".lock.db"))) {
+        if (database.dialect() != Dialect.H2) {
+            return database.connect();
+        }
+        String file = database.url().substring("jdbc:h2:".length(), database.url().indexOf(';'));
+        if (!Files.exists(Path.of(file + ".lock.db"))) {
+            return null;
+        }
+        try {
+            return database.connect();
+        } catch (SQLException notServedYet) {
+            if (notServedYet.getErrorCode() == H2_LOCKED_BY_ANOTHER_PROCESS) {
                 return null;
             }
+            throw notServedYet;
         }
-        return database.connect();
     }
 
     /** The step's history row of this run is RUNNING and, where the kill point asks, its checkpoint exists. */

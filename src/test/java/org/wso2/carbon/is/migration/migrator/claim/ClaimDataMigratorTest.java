@@ -197,6 +197,9 @@ class ClaimDataMigratorTest {
         assertEquals(expectedExisting, installation.rows(SUPER), "super tenant");
         assertEquals(expectedExisting, installation.rows(ACTIVE), "active tenant");
         assertEquals(expected, installation.rows(EMPTY), "the tenant without claims is seeded in full");
+        assertEquals(release.equals("5.6.0") ? "add the 29 claims 5.6.0 added to every tenant (data/claims.yaml)"
+                : "5.7.0 added no claims: give a tenant without claims the 5.7.0 set (data/claims.yaml)",
+                migrate.steps().get(0).description());
         int added = expected.size() - ClaimRows.expected(before).size();
         assertEquals(2 * added + expected.size(), migrate.steps().get(0).rows(),
                 String.join("\n", migrate.steps().get(0).notes()));

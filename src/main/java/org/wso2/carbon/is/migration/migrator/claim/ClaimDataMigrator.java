@@ -66,14 +66,19 @@ public final class ClaimDataMigrator implements Migrator {
                         + e.getMessage(), e);
             }
         } else {
-            actions.add("for the super tenant and each tenant in UM_TENANT (" + selection.describe() + "): add the "
-                    + "claims " + release.release() + " added that the tenant lacks: " + added.stream()
-                    .map(ClaimDefinition::claim).collect(Collectors.joining(", ")));
+            if (!added.isEmpty()) {
+                actions.add("for the super tenant and each tenant in UM_TENANT (" + selection.describe() + "): add "
+                        + "the claims " + release.release() + " added that the tenant lacks: " + added.stream()
+                        .map(ClaimDefinition::claim).collect(Collectors.joining(", ")));
+            }
             actions.add("a tenant without any claim dialect gets the full " + release.release() + " set ("
                     + release.claims().size() + " claims in " + release.dialects().size() + " dialects)");
         }
-        return new StepPlan(schema, "add the " + added.size() + " claims " + release.release()
-                + " added to every tenant (" + DATA_FILE + ")", checksum(file), actions);
+        // A release can ship its predecessor's claims unchanged (5.7.0 does): then the step only seeds.
+        String description = added.isEmpty()
+                ? release.release() + " added no claims: give a tenant without claims the " + release.release() + " set"
+                : "add the " + added.size() + " claims " + release.release() + " added to every tenant";
+        return new StepPlan(schema, description + " (" + DATA_FILE + ")", checksum(file), actions);
     }
 
     @Override

@@ -19,6 +19,8 @@ import java.util.Set;
  *   <li>{@code 5.9.0/data/claims.yaml}: the full 5.9.0 set (a tenant without any claim dialect is seeded with all of
  *   it, as the server does), each claim with the rows the server stores (the facts' {@code mappedAttributes},
  *   {@code mappedLocalClaim}, {@code dbProperties}); the claims absent from 5.8.0 are marked {@code addedIn}.</li>
+ *   <li>{@code 5.6.0/data/claims.yaml} and {@code 5.7.0/data/claims.yaml}: the same for those releases, against
+ *   5.5.0 and 5.6.0 (5.7.0 ships 5.6.0's claim-config.xml unchanged, so its file marks nothing).</li>
  *   <li>{@code 5.8.0/data/claim-changes.yaml}: every claim-config.xml value that differs between 5.7.0 and 5.8.0
  *   (properties, mapped attributes, and AttributeID of external claims, which no row stores).</li>
  * </ul>
@@ -30,6 +32,8 @@ public final class ClaimDataFileGenerator {
 
     public static void main(String[] args) throws IOException {
         Path resources = Path.of(args.length > 0 ? args[0] : "migration-resources");
+        write(resources.resolve("5.6.0/data/claims.yaml"), claimsYaml("5.5.0", "5.6.0"));
+        write(resources.resolve("5.7.0/data/claims.yaml"), claimsYaml("5.6.0", "5.7.0"));
         write(resources.resolve("5.9.0/data/claims.yaml"), claimsYaml("5.8.0", "5.9.0"));
         write(resources.resolve("5.8.0/data/claim-changes.yaml"), changesYaml("5.7.0", "5.8.0"));
     }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.api.RunSettings;
 import org.wso2.carbon.is.migration.config.MigrationConfig;
@@ -81,12 +82,17 @@ class ClaimDataMigratorTest {
 
     private MigrationReport run(ClaimInstallation installation, DataSource identity, RunMode mode,
                                 boolean ignoreInactive) throws Exception {
-        MigrationConfig config = MigrationConfig.builder(RESOURCES.resolve("migration-config.yaml"), "5.8.0", "5.9.0")
-                // The claim step alone, on databases built from the 5.9.0 facts (the schema the 5.9.0 scripts
-                // leave before it), with no ledger of those scripts: the release check would refuse them.
+        return run(installation, identity, mode, ignoreInactive, "5.8.0", "5.9.0");
+    }
+
+    private MigrationReport run(ClaimInstallation installation, DataSource identity, RunMode mode,
+                                boolean ignoreInactive, String previous, String release) throws Exception {
+        MigrationConfig config = MigrationConfig.builder(RESOURCES.resolve("migration-config.yaml"), previous, release)
+                // The claim step alone, on databases built from the release's facts (the schema the release's
+                // scripts leave before it), with no ledger of those scripts: the release check would refuse them.
                 .skipVersionCheck(true)
                 .ignoreForInactiveTenants(ignoreInactive)
-                .addVersion(new VersionConfig("5.9.0",
+                .addVersion(new VersionConfig(release,
                         List.of(new MigratorConfig(ClaimDataMigrator.NAME, 2, Map.of(), 1)), 1))
                 .build();
         DataSource shared = TestDataSource.of(installation.shared);
@@ -158,6 +164,55 @@ class ClaimDataMigratorTest {
                 + " http://wso2.org/claims/identity/smsotp_disabled"), String.join("\n", direct.notes));
         assertEquals(release590, installation.rows(EMPTY));
         assertEquals(edited590, installation.rows(EDITED));
+    }
+
+    static Stream<Arguments> earlierReleases() {
+        return engines().flatMap(engine -> Stream.of(Arguments.of(engine, "5.5.0", "5.6.0"),
+                Arguments.of(engine, "5.6.0", "5.7.0")));
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @MethodSource("earlierReleases")
+    void theEarlierReleaseStepsGiveEveryTenantExactlyThatReleasesClaims(TestEngine engine, String previous,
+                                                                       String release) throws Exception {
+        ReleaseClaimFacts before = ReleaseClaimFacts.load(previous);
+        ReleaseClaimFacts after = ReleaseClaimFacts.load(release);
+        ClaimInstallation installation = ClaimInstallation.create(engine, release)
+                .tenant(ACTIVE, "active.com", true)
+                .tenant(EMPTY, "empty.com", true)
+                .seed(SUPER, before.claimSet())
+                .seed(ACTIVE, before.claimSet());
+        List<String> expected = ClaimRows.expected(after);
+        // 5.6.0 remapped four enterprise SCIM2 claims to local claims it added; like every claim a tenant already
+        // has, they keep their stored mapping (the old client did not remap them either).
+        List<String> remapped = after.claims().stream().filter(c -> keptMapping(before, c) != c)
+                .map(ReleaseClaimFacts.Claim::claim).toList();
+        assertEquals(release.equals("5.6.0") ? 4 : 0, remapped.size(), remapped.toString());
+        List<String> expectedExisting = ClaimRows.expected(after, c -> keptMapping(before, c));
+
+        MigrationReport migrate = run(installation, TestDataSource.of(installation.identity), RunMode.MIGRATE, true,
+                previous, release);
+
+        assertEquals(MigrationReport.Status.SUCCEEDED, migrate.status(), migrate.toJson());
+        assertEquals(expectedExisting, installation.rows(SUPER), "super tenant");
+        assertEquals(expectedExisting, installation.rows(ACTIVE), "active tenant");
+        assertEquals(expected, installation.rows(EMPTY), "the tenant without claims is seeded in full");
+        assertEquals(release.equals("5.6.0") ? "add the 29 claims 5.6.0 added to every tenant (data/claims.yaml)"
+                : "5.7.0 added no claims: give a tenant without claims the 5.7.0 set (data/claims.yaml)",
+                migrate.steps().get(0).description());
+        int added = expected.size() - ClaimRows.expected(before).size();
+        assertEquals(2 * added + expected.size(), migrate.steps().get(0).rows(),
+                String.join("\n", migrate.steps().get(0).notes()));
+    }
+
+    /** The external claim with the local claim {@code before} mapped it to, if that differs; else the claim. */
+    private static ReleaseClaimFacts.Claim keptMapping(ReleaseClaimFacts before, ReleaseClaimFacts.Claim claim) {
+        ReleaseClaimFacts.Claim old = before.find(claim.dialect(), claim.claim());
+        if (claim.isLocal() || old == null || old.mappedLocalClaim().equals(claim.mappedLocalClaim())) {
+            return claim;
+        }
+        return new ReleaseClaimFacts.Claim(claim.dialect(), claim.claim(), claim.attributeId(),
+                claim.mappedAttributes(), old.mappedLocalClaim(), claim.rawProperties(), claim.storedProperties());
     }
 
     @ParameterizedTest(name = "{0}")

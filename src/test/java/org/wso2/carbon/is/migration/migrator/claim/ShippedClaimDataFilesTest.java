@@ -17,6 +17,8 @@ class ShippedClaimDataFilesTest {
 
     private static final Path RESOURCES =
             Path.of(System.getProperty("migration.resources.dir", "migration-resources"));
+    private static final Path CLAIMS_560 = RESOURCES.resolve("5.6.0/data/claims.yaml");
+    private static final Path CLAIMS_570 = RESOURCES.resolve("5.7.0/data/claims.yaml");
     private static final Path CLAIMS = RESOURCES.resolve("5.9.0/data/claims.yaml");
     private static final Path CHANGES = RESOURCES.resolve("5.8.0/data/claim-changes.yaml");
 
@@ -25,6 +27,10 @@ class ShippedClaimDataFilesTest {
 
     @Test
     void shippedFilesAreExactlyWhatTheGeneratorDerivesFromTheReleaseFacts() throws Exception {
+        assertEquals(ClaimDataFileGenerator.claimsYaml("5.5.0", "5.6.0"), Files.readString(CLAIMS_560),
+                "regenerate with ClaimDataFileGenerator");
+        assertEquals(ClaimDataFileGenerator.claimsYaml("5.6.0", "5.7.0"), Files.readString(CLAIMS_570),
+                "regenerate with ClaimDataFileGenerator");
         assertEquals(ClaimDataFileGenerator.claimsYaml("5.8.0", "5.9.0"), Files.readString(CLAIMS),
                 "regenerate with ClaimDataFileGenerator");
         assertEquals(ClaimDataFileGenerator.changesYaml("5.7.0", "5.8.0"), Files.readString(CHANGES),
@@ -43,6 +49,26 @@ class ShippedClaimDataFilesTest {
         assertEquals(ReleaseClaimFacts.load("5.9.0").claimSet().claims(), claims.claims().stream()
                 .map(c -> new ClaimDefinition(c.dialect(), c.claim(), c.mappedAttributes(), c.mappedLocalClaim(),
                         c.properties(), null)).toList(), "every claim's rows as the facts give them");
+    }
+
+    @Test
+    void the560FileMarksThe29ClaimsOfItsReleaseThat550LackedAndThe570FileNone() throws Exception {
+        ClaimSet claims560 = ClaimDataFile.load(CLAIMS_560, "5.6.0").claims();
+        assertEquals(266, claims560.claims().size());
+        assertEquals(11, claims560.dialects().size());
+        List<String> added = claims560.added().stream().map(ClaimDefinition::claim).toList();
+        assertEquals(29, added.size());
+        assertTrue(added.containsAll(List.of("http://wso2.org/claims/userprincipal", "upn", "groups",
+                "http://eidas.europa.eu/attributes/legalperson/SIC")), added.toString());
+        assertEquals(5, claims560.added().stream().filter(ClaimDefinition::isLocal).count());
+        assertEquals(ReleaseClaimFacts.load("5.6.0").claimSet().claims(), claims560.claims().stream()
+                .map(c -> new ClaimDefinition(c.dialect(), c.claim(), c.mappedAttributes(), c.mappedLocalClaim(),
+                        c.properties(), null)).toList(), "every claim's rows as the facts give them");
+
+        ClaimSet claims570 = ClaimDataFile.load(CLAIMS_570, "5.7.0").claims();
+        assertEquals(List.of(), claims570.added());
+        assertEquals(claims560.claims().stream().map(c -> c.claim()).toList(),
+                claims570.claims().stream().map(c -> c.claim()).toList(), "5.7.0 ships 5.6.0's claims");
     }
 
     @Test

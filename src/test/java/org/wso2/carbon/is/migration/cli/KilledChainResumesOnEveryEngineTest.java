@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
@@ -49,38 +50,38 @@ class KilledChainResumesOnEveryEngineTest {
     private static final int TENANTS = 2; // with SampleData's 3 and the super tenant: 6 tenants to seed
     private static final int TENANT = 77;
     private static final Duration KILL_WITHIN = Duration.ofSeconds(90);
-    private static final int H2_LOCKED_BY_ANOTHER_PROCESS = 90020;
 
     /**
      * Where a run is killed: the step (a STEP_KEY pattern of IS_MIGRATION_HISTORY) in the identity or the shared
-     * database, either once a checkpoint of the step exists (mid-walk, mid-tenants) or, for a script, once the run's
-     * log shows the script's first statement starting (the step's RUNNING row is committed before it); and at most
-     * how long after.
+     * database, once the run's log shows the step under way, and at most how long after. For a script that is its
+     * first statement starting (the step's RUNNING row is committed before it); for a data step, a line the step logs
+     * after it committed a chunk or a tenant. Read from the log, the moment needs no connection to the database: an
+     * embedded H2 file can be read only through the run's own server, which came up too late on a quiet machine.
      */
-    private record KillPoint(String name, boolean shared, String stepKey, String checkpoint, String script,
+    private record KillPoint(String name, boolean shared, String stepKey, Function<TestEngine, Pattern> logged,
                              int maxDelayMillis) {
 
         static KillPoint inScript(String name, boolean shared, String stepKey, String script, int maxDelayMillis) {
-            return new KillPoint(name, shared, stepKey, null, script, maxDelayMillis);
+            return new KillPoint(name, shared, stepKey, engine -> Pattern.compile(Pattern.quote(
+                    script + "/" + engine.dialect().scriptName() + ".sql:")), maxDelayMillis);
         }
 
-        static KillPoint afterCheckpoint(String name, String stepKey, String checkpoint, int maxDelayMillis) {
-            return new KillPoint(name, false, stepKey, checkpoint, null, maxDelayMillis);
-        }
-
-        /** What the run logs as the script's first statement starts, in the engine's dialect. */
-        String firstStatementLine(TestEngine engine) {
-            return script + "/" + engine.dialect().scriptName() + ".sql:";
+        static KillPoint afterLogged(String name, String stepKey, String line, int maxDelayMillis) {
+            return new KillPoint(name, false, stepKey, engine -> Pattern.compile(line), maxDelayMillis);
         }
     }
 
     private static final List<KillPoint> KILL_POINTS = List.of(
             KillPoint.inScript("5.8.0 step1 schema script", false, "5.8.0/SchemaMigrator/%step1%",
                     "5.8.0/dbscripts/step1/identity", 20),
-            KillPoint.afterCheckpoint("OAuth data walk", "5.8.0/OAuthDataMigrator/%", "IDN_OAUTH2_ACCESS_TOKEN", 60),
+            // The walk's progress line, logged (every second, see the config below) after a chunk was committed.
+            KillPoint.afterLogged("OAuth data walk", "5.8.0/OAuthDataMigrator/%",
+                    "IDN_OAUTH2_ACCESS_TOKEN: [0-9,]+ (of ~|rows)", 60),
             KillPoint.inScript("5.8.0 step3 index build", false, "5.8.0/SchemaMigrator/%step3%",
                     "5.8.0/dbscripts/step3/identity", 20),
-            KillPoint.afterCheckpoint("5.9.0 claims", "5.9.0/ClaimDataMigrator/%", "lastTenant", 60),
+            // The step's note on a tenant, logged once the tenant's claims and checkpoint were committed.
+            KillPoint.afterLogged("5.9.0 claims", "5.9.0/ClaimDataMigrator/%", "ClaimDataMigrator\\] tenant -?[0-9]+ \\(",
+                    15),
             KillPoint.inScript("5.9.0 shared um script", true, "5.9.0/SchemaMigrator/%um%", "5.9.0/dbscripts/step2/um",
                     20));
 
@@ -135,8 +136,9 @@ class KilledChainResumesOnEveryEngineTest {
         String shipped = Files.readString(config);
         String oauthStep = "{name: OAuthDataMigrator, order: 4, parameters: {schema: identity}}";
         assertTrue(shipped.contains(oauthStep), "the shipped config's OAuth step");
-        Files.writeString(config, shipped.replace(oauthStep,
-                "{name: OAuthDataMigrator, order: 4, parameters: {schema: identity, batchSize: \"" + BATCH + "\"}}"));
+        // A pause after each chunk keeps the walk going for seconds, and its progress line comes every second.
+        Files.writeString(config, shipped.replace(oauthStep, "{name: OAuthDataMigrator, order: 4, parameters:"
+                + " {schema: identity, batchSize: \"" + BATCH + "\", pauseMillis: \"40\", progressIntervalSeconds: \"1\"}}"));
 
         for (KillPoint point : KILL_POINTS) {
             TestDatabase watched = point.shared() ? shared : identity;
@@ -144,13 +146,8 @@ class KilledChainResumesOnEveryEngineTest {
             int delay = delays.nextInt(point.maxDelayMillis() + 1);
             String context = "killed in " + point.name() + " after " + delay + " ms; " + replay;
             Path log = home.path().resolve("killed-" + point.name().replace(' ', '-') + ".log");
-            if (point.script() != null) {
-                KilledMigrationRun.killWhenLogged(home.path(), log, point.firstStatementLine(engine),
-                        delay, KILL_WITHIN, context);
-            } else {
-                KilledMigrationRun.killWhen(home.path(), log, () -> watcherOf(watched),
-                        watcher -> underWay(watcher, point, lastRowBefore), delay, KILL_WITHIN, context);
-            }
+            KilledMigrationRun.killWhenLogged(home.path(), log, point.logged().apply(engine), delay, KILL_WITHIN,
+                    context);
             // Opening both databases also lets H2 take over the files the killed run held, lock files included.
             try (Connection identityAfter = identity.connect(); Connection sharedAfter = shared.connect()) {
                 assertEquals(List.of("RUNNING"), outcomes(point.shared() ? sharedAfter : identityAfter,
@@ -188,62 +185,17 @@ class KilledChainResumesOnEveryEngineTest {
     }
 
     /**
-     * H2 in a file is opened by one process only; AUTO_SERVER lets the test watch the ledger through the migrating
-     * JVM, which opened the file first and so still owns it (and dies with it) as a standalone run does. WRITE_DELAY=0
-     * writes each commit to the file at once: by default H2 1.4 writes commits up to 500 ms later, so a kill also
-     * undoes the last commits, the ledger's RUNNING row among them, and the kill would land before the step it was
-     * aimed at.
+     * H2 in a file, as IS ships it (one process at a time). WRITE_DELAY=0 writes each commit to the file at once: by
+     * default H2 1.4 writes commits up to 500 ms later, so a kill also undoes the last commits, the ledger's RUNNING
+     * row among them, and the kill would land before the step it was aimed at.
      */
     private static TestDatabase database(TestEngine engine) {
         if (!(engine instanceof H2Engines h2)) {
             return engine.newDatabase();
         }
         TestDatabase file = h2.newFileDatabase();
-        return new TestDatabase(file.dialect(), file.engine(), file.name(),
-                file.url() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", file.user(), file.password(), file.driver());
-    }
-
-    /**
-     * A connection to watch the run with; on H2 only once the run has opened the file (its lock file exists) and
-     * published its AUTO_SERVER address there. Until then (or while the lock file is still the killed run's) H2 says
-     * the file is locked by another process (90020), and the watcher tries again at the next poll.
-     */
-    private static Connection watcherOf(TestDatabase database) throws SQLException {
-        if (database.dialect() != Dialect.H2) {
-            return database.connect();
-        }
-        String file = database.url().substring("jdbc:h2:".length(), database.url().indexOf(';'));
-        if (!Files.exists(Path.of(file + ".lock.db"))) {
-            return null;
-        }
-        try {
-            return database.connect();
-        } catch (SQLException notServedYet) {
-            if (notServedYet.getErrorCode() == H2_LOCKED_BY_ANOTHER_PROCESS) {
-                return null;
-            }
-            throw notServedYet;
-        }
-    }
-
-    /** The step's history row of this run is RUNNING and, where the kill point asks, its checkpoint exists. */
-    private static boolean underWay(Connection watcher, KillPoint point, long lastRowBefore) throws SQLException {
-        if (!StandaloneMigration580To590Test.hasLedger(watcher)
-                || !outcomes(watcher, point.stepKey(), lastRowBefore).equals(List.of("RUNNING"))) {
-            return false;
-        }
-        if (point.checkpoint() == null) {
-            return true;
-        }
-        try (PreparedStatement query = watcher.prepareStatement("SELECT COUNT(*) FROM IS_MIGRATION_CHECKPOINT"
-                + " WHERE STEP_KEY LIKE ? AND CP_KEY = ?")) {
-            query.setString(1, point.stepKey());
-            query.setString(2, point.checkpoint());
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) > 0;
-            }
-        }
+        return new TestDatabase(file.dialect(), file.engine(), file.name(), file.url() + ";WRITE_DELAY=0",
+                file.user(), file.password(), file.driver());
     }
 
     /** The outcomes recorded for the step after history row {@code after}, oldest first. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.wso2.carbon.is.migration.cli.MigrationCli;
 import org.wso2.carbon.is.migration.sql.StatementRunner;
@@ -106,16 +107,16 @@ public final class KilledMigrationRun {
 
     /**
      * Starts the run on {@code isHome} (its output in {@code log}, each statement of a script logged as it starts),
-     * waits until the log shows {@code text}, then {@code delayMillis} more, and kills the run. Read from the log, the
+     * waits until the log shows a match of {@code line}, then {@code delayMillis} more, and kills the run. Read from the log, the
      * moment needs no connection to the database: an embedded H2 file can be watched only through the run's own
      * server, which may come up after a short script has ended. Fails the test as {@link #killWhen} does.
      */
-    public static void killWhenLogged(Path isHome, Path log, String text, long delayMillis, Duration timeout,
+    public static void killWhenLogged(Path isHome, Path log, Pattern line, long delayMillis, Duration timeout,
                                       String context) throws Exception {
         Process child = start(isHome, log);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (!Files.readString(log).contains(text)) {
+            while (!line.matcher(Files.readString(log)).find()) {
                 assertTrue(child.isAlive(), context + ": the run ended before it was killed\n" + Files.readString(log));
                 assertTrue(System.nanoTime() < deadline, context + ": the moment to kill did not come\n"
                         + Files.readString(log));

@@ -12,6 +12,16 @@ public final class MigratorParameters {
     private MigratorParameters() {
     }
 
+    /** The logical database a data step changes: its {@code schema} parameter, else the identity database. */
+    public static String schemaOrIdentity(Map<String, String> parameters) {
+        return parameters.getOrDefault("schema", "identity");
+    }
+
+    /** The identity of a step that is its migrator's only one on {@link #schemaOrIdentity} database. */
+    public static StepIdentity onSchemaOrIdentity(Map<String, String> parameters) {
+        return StepIdentity.of(schemaOrIdentity(parameters));
+    }
+
     /** A parameter that must be present and not blank. */
     public static String required(String migrator, MigrationContext context, String key) throws MigrationException {
         return required(migrator, context.parameters(), key);

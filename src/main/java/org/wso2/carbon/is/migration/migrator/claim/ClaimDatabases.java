@@ -5,6 +5,7 @@ import java.util.Map;
 import org.wso2.carbon.is.migration.api.MigrationContext;
 import org.wso2.carbon.is.migration.api.MigrationDatabase;
 import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.migrator.MigratorParameters;
 
 /**
  * The two databases a claim step works on, from its parameters: {@code schema}, the one with the IDN_CLAIM* tables
@@ -18,7 +19,7 @@ final class ClaimDatabases {
 
     /** The logical name of the database the step changes. */
     static String claimsName(Map<String, String> parameters) {
-        return parameters.getOrDefault("schema", "identity");
+        return MigratorParameters.schemaOrIdentity(parameters);
     }
 
     static MigrationDatabase claims(MigrationContext context) throws MigrationException {

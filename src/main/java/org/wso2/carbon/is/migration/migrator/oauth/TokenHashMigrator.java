@@ -20,6 +20,7 @@ import org.wso2.carbon.is.migration.chunk.ChunkSettings;
 import org.wso2.carbon.is.migration.database.DatabaseEngine;
 import org.wso2.carbon.is.migration.migrator.ChunkParameters;
 import org.wso2.carbon.is.migration.migrator.ChunkedUpdate;
+import org.wso2.carbon.is.migration.migrator.MigratorParameters;
 
 /**
  * The 5.7.0 token-hash step ({@code OAuthTokenHashMigrator}; the old client ran it as its 5.7.0
@@ -95,7 +96,7 @@ public final class TokenHashMigrator implements Migrator {
 
     @Override
     public StepIdentity identify(Map<String, String> parameters) throws MigrationException {
-        return StepIdentity.of(parameters.getOrDefault("schema", "identity"));
+        return MigratorParameters.onSchemaOrIdentity(parameters);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.wso2.carbon.is.migration.api.Migrator;
 import org.wso2.carbon.is.migration.api.StepIdentity;
 import org.wso2.carbon.is.migration.api.StepPlan;
 import org.wso2.carbon.is.migration.database.CatalogLookup;
+import org.wso2.carbon.is.migration.migrator.MigratorParameters;
 import org.wso2.carbon.is.migration.migrator.claim.Tenant;
 import org.wso2.carbon.is.migration.migrator.claim.TenantDirectory;
 import org.wso2.carbon.is.migration.migrator.claim.TenantLoop;
@@ -46,7 +47,7 @@ public final class OidcScopeDataMigrator implements Migrator {
 
     @Override
     public StepIdentity identify(Map<String, String> parameters) throws MigrationException {
-        return StepIdentity.of(parameters.getOrDefault("schema", "identity"));
+        return MigratorParameters.onSchemaOrIdentity(parameters);
     }
 
     @Override

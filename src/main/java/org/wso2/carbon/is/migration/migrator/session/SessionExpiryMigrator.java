@@ -49,7 +49,7 @@ public final class SessionExpiryMigrator implements Migrator {
 
     @Override
     public StepIdentity identify(Map<String, String> parameters) throws MigrationException {
-        return StepIdentity.of(parameters.getOrDefault("schema", "identity"));
+        return MigratorParameters.onSchemaOrIdentity(parameters);
     }
 
     @Override

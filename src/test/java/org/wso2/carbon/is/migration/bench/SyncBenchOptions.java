@@ -13,10 +13,12 @@ import java.util.List;
  * --transactions K    IS-like transactions timed with and without the triggers (default 2000)
  * --backlog B         journalled changes drained by the tool and by the old approach (default N/20)
  * --write-rate W      row writes per second of the steady writer (default 500)
+ * --round-trip-us R   apply is measured again with R microseconds added to every round trip to each database, as
+ *                     between hosts (default 500; 0 measures on the local socket only)
  * </pre>
  */
 record SyncBenchOptions(long tokens, List<BenchEngine> engines, long seconds, int transactions, long backlog,
-                        int writeRate) {
+                        int writeRate, int roundTripMicros) {
 
     static SyncBenchOptions parse(String... args) {
         long tokens = BenchOptions.DEFAULT_TOKENS;
@@ -25,6 +27,7 @@ record SyncBenchOptions(long tokens, List<BenchEngine> engines, long seconds, in
         int transactions = 2000;
         Long backlog = null;
         int writeRate = 500;
+        int roundTripMicros = 500;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -42,9 +45,10 @@ record SyncBenchOptions(long tokens, List<BenchEngine> engines, long seconds, in
                 case "--backlog" -> backlog = BenchOptions.positive(arg, BenchOptions.value(args, ++i, arg));
                 case "--write-rate" ->
                         writeRate = (int) BenchOptions.positive(arg, BenchOptions.value(args, ++i, arg));
+                case "--round-trip-us" -> roundTripMicros = notNegative(arg, BenchOptions.value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "' (known: --tokens N,"
                         + " --engines postgresql,mariadb, --seconds S, --transactions K, --backlog B,"
-                        + " --write-rate W)");
+                        + " --write-rate W, --round-trip-us R)");
             }
         }
         long chosenBacklog = backlog != null ? backlog : Math.max(1, tokens / 20);
@@ -52,6 +56,11 @@ record SyncBenchOptions(long tokens, List<BenchEngine> engines, long seconds, in
             throw new IllegalArgumentException("--backlog " + chosenBacklog + " is more than the " + tokens
                     + " tokens there are to change");
         }
-        return new SyncBenchOptions(tokens, engines, seconds, transactions, chosenBacklog, writeRate);
+        return new SyncBenchOptions(tokens, engines, seconds, transactions, chosenBacklog, writeRate,
+                roundTripMicros);
+    }
+
+    private static int notNegative(String option, String value) {
+        return value.equals("0") ? 0 : (int) BenchOptions.positive(option, value);
     }
 }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.wso2.carbon.is.migration.sync.SyncRun;
 import org.wso2.carbon.is.migration.sync.SyncVerify;
 import org.wso2.carbon.is.migration.sync.SyncedTable;
 import org.wso2.carbon.is.migration.sync.VerifyReport;
+import org.wso2.carbon.is.migration.testsupport.TcpProxy;
 
 /**
  * The sync tool's benchmark (issue 15). On each engine a 5.7.0 identity database with N access tokens
@@ -31,7 +33,9 @@ import org.wso2.carbon.is.migration.sync.VerifyReport;
  *     revoke, a delete), timed one by one, without and with the triggers in alternating rounds, p50 and p95;</li>
  * <li>apply rate: {@code --backlog} tokens changed in one transaction (so many journal entries), drained by the tool's
  *     passes ({@link SyncRun#pass}); the same change again, applied the old tool's way
- *     ({@link LegacySyncBaseline}) onto the same target;</li>
+ *     ({@link LegacySyncBaseline}) onto the same target; both once on the local socket and once through
+ *     {@link TcpProxy proxies} that add {@code --round-trip-us} to every round trip to each database, the network
+ *     between the new server and the databases;</li>
  * <li>lag: the tool running as an operator runs it while a writer makes {@code --write-rate} row writes per second
  *     for {@code --seconds} ({@link LagUnderLoad});</li>
  * <li>verify: after the backlog drained, a value changed, a row removed and a row added on the target; {@code sync
@@ -40,7 +44,7 @@ import org.wso2.carbon.is.migration.sync.VerifyReport;
  * H2 is not measured: the tool refuses it, and the refusal is printed. Exit code 0 when every target was met.
  *
  * <p>Run it with {@code bench/sync.sh [--tokens N] [--engines postgresql,mariadb] [--seconds S] [--transactions K]
- * [--backlog B] [--write-rate W]}. Not a test: {@code mvn verify} never runs it.
+ * [--backlog B] [--write-rate W] [--round-trip-us R]}. Not a test: {@code mvn verify} never runs it.
  */
 public final class SyncBenchmark {
 
@@ -139,25 +143,17 @@ public final class SyncBenchmark {
                     transactions(pair, "plain-" + round + "-", without);
                 }
             }
-            SyncRun run = pair.newRun();
-
-            progress(engine, "apply: the tool drains the backlog");
-            String journal = tokenJournal(run);
-            long backlog = journalChanges(pair);
-            long started = System.nanoTime();
-            long toolRows = SyncedPair.drain(run);
-            long toolMillis = (System.nanoTime() - started) / 1_000_000;
-            progress(engine, "apply: the old approach");
-            journalChanges(pair);
-            LegacySyncBaseline.Result baseline;
-            try (Connection sourceConnection = pair.source().connect();
-                 Connection targetConnection = pair.target().connect()) {
-                sourceConnection.setAutoCommit(false);
-                targetConnection.setAutoCommit(false);
-                long[] ids = idRange(sourceConnection, journal);
-                baseline = new LegacySyncBaseline(journal, pair.settings().batchSize())
-                        .run(sourceConnection, targetConnection, ids[0] - 1, ids[1]);
-                forget(sourceConnection, journal, ids[1]);
+            progress(engine, "apply on a local socket");
+            ApplyRates local = applyRates(pair);
+            ApplyRates networked = null;
+            if (options.roundTripMicros() > 0) {
+                Duration oneWay = Duration.ofNanos(options.roundTripMicros() * 500L);
+                progress(engine, "apply with " + options.roundTripMicros() + " us per round trip to each database");
+                try (TcpProxy toSource = TcpProxy.inFrontOf(pair.source(), oneWay);
+                     TcpProxy toTarget = TcpProxy.inFrontOf(pair.target(), oneWay)) {
+                    networked = applyRates(SyncedPair.of(toSource.reaching(pair.source()),
+                            toTarget.reaching(pair.target())));
+                }
             }
 
             progress(engine, "lag under a steady writer");
@@ -166,7 +162,7 @@ public final class SyncBenchmark {
 
             progress(engine, "verify");
             List<String> injected = injectDifferences(pair);
-            started = System.nanoTime();
+            long started = System.nanoTime();
             VerifyReport report = new SyncVerify(pair.settings(), pair.databases(), VERIFY_CHUNK_ROWS).run(false);
             long verifyMillis = (System.nanoTime() - started) / 1_000_000;
             List<String> listed = report.differingKeys(TokenDataSet.TOKEN_TABLE);
@@ -175,10 +171,33 @@ public final class SyncBenchmark {
                 out.println(report.text());
             }
             return new SyncFigures(engine, options.tokens(), pair.settings().syncIntervalMillis(),
-                    Latencies.ofNanos(without), Latencies.ofNanos(with),
-                    backlog, toolRows, toolMillis, baseline, lag, options.writeRate(),
+                    Latencies.ofNanos(without), Latencies.ofNanos(with), local, options.roundTripMicros(), networked,
+                    lag, options.writeRate(),
                     report.rowsPerSecondPerSide(TokenDataSet.TOKEN_TABLE), verifyMillis, injected.size(), found,
                     report.differences() - found);
+        }
+    }
+
+    /**
+     * The backlog ({@link #journalChanges}) drained by the tool's passes, then the same change again applied the old
+     * tool's way onto the same target, through {@code pair}'s connections.
+     */
+    private ApplyRates applyRates(SyncedPair pair) throws Exception {
+        SyncRun run = pair.newRun();
+        String journal = tokenJournal(run);
+        long backlog = journalChanges(pair);
+        long started = System.nanoTime();
+        long toolRows = SyncedPair.drain(run);
+        long toolMillis = (System.nanoTime() - started) / 1_000_000;
+        journalChanges(pair);
+        try (Connection source = pair.source().connect(); Connection target = pair.target().connect()) {
+            source.setAutoCommit(false);
+            target.setAutoCommit(false);
+            long[] ids = idRange(source, journal);
+            LegacySyncBaseline.Result baseline = new LegacySyncBaseline(journal, pair.settings().batchSize())
+                    .run(source, target, ids[0] - 1, ids[1]);
+            forget(source, journal, ids[1]);
+            return new ApplyRates(backlog, toolRows, toolMillis, baseline);
         }
     }
 

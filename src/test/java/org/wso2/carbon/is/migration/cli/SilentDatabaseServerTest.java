@@ -9,8 +9,8 @@ import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 import org.wso2.carbon.is.migration.api.ErrorCode;
-import org.wso2.carbon.is.migration.testsupport.FreezableProxy;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
+import org.wso2.carbon.is.migration.testsupport.TcpProxy;
 
 /**
  * A database server that accepts the TCP connection and then never answers used to keep {@code migrate} waiting
@@ -21,7 +21,7 @@ class SilentDatabaseServerTest {
 
     @Test
     void aServerThatAcceptsAndNeverAnswersEndsTheRunWithinTheConnectTimeout() throws Exception {
-        try (FreezableProxy silent = FreezableProxy.silentListener()) {
+        try (TcpProxy silent = TcpProxy.silentListener()) {
             String url = "jdbc:postgresql://127.0.0.1:" + silent.port() + "/WSO2_IDENTITY_DB";
             IsHome home = IsHome.create("silent-server").withProjectResources()
                     .withDriverInLib("postgresql-42.7.4.jar")

@@ -86,7 +86,7 @@ public final class SyncFixture {
      * (MDEV-24411, MDEV-32453): the server's writes to a journalled table must not use bulk commands.
      */
     public static TestDatabase withoutBulkInserts(TestDatabase database) {
-        if (database.dialect() != Dialect.MARIADB) {
+        if (database.dialect() != Dialect.MARIADB || database.url().contains("useBulkStmts=")) {
             return database;
         }
         return new TestDatabase(database.dialect(), database.engine(), database.name(),

@@ -11,14 +11,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.wso2.carbon.is.migration.testsupport.FreezableProxy;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
+import org.wso2.carbon.is.migration.testsupport.TcpProxy;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 
 /**
@@ -28,7 +27,6 @@ import org.wso2.carbon.is.migration.testsupport.TestDatabase;
  */
 class StatementWatchdogTest {
 
-    private static final Pattern HOST_PORT = Pattern.compile("//([^:/]+):(\\d+)/");
 
     @Test
     void aLongStatementIsReportedWhileItRunsAndNotCutOff() throws Exception {
@@ -53,10 +51,8 @@ class StatementWatchdogTest {
     @Test
     void aServerThatStopsAnsweringEndsTheStatementWithThatCause() throws Exception {
         TestDatabase database = PostgresEngine.instance().newDatabase();
-        Matcher target = HOST_PORT.matcher(database.url());
-        assertTrue(target.find(), database.url());
-        try (FreezableProxy proxy = FreezableProxy.to(target.group(1), Integer.parseInt(target.group(2)))) {
-            String proxied = target.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
+        try (TcpProxy proxy = TcpProxy.inFrontOf(database, Duration.ZERO)) {
+            String proxied = proxy.reaching(database).url();
             RunWatch watch = RunWatch.unstoppable();
             watch.stepStarted("5.8.0#4:OAuthDataMigrator");
             // Once frozen, the check's connection hangs like the statement's; the watchdog's time limit ends it.

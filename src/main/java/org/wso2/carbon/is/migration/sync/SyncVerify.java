@@ -11,6 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +127,9 @@ public final class SyncVerify {
         private final List<String> columns = new ArrayList<>();
         private final Map<String, Integer> sourceTypes;
         private final Map<String, Integer> targetTypes;
-        private final RowHasher hasher = new RowHasher();
+        /** One per side: a hasher is not thread-safe, and the sides are read on two threads. */
+        private final RowHasher sourceHasher = new RowHasher();
+        private final RowHasher targetHasher = new RowHasher();
         private long sourceRows;
         private long targetRows;
         private long chunks;
@@ -142,25 +148,56 @@ public final class SyncVerify {
             }
         }
 
-        /** Walks the table in chunks; returns the keys whose rows differ, or exist on one side only. */
+        /**
+         * Walks the table in chunks; returns the keys whose rows differ, or exist on one side only. A chunk's target
+         * range is read on a second thread while this one reads the next source chunk, so that the two databases
+         * (and the hashing of their rows) work at the same time: each side's connection stays on one thread.
+         */
         Set<RowKey> walk() throws SQLException {
             Set<RowKey> differing = new LinkedHashSet<>();
-            RowKey after = null;
-            while (true) {
-                Map<RowKey, Long> sourceChunk = sourceChunk(after);
-                boolean last = sourceChunk.size() < chunkRows;
-                RowKey upTo = last ? null : lastKey(sourceChunk);
-                Map<RowKey, Long> targetChunk = targetRange(after, upTo);
-                sourceRows += sourceChunk.size();
-                targetRows += targetChunk.size();
-                chunks++;
-                if (!sameSummary(sourceChunk, targetChunk)) {
-                    differing.addAll(differences(sourceChunk, targetChunk));
+            ExecutorService targetSide = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "sync-verify-target-" + table.name());
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                RowKey after = null;
+                Map<RowKey, Long> sourceChunk = sourceChunk(null);
+                while (true) {
+                    boolean last = sourceChunk.size() < chunkRows;
+                    RowKey from = after;
+                    RowKey upTo = last ? null : lastKey(sourceChunk);
+                    Future<Map<RowKey, Long>> targetChunk = targetSide.submit(() -> targetRange(from, upTo));
+                    Map<RowKey, Long> nextSourceChunk = last ? null : sourceChunk(upTo);
+                    Map<RowKey, Long> targetRows = await(targetChunk);
+                    sourceRows += sourceChunk.size();
+                    this.targetRows += targetRows.size();
+                    chunks++;
+                    if (!sameSummary(sourceChunk, targetRows)) {
+                        differing.addAll(differences(sourceChunk, targetRows));
+                    }
+                    if (last) {
+                        return differing;
+                    }
+                    after = upTo;
+                    sourceChunk = nextSourceChunk;
                 }
-                if (last) {
-                    return differing;
+            } finally {
+                targetSide.shutdownNow();
+            }
+        }
+
+        private Map<RowKey, Long> await(Future<Map<RowKey, Long>> targetChunk) throws SQLException {
+            try {
+                return targetChunk.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException) {
+                    throw (SQLException) e.getCause();
                 }
-                after = upTo;
+                throw new IllegalStateException("Reading the target failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Interrupted while reading the target of " + table.name(), e);
             }
         }
 
@@ -194,7 +231,7 @@ public final class SyncVerify {
                 if (after != null) {
                     KeyRange.bindAfter(statement, 1, after);
                 }
-                return hashed(statement, sourceTypes);
+                return hashed(statement, sourceTypes, sourceHasher);
             } finally {
                 source.commit();
             }
@@ -218,7 +255,7 @@ public final class SyncVerify {
                 if (upTo != null) {
                     KeyRange.bindUpTo(statement, parameter, upTo);
                 }
-                return hashed(statement, targetTypes);
+                return hashed(statement, targetTypes, targetHasher);
             } finally {
                 target.commit();
             }
@@ -230,14 +267,14 @@ public final class SyncVerify {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + String.join(", ", select)
                     + " FROM " + table.name() + " WHERE " + RowKey.anyOf(table.keys(), list.size()))) {
                 RowKey.bindAll(statement, list);
-                return hashed(statement, types);
+                return hashed(statement, types, connection == source ? sourceHasher : targetHasher);
             } finally {
                 connection.commit();
             }
         }
 
-        private Map<RowKey, Long> hashed(PreparedStatement statement, Map<String, Integer> types)
-                throws SQLException {
+        private Map<RowKey, Long> hashed(PreparedStatement statement, Map<String, Integer> types,
+                                         RowHasher hasher) throws SQLException {
             Map<RowKey, Long> rows = new LinkedHashMap<>();
             try (ResultSet result = statement.executeQuery()) {
                 Object[] values = new Object[columns.size()];

@@ -114,33 +114,45 @@ final class Journal {
         }
     }
 
-    /** Pending entries and the age of the oldest, both read in one statement on the source's clock. */
+    /**
+     * Pending entries, those of them whose row the target has refused (retried, not parked yet), and the age of the
+     * oldest, all read in one statement on the source's clock.
+     */
     Backlog backlog(Connection source) throws SQLException {
         try (PreparedStatement statement = source.prepareStatement(
-                "SELECT COUNT(*), MIN(CHANGED_AT), CURRENT_TIMESTAMP FROM " + table.journal());
+                "SELECT COUNT(*), SUM(CASE WHEN SYNC_FAILURES > 0 THEN 1 ELSE 0 END), MIN(CHANGED_AT),"
+                        + " CURRENT_TIMESTAMP FROM " + table.journal());
              ResultSet rows = statement.executeQuery()) {
             rows.next();
             long pending = rows.getLong(1);
-            Timestamp oldest = rows.getTimestamp(2);
-            Timestamp now = rows.getTimestamp(3);
+            long failing = rows.getLong(2);
+            Timestamp oldest = rows.getTimestamp(3);
+            Timestamp now = rows.getTimestamp(4);
             long lagMillis = oldest == null ? 0 : Math.max(0, now.getTime() - oldest.getTime());
-            return new Backlog(pending, lagMillis);
+            return new Backlog(pending, failing, lagMillis);
         }
     }
 
     /** How far behind the target is on one table. */
     static final class Backlog {
         private final long pending;
+        private final long failing;
         private final long lagMillis;
 
-        Backlog(long pending, long lagMillis) {
+        Backlog(long pending, long failing, long lagMillis) {
             this.pending = pending;
+            this.failing = failing;
             this.lagMillis = lagMillis;
         }
 
         /** Journal entries not yet applied. */
         long pending() {
             return pending;
+        }
+
+        /** Of them, the entries of rows the target refused at least once, waiting for a retry. */
+        long failing() {
+            return failing;
         }
 
         /** Age of the oldest of them, 0 when there is none. */

@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * What an operator watching a run needs per table, every {@code syncInterval}: rows synced, the backlog (journal
- * entries not yet applied), the lag (age of the oldest of them) and the rate since the last report; for a table
- * with no backlog the old tool's line, {@code No data to sync for: <TABLE>}, exactly.
+ * entries not yet applied), how many of them belong to rows the target refused and that wait for a retry, the lag
+ * (age of the oldest entry) and the rate since the last report; for a table with no backlog the old tool's line,
+ * {@code No data to sync for: <TABLE>}, exactly.
  */
 public final class SyncProgress {
 
@@ -26,14 +27,14 @@ public final class SyncProgress {
     }
 
     /** The figures of one table now, and the rate since the figures before. */
-    synchronized TableFigures figures(String table, long pending, long lagMillis) {
+    synchronized TableFigures figures(String table, long pending, long failing, long lagMillis) {
         Counter counter = counter(table);
         long now = System.currentTimeMillis();
         double seconds = Math.max(1, now - counter.reportedAt) / 1000.0;
         double rate = (counter.total - counter.reportedTotal) / seconds;
         counter.reportedAt = now;
         counter.reportedTotal = counter.total;
-        return new TableFigures(table, counter.total, pending, lagMillis, rate);
+        return new TableFigures(table, counter.total, pending, failing, lagMillis, rate);
     }
 
     void report(List<TableFigures> figures) {
@@ -62,13 +63,15 @@ public final class SyncProgress {
         private final String table;
         private final long synced;
         private final long pending;
+        private final long failing;
         private final long lagMillis;
         private final double rowsPerSecond;
 
-        TableFigures(String table, long synced, long pending, long lagMillis, double rowsPerSecond) {
+        TableFigures(String table, long synced, long pending, long failing, long lagMillis, double rowsPerSecond) {
             this.table = table;
             this.synced = synced;
             this.pending = pending;
+            this.failing = failing;
             this.lagMillis = lagMillis;
             this.rowsPerSecond = rowsPerSecond;
         }
@@ -87,6 +90,14 @@ public final class SyncProgress {
             return pending;
         }
 
+        /**
+         * Of the pending entries, those of rows the target refused and that wait for a retry; the log has each
+         * refusal's error, and after {@code maxAttempts} the row is parked.
+         */
+        public long failing() {
+            return failing;
+        }
+
         /** Age of the oldest pending entry, 0 without any. */
         public long lagMillis() {
             return lagMillis;
@@ -101,8 +112,9 @@ public final class SyncProgress {
             if (pending == 0) {
                 return "No data to sync for: " + table;
             }
-            return String.format(Locale.ROOT, "%s: %d rows synced (%.1f rows/s), backlog %d, lag %.1f s", table,
-                    synced, rowsPerSecond, pending, lagMillis / 1000.0);
+            return String.format(Locale.ROOT, "%s: %d rows synced (%.1f rows/s), backlog %d%s, lag %.1f s", table,
+                    synced, rowsPerSecond, pending, failing == 0 ? "" : " (" + failing + " refused by the target,"
+                            + " retried)", lagMillis / 1000.0);
         }
     }
 }

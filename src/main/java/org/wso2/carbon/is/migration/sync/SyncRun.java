@@ -207,7 +207,8 @@ public final class SyncRun {
                     }
                     Journal.Backlog backlog = states.get(table.name()).journal.backlog(source);
                     source.commit();
-                    figures.add(progress.figures(table.name(), backlog.pending(), backlog.lagMillis()));
+                    figures.add(progress.figures(table.name(), backlog.pending(), backlog.failing(),
+                            backlog.lagMillis()));
                 } catch (SQLException | MigrationException e) {
                     LOG.error("{}: cannot read the backlog: {}", table.name(), e.toString());
                 }

@@ -1,6 +1,7 @@
 package org.wso2.carbon.is.migration.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,11 +35,18 @@ class RefusedRowsAreCountedAcrossRestartsTest {
             assertEquals(restart == 1 ? 1 : 0, fixture.run().pass(), "only bob's row is applied, once");
             assertEquals(List.of(restart), failuresInJournal(fixture), "the count is kept on the row's entry");
             assertEquals(List.of(), parked(fixture));
+            SyncStatus status = fixture.run().syncStatus();
+            assertEquals(1, status.failing(), "sync status shows the refused row before it is parked");
+            assertTrue(status.json().contains("\"failing\": 1"), status.json());
+            assertTrue(status.table().matches("(?s).*" + USER_DATA + " +1 +1 .*"), status.table());
         }
         fixture.run().pass();
 
         assertEquals(List.of("[-1234, alice, key] 3"), parked(fixture), "parked at the third refusal");
         assertEquals(List.of(), failuresInJournal(fixture), "and nothing of it left pending");
+        SyncStatus status = fixture.run().syncStatus();
+        assertEquals(0, status.failing());
+        assertEquals(1, status.parked());
     }
 
     @ParameterizedTest(name = "{0}")

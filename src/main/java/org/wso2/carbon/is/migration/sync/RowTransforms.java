@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.wso2.carbon.is.migration.transform.IdpIdRule;
@@ -14,9 +15,9 @@ import org.wso2.carbon.is.migration.transform.IdpIdRule;
  * <ul>
  * <li>From a release before 5.8.0 to 5.8.0 or later, access tokens and authorization codes get IDP_ID (the tenant's
  *     LOCAL IdP, or for a 5.7.0 federated user, {@code FEDERATED:<idp>}, that IdP of the tenant, the domain becoming
- *     {@code FEDERATED}): the 5.8.0 data step's own statement ({@link IdpIdRule#update}), restricted to the rows
- *     just written, on the target, whose IDP table is the migrated copy of the source's. A row whose IdP the rule
- *     cannot find keeps NULL and its 5.7.0 domain, as the migration leaves it.</li>
+ *     {@code FEDERATED}): the 5.8.0 data step's own rule ({@link IdpIdRule#resync}), restricted to the rows just
+ *     written, on the target, whose IDP table is the migrated copy of the source's. A row whose IdP the rule cannot
+ *     find keeps NULL and its 5.7.0 domain, as the migration leaves it.</li>
  * </ul>
  * Columns only the target release has are never written by the copy, so new rows take their declared defaults.
  */
@@ -42,7 +43,7 @@ final class RowTransforms {
     /**
      * What the source side of {@code sync verify} selects for {@code column}: the column, or the expression the
      * transform makes of it, so that a transformed target compares equal ({@code FEDERATED:<idp>} is read as
-     * {@code FEDERATED}). IDP_ID, which the source release does not have, is not compared.
+     * {@code FEDERATED}).
      */
     static String sourceSelect(SyncSettings settings, SyncedTable table, String column) {
         if (between(settings, table) != RowTransform.NONE && column.equals("USER_DOMAIN")) {
@@ -51,11 +52,27 @@ final class RowTransforms {
         return column;
     }
 
+    /**
+     * The columns only the target release has that {@code sync verify} still compares, each with what the source
+     * side selects for it and what the target side does: IDP_ID, as the rule computes it from the source row over
+     * the source's IDP table (the target's is its copy, so the ids agree), against the target's, where -1 (DB2's
+     * "not set", the old client's placeholder) reads as NULL, the rule's "no IdP found".
+     */
+    static List<VerifiedColumn> derivedColumns(SyncSettings settings, SyncedTable table) {
+        if (between(settings, table) == RowTransform.NONE) {
+            return Collections.emptyList();
+        }
+        String column = IdpIdRule.IDP_ID;
+        return Collections.singletonList(new VerifiedColumn(column,
+                IdpIdRule.resolvedIdpId(table.name() + ".TENANT_ID", table.name() + ".USER_DOMAIN") + " AS " + column,
+                IdpIdRule.setOrNull(column) + " AS " + column));
+    }
+
     private static void setIdpId(Connection target, SyncedTable table, List<RowKey> written) throws SQLException {
         if (written.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = target.prepareStatement(IdpIdRule.update(table.name(),
+        try (PreparedStatement update = target.prepareStatement(IdpIdRule.resync(table.name(),
                 RowKey.anyOf(table.keys(), written.size())))) {
             RowKey.bindAll(update, written);
             update.executeUpdate();

@@ -27,7 +27,8 @@ import org.wso2.carbon.is.migration.database.DatabaseEngine;
  * {@code chunkRows} source rows after the previous chunk's last key, and the target rows in the same key range
  * (the last chunk's range is open, so rows only the target has are found too). Each row is hashed from its
  * normalised values ({@link RowHasher}) with the release transform applied on the source side
- * ({@link RowTransforms#sourceSelect}); a chunk whose count and hashes agree is equal, otherwise its differing keys
+ * ({@link RowTransforms#sourceSelect}), and the columns the transform fills compared with what it would fill
+ * ({@link RowTransforms#derivedColumns}: IDP_ID from a 5.7.0 source); a chunk whose count and hashes agree is equal, otherwise its differing keys
  * are listed. A key that differs while it still has journal entries is in flight: it is checked again after
  * {@code syncInterval}, a few times, before it counts as a difference. {@code repair} queues every differing key in
  * its journal, so the next run writes its current state (or removes it from the target).
@@ -124,6 +125,7 @@ public final class SyncVerify {
         private final Connection target;
         private final DatabaseEngine engine;
         private final List<String> sourceSelect = new ArrayList<>();
+        private final List<String> targetSelect = new ArrayList<>();
         private final List<String> columns = new ArrayList<>();
         private final Map<String, Integer> sourceTypes;
         private final Map<String, Integer> targetTypes;
@@ -140,11 +142,21 @@ public final class SyncVerify {
             this.source = source;
             this.target = target;
             this.engine = engine;
-            this.sourceTypes = CatalogLookup.columnTypes(source, table.name());
+            this.sourceTypes = new LinkedHashMap<>(CatalogLookup.columnTypes(source, table.name()));
             this.targetTypes = CatalogLookup.columnTypes(target, table.name());
             for (String column : RowCopier.between(table, source, target).columns()) {
                 columns.add(column);
                 sourceSelect.add(RowTransforms.sourceSelect(settings, table, column));
+                targetSelect.add(column);
+            }
+            for (VerifiedColumn derived : RowTransforms.derivedColumns(settings, table)) {
+                Integer type = targetTypes.get(derived.name());
+                if (type != null) {
+                    columns.add(derived.name());
+                    sourceSelect.add(derived.sourceSelect());
+                    targetSelect.add(derived.targetSelect());
+                    sourceTypes.put(derived.name(), type); // the source has no such column: read as the target's
+                }
             }
         }
 
@@ -204,7 +216,7 @@ public final class SyncVerify {
         /** Of {@code keys}, those whose rows differ now. */
         Set<RowKey> differing(Collection<RowKey> keys) throws SQLException {
             return differences(byKeys(source, sourceSelect, sourceTypes, keys),
-                    byKeys(target, columns, targetTypes, keys));
+                    byKeys(target, targetSelect, targetTypes, keys));
         }
 
         /** Of {@code keys}, those with journal entries not yet applied. */
@@ -245,7 +257,7 @@ public final class SyncVerify {
             if (upTo != null) {
                 conditions.add(KeyRange.upTo(table.keys()));
             }
-            String sql = "SELECT " + String.join(", ", columns) + " FROM " + table.name()
+            String sql = "SELECT " + String.join(", ", targetSelect) + " FROM " + table.name()
                     + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
             try (PreparedStatement statement = target.prepareStatement(sql)) {
                 int parameter = 1;

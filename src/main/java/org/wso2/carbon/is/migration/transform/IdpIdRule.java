@@ -53,6 +53,24 @@ public final class IdpIdRule {
                 + " AND " + findsIdp(tenantId, userDomain);
     }
 
+    /**
+     * The sync tool's form of {@link #update}: the rows matching {@code rowCondition} were just copied from a
+     * release without IDP_ID, so each must hold what the rule gives now, also where an earlier value differs (the
+     * row changed IdP since, or the target's value was changed by hand and verify queued the row for repair). A row
+     * that already holds the rule's value is not written again.
+     */
+    public static String resync(String table, String rowCondition) {
+        String tenantId = table + ".TENANT_ID";
+        String userDomain = table + ".USER_DOMAIN";
+        String idpId = table + "." + IDP_ID;
+        return "UPDATE " + table + " SET " + IDP_ID + " = " + resolvedIdpId(tenantId, userDomain)
+                + ", USER_DOMAIN = " + migratedUserDomain(userDomain)
+                + " WHERE " + rowCondition
+                + " AND (" + needsIdpId(idpId, userDomain, true) + " OR " + idpId + " <> "
+                + resolvedIdpId(tenantId, userDomain) + ")"
+                + " AND " + findsIdp(tenantId, userDomain);
+    }
+
     /** True for rows that still need IDP_ID; with {@code idpIdColumnExists} false (a dry run before step1), all rows. */
     public static String needsIdpId(String idpId, String userDomain, boolean idpIdColumnExists) {
         if (!idpIdColumnExists) {
@@ -60,6 +78,11 @@ public final class IdpIdRule {
         }
         return "(" + idpId + " IS NULL OR " + idpId + " = " + OLD_CLIENT_PLACEHOLDER + " OR " + userDomain
                 + " LIKE '" + FEDERATED_570_PREFIX + "%')";
+    }
+
+    /** {@code idpId} with the placeholder -1 (the old client's, and DB2's column default) read as NULL, "not set". */
+    public static String setOrNull(String idpId) {
+        return "CASE WHEN " + idpId + " = " + OLD_CLIENT_PLACEHOLDER + " THEN NULL ELSE " + idpId + " END";
     }
 
     /** True for rows of federated users, in the 5.7.0 or the 5.8.0 form. */

@@ -46,12 +46,14 @@ class SyncVerifyTest {
                     + " TOKEN_SCOPE = 'email'");
             SyncFixture.execute(target, "UPDATE IDN_OAUTH2_ACCESS_TOKEN SET AUTHZ_USER = 'mallory' WHERE"
                     + " TOKEN_ID = 't6'");
+            // a local user's token moved to the Google IdP: only IDP_ID differs, which the source does not have
+            SyncFixture.execute(target, "UPDATE IDN_OAUTH2_ACCESS_TOKEN SET IDP_ID = 12 WHERE TOKEN_ID = 't2'");
             SyncFixture.putUserData(target, "only-on-target", "key", "value");
         }
         VerifyReport found = verify.run(true);
-        assertEquals(3, found.differences(), found.text());
+        assertEquals(4, found.differences(), found.text());
         assertEquals(List.of("[t1, email]"), found.differingKeys("IDN_OAUTH2_ACCESS_TOKEN_SCOPE"));
-        assertEquals(List.of("[t6]"), found.differingKeys("IDN_OAUTH2_ACCESS_TOKEN"));
+        assertEquals(List.of("[t2]", "[t6]"), found.differingKeys("IDN_OAUTH2_ACCESS_TOKEN"));
         assertEquals(List.of("[-1234, only-on-target, key]"), found.differingKeys("IDN_IDENTITY_USER_DATA"));
 
         SyncFixture.drain(run, 3);

@@ -1,6 +1,7 @@
 package org.wso2.carbon.is.migration.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.api.Dialect;
 
 /** The static check must refuse what it cannot verify, and see what the real scripts create. */
@@ -230,37 +234,27 @@ class CheckableSqlTest {
         assertEquals(List.of(), checkable.createdObjects());
     }
 
-    @Test
-    void msSqlDefaultDropWithoutQuotenameIsRefused() {
-        String message = refusal(DEFAULT_DROP.replace("QUOTENAME(@name)", "@name"), Dialect.MSSQL);
-        assertTrue(message.contains("must quote the name with QUOTENAME"), message);
+    static Stream<Arguments> brokenDefaultDrops() {
+        return Stream.of(
+                Arguments.of("name not quoted", "QUOTENAME(@name)", "@name", "must quote the name with QUOTENAME"),
+                Arguments.of("END missing", "END\n", "", "BEGIN and END do not balance"),
+                Arguments.of("definition not tested",
+                        "\n    AND REPLACE(REPLACE(d.definition, N'(', N''), N')', N'') <> N'3600'", "",
+                        "not the checkable default-constraint drop"),
+                Arguments.of("another column tested", "d.definition", "c.name", "must test d.definition"),
+                Arguments.of("dropped from another table", "ALTER TABLE A DROP", "ALTER TABLE B DROP",
+                        "drops a constraint of B but the lookup reads the defaults of A"),
+                Arguments.of("column not matched", " AND c.column_id = d.parent_column_id", "",
+                        "must join sys.columns on parent_column_id"));
     }
 
-    @Test
-    void msSqlDefaultDropWithUnbalancedBeginEndIsRefused() {
-        String message = refusal(DEFAULT_DROP.replace("END\n", ""), Dialect.MSSQL);
-        assertTrue(message.contains("BEGIN and END do not balance"), message);
-    }
-
-    @Test
-    void msSqlDefaultDropMustKeepADefaultAlreadyAtItsNewValue() {
-        String message = refusal(DEFAULT_DROP.replace(
-                "\n    AND REPLACE(REPLACE(d.definition, N'(', N''), N')', N'') <> N'3600'", ""), Dialect.MSSQL);
-        assertTrue(message.contains("not the checkable default-constraint drop"), message);
-        message = refusal(DEFAULT_DROP.replace("d.definition", "c.name"), Dialect.MSSQL);
-        assertTrue(message.contains("must test d.definition"), message);
-    }
-
-    @Test
-    void msSqlDefaultDropMustDropFromTheTableItLookedIn() {
-        String message = refusal(DEFAULT_DROP.replace("ALTER TABLE A DROP", "ALTER TABLE B DROP"), Dialect.MSSQL);
-        assertTrue(message.contains("drops a constraint of B but the lookup reads the defaults of A"), message);
-    }
-
-    @Test
-    void msSqlDefaultDropMustMatchTheColumnNotOnlyTheTable() {
-        String message = refusal(DEFAULT_DROP.replace(" AND c.column_id = d.parent_column_id", ""), Dialect.MSSQL);
-        assertTrue(message.contains("must join sys.columns on parent_column_id"), message);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenDefaultDrops")
+    void msSqlDefaultDropInABrokenFormIsRefused(String broken, String part, String replacement, String expected) {
+        String sql = DEFAULT_DROP.replace(part, replacement);
+        assertNotEquals(DEFAULT_DROP, sql, "the batch holds '" + part + "'");
+        String message = refusal(sql, Dialect.MSSQL);
+        assertTrue(message.contains(expected), message);
     }
 
     @Test

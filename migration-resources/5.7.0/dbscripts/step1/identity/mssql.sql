@@ -7,8 +7,10 @@
 --     the new one is built before the old one is dropped, so the cleanup queries never lose their index;
 --   * the IDN_OAUTH_CONSUMER_APPS expiry defaults 3600 / 84600 (seconds; 5.6.0 declared 3600000 / 84600000). Only the
 --     defaults change: the server has always read the stored values as seconds, so no stored value is converted.
---   Not done here: SQL Server keeps 5.6.0's defaults, whose constraints 5.6.0 left unnamed (changing them needs
---   dynamic SQL); the server always writes these columns, so the defaults are never used.
+--     5.6.0 left these default constraints unnamed (SQL Server named them DF__IDN_OAUTH__...__<random>), so each is
+--     found by its column in sys.default_constraints and dropped with dynamic SQL (QUOTENAME), but only where its
+--     definition is not the 5.7.0 value already; the 5.7.0 default is then added, unnamed as in a fresh 5.7.0, where
+--     the column has none. A second run finds every default at its 5.7.0 value and changes nothing.
 -- Every existing row is kept.
 -- Re-runnable: each object is created or dropped only as sys.objects / sys.indexes show it missing or present.
 -- Nullable columns say NULL because SQL Server's default depends on session settings. One batch per object, GO.
@@ -119,4 +121,76 @@ GO
 
 IF EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'IDN_AUTH_TEMP_SESSION_STORE') AND name = N'IDX_IDN_AUTH_TEMP_SESSION_STORE_TIME')
 DROP INDEX IDX_IDN_AUTH_TEMP_SESSION_STORE_TIME ON IDN_AUTH_TEMP_SESSION_STORE
+GO
+
+DECLARE @name SYSNAME, @drop NVARCHAR(400);
+SELECT @name = d.name FROM sys.default_constraints d
+    JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id
+    WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH_CONSUMER_APPS') AND c.name = N'USER_ACCESS_TOKEN_EXPIRE_TIME'
+    AND REPLACE(REPLACE(d.definition, N'(', N''), N')', N'') <> N'3600';
+IF @name IS NOT NULL
+BEGIN
+    SET @drop = N'ALTER TABLE IDN_OAUTH_CONSUMER_APPS DROP CONSTRAINT ' + QUOTENAME(@name);
+    EXEC sp_executesql @drop;
+END
+GO
+
+IF NOT EXISTS (SELECT 1 FROM sys.default_constraints d
+    JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id
+    WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH_CONSUMER_APPS') AND c.name = N'USER_ACCESS_TOKEN_EXPIRE_TIME')
+ALTER TABLE IDN_OAUTH_CONSUMER_APPS ADD DEFAULT 3600 FOR USER_ACCESS_TOKEN_EXPIRE_TIME
+GO
+
+DECLARE @name SYSNAME, @drop NVARCHAR(400);
+SELECT @name = d.name FROM sys.default_constraints d
+    JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id
+    WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH_CONSUMER_APPS') AND c.name = N'APP_ACCESS_TOKEN_EXPIRE_TIME'
+    AND REPLACE(REPLACE(d.definition, N'(', N''), N')', N'') <> N'3600';
+IF @name IS NOT NULL
+BEGIN
+    SET @drop = N'ALTER TABLE IDN_OAUTH_CONSUMER_APPS DROP CONSTRAINT ' + QUOTENAME(@name);
+    EXEC sp_executesql @drop;
+END
+GO
+
+IF NOT EXISTS (SELECT 1 FROM sys.default_constraints d
+    JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id
+    WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH_CONSUMER_APPS') AND c.name = N'APP_ACCESS_TOKEN_EXPIRE_TIME')
+ALTER TABLE IDN_OAUTH_CONSUMER_APPS ADD DEFAULT 3600 FOR APP_ACCESS_TOKEN_EXPIRE_TIME
+GO
+
+DECLARE @name SYSNAME, @drop NVARCHAR(400);
+SELECT @name = d.name FROM sys.default_constraints d
+    JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id
+    WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH_CONSUMER_APPS') AND c.name = N'REFRESH_TOKEN_EXPIRE_TIME'
+    AND REPLACE(REPLACE(d.definition, N'(', N''), N')', N'') <> N'84600';
+IF @name IS NOT NULL
+BEGIN
+    SET @drop = N'ALTER TABLE IDN_OAUTH_CONSUMER_APPS DROP CONSTRAINT ' + QUOTENAME(@name);
+    EXEC sp_executesql @drop;
+END
+GO
+
+IF NOT EXISTS (SELECT 1 FROM sys.default_constraints d
+    JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id
+    WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH_CONSUMER_APPS') AND c.name = N'REFRESH_TOKEN_EXPIRE_TIME')
+ALTER TABLE IDN_OAUTH_CONSUMER_APPS ADD DEFAULT 84600 FOR REFRESH_TOKEN_EXPIRE_TIME
+GO
+
+DECLARE @name SYSNAME, @drop NVARCHAR(400);
+SELECT @name = d.name FROM sys.default_constraints d
+    JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id
+    WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH_CONSUMER_APPS') AND c.name = N'ID_TOKEN_EXPIRE_TIME'
+    AND REPLACE(REPLACE(d.definition, N'(', N''), N')', N'') <> N'3600';
+IF @name IS NOT NULL
+BEGIN
+    SET @drop = N'ALTER TABLE IDN_OAUTH_CONSUMER_APPS DROP CONSTRAINT ' + QUOTENAME(@name);
+    EXEC sp_executesql @drop;
+END
+GO
+
+IF NOT EXISTS (SELECT 1 FROM sys.default_constraints d
+    JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id
+    WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH_CONSUMER_APPS') AND c.name = N'ID_TOKEN_EXPIRE_TIME')
+ALTER TABLE IDN_OAUTH_CONSUMER_APPS ADD DEFAULT 3600 FOR ID_TOKEN_EXPIRE_TIME
 GO

@@ -44,7 +44,9 @@ import org.wso2.carbon.is.migration.api.Dialect;
  *   <li>DB2: {@code BEGIN DECLARE CONTINUE HANDLER FOR SQLSTATE 's' BEGIN END; EXECUTE IMMEDIATE '<ddl>'; ... END}, and
  *       {@code BEGIN <GuardedDdl body> END}. DB2's {@code SET DATA TYPE} is read as {@code TYPE}, the same change in
  *       the spelling JSqlParser knows.</li>
- *   <li>MSSQL: {@code IF [NOT] EXISTS (<query>) <one statement>[;]}.</li>
+ *   <li>MSSQL: {@code IF [NOT] EXISTS (<query>) <one statement>[;]} ({@code ADD DEFAULT v FOR c} read as {@code ALTER
+ *       COLUMN c SET DEFAULT v}), and the batch dropping a default constraint found by its column
+ *       ({@link DynamicDefaultDrop}).</li>
  *   <li>MySQL, MariaDB: {@code DROP PROCEDURE [IF EXISTS] p} (creates nothing, JSqlParser cannot read it) and
  *       {@code CREATE PROCEDURE p() BEGIN <GuardedDdl body> END}.</li>
  *   <li>PostgreSQL: {@code DO $$ BEGIN <GuardedDdl body> END $$}; any other {@code DO} block is PL/pgSQL this class
@@ -115,6 +117,11 @@ public final class CheckableSql {
     private static final Pattern DB2_SET_DATA_TYPE = Pattern.compile("(?i)\\bSET\\s+DATA\\s+TYPE\\b");
     private static final Pattern BLOCK_START = Pattern.compile("(?is)^(BEGIN|DECLARE|CREATE\\s+(OR\\s+REPLACE\\s+)?"
             + "(PROCEDURE|FUNCTION|TRIGGER|PACKAGE|TYPE))\\b.*");
+    /**
+     * MSSQL's {@code ADD DEFAULT v FOR column}, which JSqlParser does not read, is read as {@code ALTER COLUMN column
+     * SET DEFAULT v}, the same change in the spelling it knows (as DB2's SET DATA TYPE is).
+     */
+    private static final Pattern MSSQL_ADD_DEFAULT = Pattern.compile("(?i)\\bADD\\s+DEFAULT\\s+(\\S+)\\s+FOR\\s+(\\w+)");
     private static final Pattern MSSQL_GUARD = Pattern.compile("(?is)^IF\\s+(NOT\\s+)?EXISTS\\s*\\(");
     private static final Pattern MYSQL_DROP_PROCEDURE =
             Pattern.compile("(?is)^DROP\\s+PROCEDURE\\s+(IF\\s+EXISTS\\s+)?\\w+$");
@@ -323,6 +330,10 @@ public final class CheckableSql {
     }
 
     private void readMsSql(String sql) throws JSQLParserException {
+        if (DynamicDefaultDrop.isOne(sql)) {
+            parsed.addAll(DynamicDefaultDrop.parse(sql));
+            return;
+        }
         Matcher guard = MSSQL_GUARD.matcher(sql);
         if (!guard.lookingAt()) {
             parsed.addAll(CCJSqlParserUtil.parseStatements(sql));
@@ -333,7 +344,8 @@ public final class CheckableSql {
         // One statement, optionally ended by ';' as T-SQL allows.
         String guarded = sql.substring(close + 1).strip().replaceFirst(";$", "").strip();
         GuardedDdl.requireGuard(Dialect.MSSQL, condition, guard.group(1) != null, guarded);
-        parsed.add(CCJSqlParserUtil.parse(guarded));
+        parsed.add(CCJSqlParserUtil.parse(
+                MSSQL_ADD_DEFAULT.matcher(guarded).replaceAll("ALTER COLUMN $2 SET DEFAULT $1")));
     }
 
     private void readMySql(String sql, Dialect dialect) throws JSQLParserException {

@@ -1,15 +1,23 @@
 package org.wso2.carbon.is.migration.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.api.Dialect;
 
 /** The static check must refuse what it cannot verify, and see what the real scripts create. */
@@ -202,6 +210,94 @@ class CheckableSqlTest {
         assertEquals(1, check("IF EXISTS (SELECT 1 FROM sys.key_constraints WHERE name = N'K'"
                 + " AND parent_object_id = OBJECT_ID(N'A'))\nALTER TABLE A DROP CONSTRAINT K\nGO\n", Dialect.MSSQL)
                 .statements().size());
+    }
+
+    /** The 5.7.0 SQL Server batch that drops a default constraint 5.6.0 left unnamed, found by its column. */
+    private static final String DEFAULT_DROP = """
+            DECLARE @name SYSNAME, @drop NVARCHAR(400);
+            SELECT @name = d.name FROM sys.default_constraints d
+                JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id
+                WHERE d.parent_object_id = OBJECT_ID(N'A') AND c.name = N'X'
+                AND REPLACE(REPLACE(d.definition, N'(', N''), N')', N'') <> N'3600';
+            IF @name IS NOT NULL
+            BEGIN
+                SET @drop = N'ALTER TABLE A DROP CONSTRAINT ' + QUOTENAME(@name);
+                EXEC sp_executesql @drop;
+            END
+            GO
+            """;
+
+    @Test
+    void msSqlDefaultDropFoundByItsColumnIsParsedPartByPart() throws Exception {
+        CheckableSql checkable = check(DEFAULT_DROP, Dialect.MSSQL);
+        assertEquals(5, checkable.statements().size(), checkable.statements()::toString);
+        assertEquals(List.of(), checkable.createdObjects());
+    }
+
+    static Stream<Arguments> brokenDefaultDrops() {
+        return Stream.of(
+                Arguments.of("name not quoted", "QUOTENAME(@name)", "@name", "must quote the name with QUOTENAME"),
+                Arguments.of("END missing", "END\n", "", "BEGIN and END do not balance"),
+                Arguments.of("definition not tested",
+                        "\n    AND REPLACE(REPLACE(d.definition, N'(', N''), N')', N'') <> N'3600'", "",
+                        "not the checkable default-constraint drop"),
+                Arguments.of("another column tested", "d.definition", "c.name", "must test d.definition"),
+                Arguments.of("dropped from another table", "ALTER TABLE A DROP", "ALTER TABLE B DROP",
+                        "drops a constraint of B but the lookup reads the defaults of A"),
+                Arguments.of("column not matched", " AND c.column_id = d.parent_column_id", "",
+                        "must join sys.columns on parent_column_id"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenDefaultDrops")
+    void msSqlDefaultDropInABrokenFormIsRefused(String broken, String part, String replacement, String expected) {
+        String sql = DEFAULT_DROP.replace(part, replacement);
+        assertNotEquals(DEFAULT_DROP, sql, "the batch holds '" + part + "'");
+        String message = refusal(sql, Dialect.MSSQL);
+        assertTrue(message.contains(expected), message);
+    }
+
+    @Test
+    void msSqlAddDefaultMustBeGuardedByTheColumnsDefaultConstraint() throws Exception {
+        String guard = "IF NOT EXISTS (SELECT 1 FROM sys.default_constraints d JOIN sys.columns c"
+                + " ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id"
+                + " WHERE d.parent_object_id = OBJECT_ID(N'A') AND c.name = N'%s')\n"
+                + "ALTER TABLE A ADD DEFAULT 3600 FOR X\nGO\n";
+        assertTrue(check(String.format(guard, "X"), Dialect.MSSQL).statements().get(0).toString()
+                .contains("ALTER COLUMN X SET DEFAULT 3600"));
+        assertTrue(refusal(String.format(guard, "Y"), Dialect.MSSQL).contains("does not look for 'X'"));
+        String message = refusal("IF NOT EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'A')"
+                + " AND name = N'X')\nALTER TABLE A ADD DEFAULT 3600 FOR X\nGO\n", Dialect.MSSQL);
+        assertTrue(message.contains("must look in a catalog view listing that kind of object"), message);
+    }
+
+    private static final Pattern SET_DEFAULT =
+            Pattern.compile("ALTER TABLE IDN_OAUTH_CONSUMER_APPS ALTER COLUMN (\\w+) SET DEFAULT (\\d+)");
+    private static final Pattern KEPT_DEFAULT = Pattern.compile("OBJECT_ID\\(N'IDN_OAUTH_CONSUMER_APPS'\\)"
+            + " AND C\\.NAME = N'(\\w+)' AND REPLACE\\(REPLACE\\(D\\.DEFINITION, N'\\(', N''\\), N'\\)', N''\\)"
+            + " <> N'(\\d+)'", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void msSql570ScriptGivesTheConsumerAppsPostgresDefaultsAndKeepsOnlyThose() throws Exception {
+        Map<String, String> postgres = consumerAppDefaults(Dialect.POSTGRESQL, SET_DEFAULT);
+        assertEquals(4, postgres.size(), postgres::toString);
+        assertEquals(postgres, consumerAppDefaults(Dialect.MSSQL, SET_DEFAULT), "defaults SQL Server adds");
+        assertEquals(postgres, consumerAppDefaults(Dialect.MSSQL, KEPT_DEFAULT), "defaults SQL Server does not drop");
+    }
+
+    /** Column -> value of each statement of the 5.7.0 identity script (as the check parses it) that matches. */
+    private static Map<String, String> consumerAppDefaults(Dialect dialect, Pattern pattern) throws Exception {
+        Path script = MigrationResources.root().resolve("5.7.0/dbscripts/step1/identity/" + dialect.scriptFileName());
+        Map<String, String> defaults = new TreeMap<>();
+        for (SqlStatement statement : SqlScript.load(script, script.toString(), dialect).statements()) {
+            for (Object parsed : CheckableSql.of(statement, dialect).statements()) {
+                Matcher match = pattern.matcher(parsed.toString());
+                if (match.find()) {
+                    defaults.put(match.group(1), match.group(2));
+                }
+            }
+        }
+        return defaults;
     }
 
     @Test

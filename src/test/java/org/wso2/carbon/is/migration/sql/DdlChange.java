@@ -27,6 +27,8 @@ final class DdlChange {
         /** MySQL keeps a UNIQUE constraint as an index, so STATISTICS lists it there. */
         ADD_KEY("ADD CONSTRAINT ... UNIQUE|PRIMARY KEY", "SYS\\.KEY_CONSTRAINTS|USER_CONSTRAINTS|SYSCAT\\.TABCONST"
                 + "|INFORMATION_SCHEMA\\.TABLE_CONSTRAINTS|INFORMATION_SCHEMA\\.STATISTICS"),
+        /** MSSQL {@code ADD [CONSTRAINT k] DEFAULT v FOR column}: a column has at most one default constraint. */
+        ADD_DEFAULT("ADD DEFAULT ... FOR", "SYS\\.DEFAULT_CONSTRAINTS"),
         SET_NOT_NULL("SET NOT NULL", null),
         DROP_INDEX("DROP INDEX", null),
         /** ALTER TABLE ... RENAME TO, and the spellings of engines without it (DB2 RENAME TABLE, MSSQL sp_rename). */
@@ -74,11 +76,13 @@ final class DdlChange {
     private static final Pattern FURTHER_CLAUSE = Pattern.compile(", ?(?:ADD|DROP|MODIFY|ALTER|RENAME|CHANGE)\\b");
     /** {@code ADD [COLUMN] [(]name}, name captured, where name is a column, not a keyword of another ADD. */
     private static final String ADDED_COLUMN = "ADD (?:COLUMN )?\\(? ?"
-            + "(?!(?:CONSTRAINT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN|CHECK|COLUMN)\\b)(\\w+)";
+            + "(?!(?:CONSTRAINT|INDEX|KEY|UNIQUE|PRIMARY|FOREIGN|CHECK|COLUMN|DEFAULT)\\b)(\\w+)";
     private static final Pattern ADD_COLUMN = Pattern.compile("^" + ADDED_COLUMN + " .*");
     /** With its columns, or (PostgreSQL) over a unique index built before: {@code ... UNIQUE USING INDEX name}. */
     private static final Pattern ADD_KEY =
             Pattern.compile("^ADD CONSTRAINT \\w+ (?:UNIQUE|PRIMARY KEY) ?(?:\\(.*\\)|USING INDEX \\w+)$");
+    /** MSSQL's default constraint on a column, the constraint named or not; the value is a literal. */
+    private static final Pattern ADD_DEFAULT = Pattern.compile("^ADD (?:CONSTRAINT \\w+ )?DEFAULT \\S+ FOR \\w+$");
     /** Oracle, DB2/PostgreSQL/H2, and MSSQL/MySQL (which restate the type) spellings of making a column NOT NULL. */
     private static final Pattern SET_NOT_NULL = Pattern.compile("^(?:MODIFY \\( ?\\w+ NOT NULL ?\\)"
             + "|ALTER COLUMN \\w+ SET NOT NULL"
@@ -91,6 +95,7 @@ final class DdlChange {
             Pattern.compile("\\b(?:ADD|DROP|RENAME) INDEX (\\w+)"),
             Pattern.compile("\\bMODIFY (?:COLUMN )?\\(? ?(\\w+)"),
             Pattern.compile("\\b(?:ALTER|DROP) COLUMN (\\w+)"),
+            Pattern.compile("\\bDEFAULT \\S+ FOR (\\w+)$"),
             Pattern.compile("\\b" + ADDED_COLUMN));
 
     private final String ddl;
@@ -146,6 +151,8 @@ final class DdlChange {
             kind = Kind.RENAME_TABLE;
         } else if (ADD_KEY.matcher(clause).matches()) {
             kind = Kind.ADD_KEY;
+        } else if (ADD_DEFAULT.matcher(clause).matches()) {
+            kind = Kind.ADD_DEFAULT;
         } else if (ADD_COLUMN.matcher(clause).matches()) {
             kind = Kind.ADD_COLUMN;
         } else if (SET_NOT_NULL.matcher(clause).matches()) {

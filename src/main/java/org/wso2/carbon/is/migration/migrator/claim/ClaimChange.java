@@ -8,10 +8,10 @@ import java.util.Objects;
  * @param dialect the claim's dialect URI
  * @param claim   the claim URI
  * @param target  which stored row holds the value
- * @param name    the property name (PROPERTY), the user-store domain (MAPPED_ATTRIBUTE), or the claim-config.xml
- *                element (NOT_STORED)
- * @param from    the previous release's default value
- * @param to      the new release's default value
+ * @param name    the property name (PROPERTY), the user-store domain (MAPPED_ATTRIBUTE), the local dialect
+ *                (MAPPED_LOCAL_CLAIM), or the claim-config.xml element (NOT_STORED)
+ * @param from    the previous release's default value (MAPPED_LOCAL_CLAIM: a local claim URI)
+ * @param to      the new release's default value (MAPPED_LOCAL_CLAIM: a local claim URI)
  */
 public final class ClaimChange {
     private final String dialect;
@@ -27,6 +27,8 @@ public final class ClaimChange {
         PROPERTY,
         /** IDN_CLAIM_MAPPED_ATTRIBUTE.ATTRIBUTE_NAME of the domain {@code name}. */
         MAPPED_ATTRIBUTE,
+        /** IDN_CLAIM_MAPPING.MAPPED_LOCAL_CLAIM_ID of an external claim, a claim of the local dialect {@code name}. */
+        MAPPED_LOCAL_CLAIM,
         /** Only in claim-config.xml: the server keeps no row for it (e.g. an external claim's AttributeID). */
         NOT_STORED
     }
@@ -77,6 +79,8 @@ public final class ClaimChange {
                 return "property " + name + " of " + claim;
             case MAPPED_ATTRIBUTE:
                 return "mapped attribute (" + name + ") of " + claim;
+            case MAPPED_LOCAL_CLAIM:
+                return "mapped local claim of " + claim;
             case NOT_STORED:
                 return name + " of " + claim;
             default:

@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class ClaimChangeCheck {
 
     /** Where a tenant stands on one change. */
-    public enum Status { APPLY, ALREADY_NEW, TENANT_VALUE, NOT_STORED, CLAIM_MISSING }
+    public enum Status { APPLY, ALREADY_NEW, TENANT_VALUE, NOT_STORED, CLAIM_MISSING, TARGET_MISSING }
 
     /** One change in one tenant: its status and the value stored now (null when none). */
     public static final class Finding {
@@ -62,6 +62,9 @@ public final class ClaimChangeCheck {
                     return c.describe() + ": not stored in this tenant, nothing to change";
                 case CLAIM_MISSING:
                     return c.describe() + ": the tenant has no such claim, nothing to change";
+                case TARGET_MISSING:
+                    return c.describe() + ": still '" + c.from() + "', but the tenant has no local claim '" + c.to()
+                            + "' to map it to (the release's ClaimDataMigrator step adds it); left as it is";
                 default:
                     throw new IllegalStateException("Unknown status " + status);
             }
@@ -111,7 +114,9 @@ public final class ClaimChangeCheck {
             if (stored == null) {
                 status = Status.NOT_STORED;
             } else if (stored.equals(change.from())) {
-                status = Status.APPLY;
+                status = change.target() == ClaimChange.Target.MAPPED_LOCAL_CLAIM
+                        && !state.claimId(change.name(), change.to()).isPresent() ? Status.TARGET_MISSING
+                        : Status.APPLY;
             } else if (stored.equals(change.to())) {
                 status = Status.ALREADY_NEW;
             } else {
@@ -123,13 +128,18 @@ public final class ClaimChangeCheck {
     }
 
     /** Writes the new value where the finding says so; returns the rows changed. */
-    public static long apply(Connection connection, int tenantId, List<Finding> findings) throws SQLException {
+    public static long apply(Connection connection, TenantClaims state, List<Finding> findings) throws SQLException {
+        int tenantId = state.tenantId();
         long rows = 0;
         for (Finding finding : findings) {
             if (finding.status() != Status.APPLY) {
                 continue;
             }
             ClaimChange change = finding.change();
+            if (change.target() == ClaimChange.Target.MAPPED_LOCAL_CLAIM) {
+                rows += remap(connection, state, finding);
+                continue;
+            }
             // The old value is part of the condition, so a value changed since it was read is not overwritten.
             try (PreparedStatement update = connection.prepareStatement(change.target() == ClaimChange.Target.PROPERTY
                     ? "UPDATE IDN_CLAIM_PROPERTY SET PROPERTY_VALUE = ? WHERE LOCAL_CLAIM_ID = ?"
@@ -147,13 +157,43 @@ public final class ClaimChangeCheck {
         return rows;
     }
 
+    /** Points the external claim's IDN_CLAIM_MAPPING row from the old local claim to the new one. */
+    private static long remap(Connection connection, TenantClaims state, Finding finding) throws SQLException {
+        ClaimChange change = finding.change();
+        // Both local claims were read in this transaction: evaluate found the old one mapped and the new one present.
+        int from = state.claimId(change.name(), change.from()).orElseThrow(IllegalStateException::new);
+        int to = state.claimId(change.name(), change.to()).orElseThrow(IllegalStateException::new);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE IDN_CLAIM_MAPPING"
+                + " SET MAPPED_LOCAL_CLAIM_ID = ? WHERE EXT_CLAIM_ID = ? AND TENANT_ID = ?"
+                + " AND MAPPED_LOCAL_CLAIM_ID = ?")) {
+            update.setInt(1, to);
+            update.setInt(2, finding.claimId());
+            update.setInt(3, state.tenantId());
+            update.setInt(4, from);
+            return update.executeUpdate();
+        }
+    }
+
     private static String read(Connection connection, ClaimChange change, int claimId, int tenantId)
             throws SQLException {
-        String sql = change.target() == ClaimChange.Target.PROPERTY
-                ? "SELECT PROPERTY_VALUE FROM IDN_CLAIM_PROPERTY WHERE LOCAL_CLAIM_ID = ? AND PROPERTY_NAME = ?"
-                + " AND TENANT_ID = ?"
-                : "SELECT ATTRIBUTE_NAME FROM IDN_CLAIM_MAPPED_ATTRIBUTE WHERE LOCAL_CLAIM_ID = ?"
-                + " AND USER_STORE_DOMAIN_NAME = ? AND TENANT_ID = ?";
+        String sql;
+        switch (change.target()) {
+            case PROPERTY:
+                sql = "SELECT PROPERTY_VALUE FROM IDN_CLAIM_PROPERTY WHERE LOCAL_CLAIM_ID = ? AND PROPERTY_NAME = ?"
+                        + " AND TENANT_ID = ?";
+                break;
+            case MAPPED_ATTRIBUTE:
+                sql = "SELECT ATTRIBUTE_NAME FROM IDN_CLAIM_MAPPED_ATTRIBUTE WHERE LOCAL_CLAIM_ID = ?"
+                        + " AND USER_STORE_DOMAIN_NAME = ? AND TENANT_ID = ?";
+                break;
+            case MAPPED_LOCAL_CLAIM:
+                sql = "SELECT L.CLAIM_URI FROM IDN_CLAIM_MAPPING M JOIN IDN_CLAIM L ON M.MAPPED_LOCAL_CLAIM_ID = L.ID"
+                        + " JOIN IDN_CLAIM_DIALECT D ON L.DIALECT_ID = D.ID"
+                        + " WHERE M.EXT_CLAIM_ID = ? AND D.DIALECT_URI = ? AND M.TENANT_ID = ?";
+                break;
+            default:
+                throw new IllegalStateException("No stored value for " + change.describe());
+        }
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setInt(1, claimId);
             query.setString(2, change.name());

@@ -18,8 +18,10 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Loads {@code <version>/data/claim-changes.yaml}: the default values a release changed in existing claims. Each
  * change names exactly one of {@code property} (an IDN_CLAIM_PROPERTY name), {@code mappedAttribute} (the user-store
- * domain of an IDN_CLAIM_MAPPED_ATTRIBUTE row) or {@code notStored} (a claim-config.xml element the server keeps no
- * row for), with the previous release's default in {@code from} and the new one in {@code to}:
+ * domain of an IDN_CLAIM_MAPPED_ATTRIBUTE row), {@code mappedLocalClaim} (the local dialect of the claim an external
+ * claim's IDN_CLAIM_MAPPING row points at; {@code from} and {@code to} are then local claim URIs) or
+ * {@code notStored} (a claim-config.xml element the server keeps no row for), with the previous release's default in
+ * {@code from} and the new one in {@code to}:
  * <pre>
  * release: "5.8.0"
  * changes:
@@ -35,7 +37,7 @@ public final class ClaimChangesFile {
     private static final Set<String> TOP = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(
             "release", "changes")));
     private static final Set<String> CHANGE = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(
-            "dialect", "claim", "property", "mappedAttribute", "notStored", "from", "to")));
+            "dialect", "claim", "property", "mappedAttribute", "mappedLocalClaim", "notStored", "from", "to")));
 
     private final List<ClaimChange> changes;
     private final String checksum;
@@ -78,7 +80,7 @@ public final class ClaimChangesFile {
             }
             if (targets.size() != 1) {
                 throw reader.error(node, "the change of " + claim + " must name exactly one of property,"
-                        + " mappedAttribute or notStored");
+                        + " mappedAttribute, mappedLocalClaim or notStored");
             }
             ClaimChange change = new ClaimChange(dialect, claim, targets.get(0), name,
                     reader.requiredText(entries, node, "from", "the change of " + claim),
@@ -97,6 +99,8 @@ public final class ClaimChangesFile {
                 return "property";
             case MAPPED_ATTRIBUTE:
                 return "mappedAttribute";
+            case MAPPED_LOCAL_CLAIM:
+                return "mappedLocalClaim";
             case NOT_STORED:
                 return "notStored";
             default:

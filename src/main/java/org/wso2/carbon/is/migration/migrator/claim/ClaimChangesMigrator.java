@@ -20,9 +20,10 @@ import org.wso2.carbon.is.migration.migrator.claim.TenantLoop.TenantOutcome;
 
 /**
  * Opt-in (not in the default config): applies the default values a release changed in existing claims
- * ({@code <version>/data/claim-changes.yaml}; for 5.8.0 the resourceType attribute and the phone-number RegEx) to
- * every tenant, but only where the tenant still has the previous release's default; a value the tenant changed is
- * reported and left alone. Same tenant order, settings, per-tenant transactions and checkpoints as
+ * ({@code <version>/data/claim-changes.yaml}; for 5.6.0 the local claims four enterprise SCIM2 claims map to, for
+ * 5.8.0 the resourceType attribute and the phone-number RegEx) to every tenant, but only where the tenant still has
+ * the previous release's default; a value the tenant changed is reported and left alone, and so is a mapping whose
+ * new local claim the tenant lacks. Same tenant order, settings, per-tenant transactions and checkpoints as
  * {@link ClaimDataMigrator}; parameters {@code schema} (default {@code identity}) and {@code tenantSchema}
  * (default {@code um}).
  */
@@ -91,10 +92,11 @@ public final class ClaimChangesMigrator implements Migrator {
         tenants.excluded().forEach(context.progress()::note);
         TenantLoop.run(context.progress(), identity, tenants.included(), plan.checksum() + " " + selection.describe(),
                 (connection, tenant) -> {
-                    List<Finding> findings = ClaimChangeCheck.evaluate(connection,
-                            TenantClaims.read(connection, tenant.id()), file.changes());
-                    long rows = ClaimChangeCheck.apply(connection, tenant.id(), findings);
-                    findings.stream().filter(f -> f.status() == Status.TENANT_VALUE)
+                    TenantClaims state = TenantClaims.read(connection, tenant.id());
+                    List<Finding> findings = ClaimChangeCheck.evaluate(connection, state, file.changes());
+                    long rows = ClaimChangeCheck.apply(connection, state, findings);
+                    findings.stream().filter(f -> f.status() == Status.TENANT_VALUE
+                                    || f.status() == Status.TARGET_MISSING)
                             .forEach(f -> context.progress().warn(tenant + ": " + f.describe()));
                     return new TenantOutcome(rows, findings.stream().map(f -> (f.status() == Status.APPLY
                             ? "changed " : "") + f.describe()).collect(Collectors.joining("; ")));

@@ -22,10 +22,15 @@ import java.util.Set;
  *   <li>{@code 5.6.0/data/claims.yaml} and {@code 5.7.0/data/claims.yaml}: the same for those releases, against
  *   5.5.0 and 5.6.0 (5.7.0 ships 5.6.0's claim-config.xml unchanged, so its file marks nothing).</li>
  *   <li>{@code 5.8.0/data/claim-changes.yaml}: every claim-config.xml value that differs between 5.7.0 and 5.8.0
- *   (properties, mapped attributes, and AttributeID of external claims, which no row stores).</li>
+ *   (properties, mapped attributes, and AttributeID of external claims, which no row stores); and
+ *   {@code 5.6.0/data/claim-changes.yaml} the same between 5.5.0 and 5.6.0, where four enterprise SCIM2 claims were
+ *   mapped to other local claims (mappedLocalClaim).</li>
  * </ul>
  */
 public final class ClaimDataFileGenerator {
+
+    /** The claim-config.xml property holding an external claim's mapping. */
+    private static final String MAPPED_LOCAL_CLAIM = "MappedLocalClaim";
 
     private ClaimDataFileGenerator() {
     }
@@ -35,6 +40,7 @@ public final class ClaimDataFileGenerator {
         write(resources.resolve("5.6.0/data/claims.yaml"), claimsYaml("5.5.0", "5.6.0"));
         write(resources.resolve("5.7.0/data/claims.yaml"), claimsYaml("5.6.0", "5.7.0"));
         write(resources.resolve("5.9.0/data/claims.yaml"), claimsYaml("5.8.0", "5.9.0"));
+        write(resources.resolve("5.6.0/data/claim-changes.yaml"), changesYaml("5.5.0", "5.6.0"));
         write(resources.resolve("5.8.0/data/claim-changes.yaml"), changesYaml("5.7.0", "5.8.0"));
     }
 
@@ -104,6 +110,8 @@ public final class ClaimDataFileGenerator {
         ReleaseClaimFacts before = ReleaseClaimFacts.load(previous);
         ReleaseClaimFacts after = ReleaseClaimFacts.load(release);
         List<String> entries = new ArrayList<>();
+        Set<String> externalProperties = new LinkedHashSet<>();
+        int remaps = 0;
         for (ReleaseClaimFacts.Claim claim : after.claims()) {
             ReleaseClaimFacts.Claim old = before.find(claim.dialect(), claim.claim());
             if (old == null) {
@@ -119,15 +127,30 @@ public final class ClaimDataFileGenerator {
                                 attribute.attribute()));
                     }
                 }
-            } else if (!Objects.equals(old.attributeId(), claim.attributeId())) {
-                entries.add(change(claim, "notStored", "AttributeID", old.attributeId(), claim.attributeId()));
+            } else {
+                if (!Objects.equals(old.attributeId(), claim.attributeId())) {
+                    entries.add(change(claim, "notStored", "AttributeID", old.attributeId(), claim.attributeId()));
+                }
+                if (!old.mappedLocalClaim().equals(claim.mappedLocalClaim())) {
+                    entries.add(change(claim, "mappedLocalClaim", ReleaseClaimFacts.LOCAL_DIALECT,
+                            old.mappedLocalClaim(), claim.mappedLocalClaim()));
+                    remaps++;
+                }
             }
             for (Map.Entry<String, String> property : claim.rawProperties().entrySet()) {
                 String oldValue = old.rawProperties().get(property.getKey());
-                if (oldValue != null && !oldValue.equals(property.getValue())) {
+                // An external claim's MappedLocalClaim property is its mapping, listed above as mappedLocalClaim.
+                if (oldValue != null && !oldValue.equals(property.getValue())
+                        && !(!claim.isLocal() && property.getKey().equals(MAPPED_LOCAL_CLAIM))) {
                     entries.add(change(claim, "property", property.getKey(), oldValue, property.getValue()));
+                    if (!claim.isLocal()) {
+                        externalProperties.add(property.getKey());
+                    }
                 }
             }
+        }
+        if (before.claims().stream().anyMatch(c -> !c.isLocal() && !c.storedProperties().isEmpty())) {
+            throw new IllegalStateException(previous + " stores properties of external claims: say so in the header");
         }
         StringBuilder out = new StringBuilder();
         out.append("# Default claim values IS ").append(release).append(" changed in claims that IS ").append(previous)
@@ -140,11 +163,16 @@ public final class ClaimDataFileGenerator {
                 .append(" stored value is still\n# `from` (the ").append(previous).append(" default); a value the")
                 .append(" tenant changed is reported and kept.\n")
                 .append("#   property:        the IDN_CLAIM_PROPERTY row of that name\n")
-                .append("#   mappedAttribute: the IDN_CLAIM_MAPPED_ATTRIBUTE row of that user-store domain\n")
-                .append("#   notStored:       a claim-config.xml element the server keeps no row for (an external")
+                .append("#   mappedAttribute: the IDN_CLAIM_MAPPED_ATTRIBUTE row of that user-store domain\n");
+        if (remaps > 0) {
+            out.append("#   mappedLocalClaim: the IDN_CLAIM_MAPPING row of the external claim, to a claim of that")
+                    .append(" dialect; applied only\n#                    where the tenant has the `to` claim (the")
+                    .append(" release's ClaimDataMigrator step adds it)\n");
+        }
+        out.append("#   notStored:       a claim-config.xml element the server keeps no row for (an external")
                 .append(" claim's AttributeID);\n#                    listed for completeness, nothing to migrate.\n")
-                .append("# ").append(previous).append(" stored no property rows for external claims, so their")
-                .append(" RegEx changes apply only where such a row exists.\n")
+                .append(comment(previous + " stored no property rows for external claims, so their "
+                        + String.join(" and ", externalProperties) + " changes apply only where such a row exists."))
                 .append("release: ").append(quote(release)).append('\n')
                 .append("changes:\n");
         entries.forEach(out::append);
@@ -157,6 +185,18 @@ public final class ClaimDataFileGenerator {
                 + "    " + kind + ": " + quote(name) + "\n"
                 + "    from: " + quote(from) + "\n"
                 + "    to: " + quote(to) + "\n";
+    }
+
+    /** {@code text} as {@code # } comment lines of at most 120 characters. */
+    private static String comment(String text) {
+        StringBuilder out = new StringBuilder();
+        String rest = text;
+        while (rest.length() > 118) {
+            int cut = rest.lastIndexOf(' ', 118);
+            out.append("# ").append(rest, 0, cut).append('\n');
+            rest = rest.substring(cut + 1);
+        }
+        return out.append("# ").append(rest).append('\n').toString();
     }
 
     /** A YAML double-quoted scalar. */

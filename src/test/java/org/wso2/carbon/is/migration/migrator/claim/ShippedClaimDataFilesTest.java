@@ -21,6 +21,8 @@ class ShippedClaimDataFilesTest {
     private static final Path CLAIMS_570 = RESOURCES.resolve("5.7.0/data/claims.yaml");
     private static final Path CLAIMS = RESOURCES.resolve("5.9.0/data/claims.yaml");
     private static final Path CHANGES = RESOURCES.resolve("5.8.0/data/claim-changes.yaml");
+    private static final Path CHANGES_560 = RESOURCES.resolve("5.6.0/data/claim-changes.yaml");
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
     @TempDir
     Path temp;
@@ -34,6 +36,8 @@ class ShippedClaimDataFilesTest {
         assertEquals(ClaimDataFileGenerator.claimsYaml("5.8.0", "5.9.0"), Files.readString(CLAIMS),
                 "regenerate with ClaimDataFileGenerator");
         assertEquals(ClaimDataFileGenerator.changesYaml("5.7.0", "5.8.0"), Files.readString(CHANGES),
+                "regenerate with ClaimDataFileGenerator");
+        assertEquals(ClaimDataFileGenerator.changesYaml("5.5.0", "5.6.0"), Files.readString(CHANGES_560),
                 "regenerate with ClaimDataFileGenerator");
     }
 
@@ -80,6 +84,25 @@ class ShippedClaimDataFilesTest {
         assertEquals(7, changes.stream().filter(c -> c.target() == ClaimChange.Target.PROPERTY
                 && c.name().equals("RegEx")).count());
         assertEquals(1, changes.stream().filter(c -> c.target() == ClaimChange.Target.NOT_STORED).count());
+    }
+
+    @Test
+    void the560FileRemapsTheFourEnterpriseScim2ClaimsToTheLocalClaims560Added() throws Exception {
+        List<ClaimChange> remaps = ClaimChangesFile.load(CHANGES_560, "5.6.0").changes().stream()
+                .filter(c -> c.target() == ClaimChange.Target.MAPPED_LOCAL_CLAIM).toList();
+        String local = ReleaseClaimFacts.LOCAL_DIALECT;
+        assertEquals(List.of(
+                new ClaimChange(ENTERPRISE, ENTERPRISE + ":employeeNumber", ClaimChange.Target.MAPPED_LOCAL_CLAIM,
+                        local, local + "/externalid", local + "/extendedExternalId"),
+                new ClaimChange(ENTERPRISE, ENTERPRISE + ":costCenter", ClaimChange.Target.MAPPED_LOCAL_CLAIM,
+                        local, local + "/userType", local + "/costCenter"),
+                new ClaimChange(ENTERPRISE, ENTERPRISE + ":manager.$ref", ClaimChange.Target.MAPPED_LOCAL_CLAIM,
+                        local, local + "/resourceType", local + "/extendedRef"),
+                new ClaimChange(ENTERPRISE, ENTERPRISE + ":manager.displayName", ClaimChange.Target.MAPPED_LOCAL_CLAIM,
+                        local, local + "/displayName", local + "/extendedDisplayName")), remaps);
+        List<String> added560 = ClaimDataFile.load(CLAIMS_560, "5.6.0").claims().added().stream()
+                .map(ClaimDefinition::claim).toList();
+        assertTrue(remaps.stream().allMatch(c -> added560.contains(c.to())), "every new target is a claim 5.6.0 adds");
     }
 
     @Test

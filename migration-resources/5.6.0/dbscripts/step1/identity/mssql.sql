@@ -8,7 +8,8 @@
 --     IDX_AUTHORIZATION_CODE_AU_TI, IDX_IDN_SCIM_GROUP_TI_RN and IDX_IDN_SCIM_GROUP_TI_RN_AN.
 -- Every existing row is kept; nothing is dropped.
 -- Re-runnable: each object is created only IF NOT EXISTS in sys.objects / sys.columns / sys.indexes. Nullable
--- columns say NULL because SQL Server's default depends on session settings. One batch per object, each ended by GO.
+-- columns say NULL because SQL Server's default depends on session settings; a nullable column added with a default
+-- needs WITH VALUES, without which SQL Server leaves existing rows NULL. One batch per object, each ended by GO.
 
 IF NOT EXISTS (SELECT 1 FROM sys.objects WHERE object_id = OBJECT_ID(N'IDN_AUTH_TEMP_SESSION_STORE') AND type = N'U')
 CREATE TABLE IDN_AUTH_TEMP_SESSION_STORE (
@@ -43,7 +44,7 @@ ALTER TABLE IDN_AUTH_SESSION_STORE ADD EXPIRY_TIME BIGINT NULL
 GO
 
 IF NOT EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'IDN_OAUTH_CONSUMER_APPS') AND name = N'ID_TOKEN_EXPIRE_TIME')
-ALTER TABLE IDN_OAUTH_CONSUMER_APPS ADD ID_TOKEN_EXPIRE_TIME BIGINT DEFAULT 3600000 NULL
+ALTER TABLE IDN_OAUTH_CONSUMER_APPS ADD ID_TOKEN_EXPIRE_TIME BIGINT NULL DEFAULT 3600000 WITH VALUES
 GO
 
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE object_id = OBJECT_ID(N'IDN_AUTH_SESSION_STORE') AND name = N'IDX_IDN_AUTH_SESSION_STORE_TIME')

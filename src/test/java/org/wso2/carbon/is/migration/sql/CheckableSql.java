@@ -122,6 +122,13 @@ public final class CheckableSql {
      * SET DEFAULT v}, the same change in the spelling it knows (as DB2's SET DATA TYPE is).
      */
     private static final Pattern MSSQL_ADD_DEFAULT = Pattern.compile("(?i)\\bADD\\s+DEFAULT\\s+(\\S+)\\s+FOR\\s+(\\w+)");
+    /**
+     * A column added with a DEFAULT and without NOT NULL: SQL Server gives existing rows the default only with
+     * {@code WITH VALUES} (JSqlParser does not read it, so it is checked here and taken off), and NULL otherwise.
+     */
+    private static final Pattern MSSQL_NULLABLE_COLUMN_WITH_DEFAULT = Pattern.compile(
+            "(?is)^ALTER\\s+TABLE\\s+\\w+\\s+ADD\\s+(?!DEFAULT\\b|CONSTRAINT\\b)(?!.*\\bNOT\\s+NULL\\b).*\\bDEFAULT\\b.*");
+    private static final Pattern MSSQL_WITH_VALUES = Pattern.compile("(?i)\\s+WITH\\s+VALUES$");
     private static final Pattern MSSQL_GUARD = Pattern.compile("(?is)^IF\\s+(NOT\\s+)?EXISTS\\s*\\(");
     private static final Pattern MYSQL_DROP_PROCEDURE =
             Pattern.compile("(?is)^DROP\\s+PROCEDURE\\s+(IF\\s+EXISTS\\s+)?\\w+$");
@@ -344,6 +351,13 @@ public final class CheckableSql {
         // One statement, optionally ended by ';' as T-SQL allows.
         String guarded = sql.substring(close + 1).strip().replaceFirst(";$", "").strip();
         GuardedDdl.requireGuard(Dialect.MSSQL, condition, guard.group(1) != null, guarded);
+        Matcher withValues = MSSQL_WITH_VALUES.matcher(guarded);
+        if (withValues.find()) {
+            guarded = guarded.substring(0, withValues.start());
+        } else if (MSSQL_NULLABLE_COLUMN_WITH_DEFAULT.matcher(guarded).matches()) {
+            throw new IllegalArgumentException("a nullable column added with a DEFAULT needs WITH VALUES, or SQL"
+                    + " Server leaves the existing rows NULL: " + guarded);
+        }
         parsed.add(CCJSqlParserUtil.parse(
                 MSSQL_ADD_DEFAULT.matcher(guarded).replaceAll("ALTER COLUMN $2 SET DEFAULT $1")));
     }

@@ -234,6 +234,17 @@ class CheckableSqlTest {
         assertEquals(List.of(), checkable.createdObjects());
     }
 
+    @Test
+    void msSqlNullableColumnAddedWithADefaultMustFillTheExistingRows() throws Exception {
+        String add = "IF NOT EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'A') AND name = N'Y')\n"
+                + "ALTER TABLE A ADD Y BIGINT NULL DEFAULT 3600000%s\nGO\n";
+        assertEquals(1, check(String.format(add, " WITH VALUES"), Dialect.MSSQL).statements().size());
+        assertTrue(refusal(String.format(add, ""), Dialect.MSSQL).contains("needs WITH VALUES"));
+        assertEquals(1, check("IF NOT EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'A') AND"
+                + " name = N'Y')\nALTER TABLE A ADD Y INTEGER DEFAULT 0 NOT NULL\nGO\n", Dialect.MSSQL)
+                .statements().size(), "NOT NULL fills the rows by itself");
+    }
+
     static Stream<Arguments> brokenDefaultDrops() {
         return Stream.of(
                 Arguments.of("name not quoted", "QUOTENAME(@name)", "@name", "must quote the name with QUOTENAME"),

@@ -12,7 +12,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wso2.carbon.is.migration.database.CatalogLookup;
 import org.wso2.carbon.is.migration.sync.SyncFixture;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
@@ -21,7 +22,7 @@ import org.wso2.carbon.is.migration.testsupport.WorkDirectory;
 
 /**
  * The data sync started as operators start it, with the server: the built bundle booted on IS 5.9.0's runtime
- * (Equinox 3.14 + Equinox DS 1.4, see {@link InServerBoot}) with {@code -DprepareSync [-DgenerateDDL]} and then
+ * (Equinox 3.14 + Equinox DS 1.4, see {@link InServerBoot}), and on a newer one (Felix 7 + SCR 2.2), with {@code -DprepareSync [-DgenerateDDL]} and then
  * {@code -DsyncData}, {@code -DconfigFile} naming a sync.properties whose DataSources are the JNDI names the server
  * binds, on PostgreSQL (the tool refuses H2). Each boot keeps the server up until the line an operator waits for is
  * logged, then stops the framework, as stopping the server does.
@@ -36,18 +37,19 @@ class SyncInTheServerIT {
     private static final String THREADS_BEFORE_STOP = "threads before the framework stops: ";
     private static final String THREADS_LEFT = "threads after the framework stopped: ";
 
-    @Test
-    void prepareSyncThenSyncDataCarryTheOldServersRowsAndStopWithTheServer() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ServerRuntime.class)
+    void prepareSyncThenSyncDataCarryTheOldServersRowsAndStopWithTheServer(ServerRuntime runtime) throws Exception {
         SyncFixture fixture = SyncFixture.create(PostgresEngine.instance(), "5.8.0", "5.9.0");
-        Path folder = WorkDirectory.of("in-server-sync");
+        Path folder = WorkDirectory.of("in-server-sync-" + runtime.name());
         Path config = folder.resolve("sync.properties");
         Files.writeString(config, "sourceVersion=5.8.0\ntargetVersion=5.9.0\nsyncTables=" + SyncFixture.TABLES
                 + "\nidentitySchema=" + OLD_IDENTITY + "," + IDENTITY + "\nsyncInterval=200\n");
         Files.deleteIfExists(folder.resolve("sync-ddl.sql"));
 
         // -DprepareSync -DgenerateDDL: the DDL for a DBA beside the config file, nothing run.
-        InServerBoot.Result ddl = boot(fixture, config, "Data sync DDL written to").property("prepareSync", "")
-                .property("generateDDL", "").boot();
+        InServerBoot.Result ddl = boot(runtime, fixture, config, "Data sync DDL written to")
+                .property("prepareSync", "").property("generateDDL", "").boot();
         assertStartedAndStoppedCleanly(ddl);
         String script = Files.readString(folder.resolve("sync-ddl.sql"));
         assertTrue(script.contains("-- On the source database of identitySchema")
@@ -56,8 +58,8 @@ class SyncInTheServerIT {
         assertEquals(0, toolObjects(fixture.source), "-DgenerateDDL changed nothing");
 
         // -DprepareSync: journals and triggers on the source (the old server's database).
-        InServerBoot.Result prepare = boot(fixture, config, "Data sync prepared for").property("prepareSync", "")
-                .boot();
+        InServerBoot.Result prepare = boot(runtime, fixture, config, "Data sync prepared for")
+                .property("prepareSync", "").boot();
         assertStartedAndStoppedCleanly(prepare);
         assertTrue(prepare.printed("IDN_OAUTH2_ACCESS_TOKEN: changes are journalled in ISS_J_IDN_OAUTH2_ACCESS_TOKEN"),
                 prepare.describe());
@@ -79,7 +81,7 @@ class SyncInTheServerIT {
         assertEquals(List.of(), column(fixture.target, "SELECT TOKEN_ID FROM IDN_OAUTH2_ACCESS_TOKEN"));
 
         // -DsyncData: the running component carries them over and says so; it stops with the server.
-        InServerBoot.Result run = boot(fixture, config, "No data to sync for: " + LAST_TABLE)
+        InServerBoot.Result run = boot(runtime, fixture, config, "No data to sync for: " + LAST_TABLE)
                 .property("syncData", "").boot();
         assertStartedAndStoppedCleanly(run);
         assertTrue(run.lineWith(THREADS_BEFORE_STOP).contains("is-sync"), "it ran until the server stopped: "
@@ -115,8 +117,9 @@ class SyncInTheServerIT {
         assertFalse(boot.printed("The data sync stopped") || boot.printed("ERROR"), boot.describe());
     }
 
-    private static InServerBoot boot(SyncFixture fixture, Path config, String stopWhenPrinted) {
-        return InServerBoot.of(ServerRuntime.EQUINOX_IS_5_9_0)
+    private static InServerBoot boot(ServerRuntime runtime, SyncFixture fixture, Path config,
+                                     String stopWhenPrinted) {
+        return InServerBoot.of(runtime)
                 .dataSource(OLD_IDENTITY, fixture.source.url()).dataSource(IDENTITY, fixture.target.url())
                 .property("configFile", config.toString()).property("launcher.stopWhenPrinted", stopWhenPrinted);
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,14 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wso2.carbon.is.migration.datasource.DriverDataSource;
-import org.wso2.carbon.is.migration.engine.MigrationRun;
-import org.wso2.carbon.is.migration.engine.RunMode;
 import org.wso2.carbon.is.migration.schema.LiveSchemaReader;
 import org.wso2.carbon.is.migration.schema.SchemaComparer;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
@@ -31,10 +25,10 @@ import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
 import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
-import org.wso2.carbon.is.migration.testsupport.NamedDataSources;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.ReleaseDatabaseBuilder;
 import org.wso2.carbon.is.migration.testsupport.SampleData;
+import org.wso2.carbon.is.migration.testsupport.ShippedMigration;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 import org.wso2.carbon.is.migration.testsupport.UmaTablesRenamedIn570;
@@ -231,25 +225,7 @@ class MigrationChainTo590Test {
     }
 
     static IsHome home(TestDatabase identity, TestDatabase shared, String from) throws Exception {
-        String type = switch (identity.dialect()) {
-            case H2 -> "h2";
-            case POSTGRESQL -> "postgre";
-            default -> "mysql";
-        };
-        IsHome home = IsHome.create("chain-" + from).withProjectResources()
-                .withDeploymentToml(IsHome.databaseSection("identity_db", type, identity.url(), identity.user(),
-                        identity.password())
-                        + IsHome.databaseSection("shared_db", type, shared.url(), shared.user(), shared.password()));
-        switch (identity.dialect()) {
-            case POSTGRESQL -> home.withDriverInLib("postgresql-42.7.4.jar");
-            case MARIADB -> home.withDriverInLib("mariadb-java-client-3.4.1.jar");
-            default -> home.withPlugin("h2-1.4.199.jar", "h2_1.4.199.wso2v1.jar"); // the server's own H2
-        }
-        // The shipped config, as operators use it: only currentVersion changes.
-        Path config = home.resources().resolve("migration-config.yaml");
-        Files.writeString(config, Files.readString(config)
-                .replace("currentVersion: \"5.8.0\"", "currentVersion: \"" + from + "\""));
-        return home;
+        return ShippedMigration.home(identity, shared, from);
     }
 
     record Run(int exitCode, String output) {
@@ -260,23 +236,9 @@ class MigrationChainTo590Test {
             StandaloneMigration580To590Test.Run run = StandaloneMigration580To590Test.cli("migrate", home, List.of());
             return new Run(run.exitCode(), run.output());
         }
-        // The server's path: the run MigrationComponent starts, DataSources found by their names. The server's pool
-        // keeps idle connections, so an embedded H2 database stays open for the whole run; one connection held
-        // here does the same (without it H2 2.x closes and reopens the file at every connection, which it was seen
-        // to do badly under load: "File corrupted while reading record").
-        Map<String, DataSource> byName = Map.of(
-                "jdbc/WSO2IdentityDB", dataSource(identity), "jdbc/SHARED_DB", dataSource(shared));
-        Path report = home.path().resolve("server-report-" + System.nanoTime() + ".json");
-        try (Connection identityPool = identity.connect(); Connection sharedPool = shared.connect()) {
-            MigrationRun.Result result = MigrationRun.of(home.resources().resolve("migration-config.yaml"),
-                    home.resources()).dataSources(config -> NamedDataSources.of(byName)).reportTo(report)
-                    .loggingSummary().run(RunMode.MIGRATE);
-            return new Run(result.exitCode(), result.summary() + "\n" + Files.readString(report));
-        }
-    }
-
-    private static DataSource dataSource(TestDatabase database) {
-        return new DriverDataSource(database.driver(), database.url(), database.user(), database.password());
+        // The server's path: the run MigrationComponent starts, DataSources found by their names.
+        ShippedMigration.Outcome outcome = ShippedMigration.asTheServer(home, identity, shared);
+        return new Run(outcome.exitCode(), outcome.output());
     }
 
     static List<String> differences(Connection connection, TestDatabase database, SchemaFacts facts)

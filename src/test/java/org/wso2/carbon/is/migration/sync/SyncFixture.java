@@ -69,6 +69,15 @@ public final class SyncFixture {
                         + " VALUES (" + APP_ID + ", 'app-key', 'app', -1234)");
             }
         }
+        return between(source, target, from, to, extra);
+    }
+
+    /**
+     * The sync from {@code source} (release {@code from}, reached without MariaDB bulk batches) to {@code target}
+     * (release {@code to}) of the four documented tables; {@code extra} are more sync.properties.
+     */
+    public static SyncFixture between(TestDatabase source, TestDatabase target, String from, String to,
+                                      String... extra) throws MigrationException {
         Properties properties = new Properties();
         properties.setProperty("sourceVersion", from);
         properties.setProperty("targetVersion", to);
@@ -77,7 +86,7 @@ public final class SyncFixture {
         for (int i = 0; i + 1 < extra.length; i += 2) {
             properties.setProperty(extra[i], extra[i + 1]);
         }
-        return new SyncFixture(source, target, SyncSettings.of(properties, "sync.properties"));
+        return new SyncFixture(withoutBulkInserts(source), target, SyncSettings.of(properties, "sync.properties"));
     }
 
     /**

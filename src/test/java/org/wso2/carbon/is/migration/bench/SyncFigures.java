@@ -71,7 +71,7 @@ record SyncFigures(BenchEngine engine, long tokens, long syncIntervalMillis, Lat
                 String.format(Locale.ROOT, "<= %.1fx", overheadTarget()), met(targets().get(0)));
         printApply(out, row, "local socket", local, networked == null);
         if (networked != null) {
-            printApply(out, row, "+" + roundTripMicros + " us per round trip", networked, true);
+            printApply(out, row, "+" + roundTripMicros + " us/round trip", networked, true);
         }
         out.printf(row, String.format(Locale.ROOT, "lag p95 at %d row writes/s (measured %.0f/s, %,d tx)", writeRate,
                         lag.rowWritesPerSecond(), lag.transactions()),
@@ -87,14 +87,13 @@ record SyncFigures(BenchEngine engine, long tokens, long syncIntervalMillis, Lat
     }
 
     private void printApply(PrintStream out, String row, String where, ApplyRates apply, boolean judged) {
-        out.printf(row, "apply (" + where + "), sync run draining " + String.format(Locale.ROOT, "%,d",
-                apply.backlog()) + " changes", String.format(Locale.ROOT, "%,d rows/s (%,d rows, %.1f s)",
-                apply.toolRowsPerSecond(), apply.toolRows(), apply.toolMillis() / 1000.0), "", "");
-        out.printf(row, "apply (" + where + "), old approach (id ranges, row by row)",
+        out.printf(row, "apply, " + String.format(Locale.ROOT, "%,d", apply.backlog()) + " changes (" + where
+                + "): tool", String.format(Locale.ROOT, "%,d rows/s (%,d rows, %.1f s)", apply.toolRowsPerSecond(),
+                apply.toolRows(), apply.toolMillis() / 1000.0), "", "");
+        out.printf(row, "  old approach (id ranges, row by row)",
                 String.format(Locale.ROOT, "%,d rows/s (%,d rows, %.1f s)", apply.baseline().rowsPerSecond(),
                         apply.baseline().rows(), apply.baseline().millis() / 1000.0), "", "");
-        out.printf(row, "apply (" + where + "), tool / old approach",
-                String.format(Locale.ROOT, "%.1fx", apply.ratio()),
+        out.printf(row, "  tool / old approach", String.format(Locale.ROOT, "%.1fx", apply.ratio()),
                 judged ? String.format(Locale.ROOT, ">= %.0fx", APPLY_TARGET) : "(not judged)",
                 judged ? met(targets().get(1)) : "");
     }

@@ -99,6 +99,18 @@ class KilledChainResumesOnEveryEngineTest {
             KillPoint.inScript("5.9.0 shared um script", true, "5.9.0/SchemaMigrator/%um%", "5.9.0/dbscripts/step2/um",
                     20));
 
+    /** The random delays of one run of a crash test, from a seed that {@code -Dcrash.seed=<seed>} replays. */
+    record SeededDelays(Random delays, String replay) {
+
+        /** Draws the seed (or takes -Dcrash.seed) and prints it, so that a failure can be replayed. */
+        static SeededDelays of(String test, String engineName) {
+            long seed = Long.getLong("crash.seed", System.nanoTime());
+            String replay = engineName + ", seed " + seed + " (replay: -Dcrash.seed=" + seed + ")";
+            System.out.println(test + ": " + replay);
+            return new SeededDelays(new Random(seed), replay);
+        }
+    }
+
     /** What must survive the migration: the fingerprinted columns of a database's tables, and their rows before. */
     record Rows(Map<String, List<String>> columns, Map<String, DataFingerprint.TableData> before) {
 
@@ -115,6 +127,16 @@ class KilledChainResumesOnEveryEngineTest {
         Map<String, DataFingerprint.TableData> now(Connection connection) throws SQLException {
             return DataFingerprint.of(connection, columns);
         }
+
+        /** {@code database} is a fresh install of {@code release}'s shared database with these rows in it. */
+        void assertKeptIn(TestDatabase database, String facts, String release, String replay) throws Exception {
+            try (Connection connection = database.connect()) {
+                assertEquals(List.of(), MigrationChainTo590Test.differences(connection, database,
+                        SchemaFacts.load(facts, release, true)), "shared database = " + release + " fresh install; "
+                        + replay);
+                assertEquals(before, now(connection), "shared rows kept; " + replay);
+            }
+        }
     }
 
     /** Adds a database's own rows and names the columns whose rows the migration must keep. */
@@ -126,10 +148,9 @@ class KilledChainResumesOnEveryEngineTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"H2 1.4.199", "PostgreSQL", "MariaDB"})
     void aChainKilledInEveryKindOfStepIsFinishedByTheNextRun(String engineName) throws Exception {
-        long seed = Long.getLong("crash.seed", System.nanoTime());
-        Random delays = new Random(seed);
-        String replay = engineName + ", seed " + seed + " (replay: -Dcrash.seed=" + seed + ")";
-        System.out.println("KilledChainResumesOnEveryEngineTest: " + replay);
+        SeededDelays seeded = SeededDelays.of("KilledChainResumesOnEveryEngineTest", engineName);
+        Random delays = seeded.delays();
+        String replay = seeded.replay();
 
         TestEngine engine = MigrationChainTo590Test.engine(engineName);
         TestDatabase identity = database(engine);
@@ -163,16 +184,9 @@ class KilledChainResumesOnEveryEngineTest {
                         + " AND IDP_ID = " + localIdp[0]), table + ": IDP_ID = the tenant's LOCAL IdP; " + replay);
             }
         }
-        try (Connection connection = shared.connect()) {
-            assertEquals(List.of(), MigrationChainTo590Test.differences(connection, shared,
-                    SchemaFacts.load(facts, "5.9.0", true)), "shared database = 5.9.0 fresh install; " + replay);
-            assertEquals(sharedRows.before(), sharedRows.now(connection), "shared rows kept; " + replay);
-        }
+        sharedRows.assertKeptIn(shared, facts, "5.9.0", replay);
 
-        StandaloneMigration580To590Test.Run again = StandaloneMigration580To590Test.cli("migrate", home, List.of());
-        assertEquals(0, again.exitCode(), replay + "\n" + again.output());
-        assertFalse(again.output().contains("\"outcome\": \"APPLIED\""), replay + "\n" + again.output());
-        assertTrue(again.output().contains("ALREADY_APPLIED"), replay + "\n" + again.output());
+        runAgainAsANoOp(home, replay);
         try (Connection connection = identity.connect()) {
             assertEquals(identityRows.before(), identityRows.now(connection),
                     "a further run changed nothing; " + replay);
@@ -213,6 +227,14 @@ class KilledChainResumesOnEveryEngineTest {
                     + Files.readString(log));
         }
         return context;
+    }
+
+    /** One more run of {@code home}'s migration ends well and reports every step as already applied, none applied. */
+    static void runAgainAsANoOp(IsHome home, String replay) throws Exception {
+        StandaloneMigration580To590Test.Run again = StandaloneMigration580To590Test.cli("migrate", home, List.of());
+        assertEquals(0, again.exitCode(), replay + "\n" + again.output());
+        assertFalse(again.output().contains("\"outcome\": \"APPLIED\""), replay + "\n" + again.output());
+        assertTrue(again.output().contains("ALREADY_APPLIED"), replay + "\n" + again.output());
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.wso2.carbon.is.migration.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -100,10 +99,9 @@ class KilledDataStepsOf560And570ResumeTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PostgreSQL"})
     void a550ChainKilledInEachDataStepEndsAsTheReleasesWouldHaveLeftIt(String engineName) throws Exception {
-        long seed = Long.getLong("crash.seed", System.nanoTime());
-        Random delays = new Random(seed);
-        String replay = engineName + ", seed " + seed + " (replay: -Dcrash.seed=" + seed + ")";
-        System.out.println("KilledDataStepsOf560And570ResumeTest: " + replay);
+        KilledChainResumesOnEveryEngineTest.SeededDelays seeded = KilledChainResumesOnEveryEngineTest.SeededDelays.of("KilledDataStepsOf560And570ResumeTest", engineName);
+        Random delays = seeded.delays();
+        String replay = seeded.replay();
 
         TestEngine engine = MigrationChainTo590Test.engine(engineName);
         TestDatabase identity = KilledChainResumesOnEveryEngineTest.database(engine);
@@ -184,16 +182,9 @@ class KilledDataStepsOf560And570ResumeTest {
             assertEquals(WRITTEN, migratedColumns.keySet());
             migrated = DataFingerprint.of(connection, migratedColumns);
         }
-        try (Connection connection = shared.connect()) {
-            assertEquals(List.of(), MigrationChainTo590Test.differences(connection, shared,
-                    SchemaFacts.load(facts, "5.7.0", true)), "shared database = 5.7.0 fresh install; " + replay);
-            assertEquals(sharedRows.before(), sharedRows.now(connection), "shared rows kept; " + replay);
-        }
+        sharedRows.assertKeptIn(shared, facts, "5.7.0", replay);
 
-        StandaloneMigration580To590Test.Run again = StandaloneMigration580To590Test.cli("migrate", home, List.of());
-        assertEquals(0, again.exitCode(), replay + "\n" + again.output());
-        assertFalse(again.output().contains("\"outcome\": \"APPLIED\""), replay + "\n" + again.output());
-        assertTrue(again.output().contains("ALREADY_APPLIED"), replay + "\n" + again.output());
+        KilledChainResumesOnEveryEngineTest.runAgainAsANoOp(home, replay);
         try (Connection connection = identity.connect()) {
             assertEquals(migrated, DataFingerprint.of(connection, migratedColumns),
                     "a further run changed none of the rows the data steps write; " + replay);

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wso2.carbon.is.migration.cli.KilledChainResumesOnEveryEngineTest.KillPoint;
 import org.wso2.carbon.is.migration.cli.KilledChainResumesOnEveryEngineTest.Rows;
+import org.wso2.carbon.is.migration.cli.KilledChainResumesOnEveryEngineTest.SeededDelays;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
@@ -39,7 +40,8 @@ import org.wso2.carbon.is.migration.testsupport.UmaTablesRenamedIn570;
  * registry resource). After each kill the ledger shows the step RUNNING and the database part of its work done. One
  * more run then ends with the 5.7.0 schema (0 differences from the facts), every row kept, every session's
  * EXPIRY_TIME set by the rule, every hash in the 5.7.0 JSON form exactly once, each tenant's IDN_OIDC_SCOPE rows
- * equal to its registry resource, the three steps SUCCESS in the ledger; and a further run changes nothing.
+ * equal to its registry resource, the three steps SUCCESS in the ledger; and a further run applies no step and leaves
+ * the rows the data steps write as they were.
  * {@code -Dcrash.seed=<seed>} replays a failure's delays.
  */
 class KilledDataStepsOf560And570ResumeTest {
@@ -87,7 +89,7 @@ class KilledDataStepsOf560And570ResumeTest {
                     identity -> new long[]{
                             KilledChainResumesOnEveryEngineTest.count(identity, "SELECT COUNT(DISTINCT TENANT_ID)"
                                     + " FROM IDN_OIDC_SCOPE"),
-                            TENANTS + 3 + 1}),
+                            TENANTS + 3 + 1}), // SampleData's 3 tenants and the super tenant
             new DataKill(KillPoint.afterProgressOf("5.7.0 token hash walk", "5.7.0/OAuthTokenHashMigrator/%",
                     "IDN_OAUTH2_ACCESS_TOKEN", 60), HASH_STEP, "hashes in the JSON form",
                     identity -> {
@@ -99,7 +101,7 @@ class KilledDataStepsOf560And570ResumeTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PostgreSQL"})
     void a550ChainKilledInEachDataStepEndsAsTheReleasesWouldHaveLeftIt(String engineName) throws Exception {
-        KilledChainResumesOnEveryEngineTest.SeededDelays seeded = KilledChainResumesOnEveryEngineTest.SeededDelays.of("KilledDataStepsOf560And570ResumeTest", engineName);
+        SeededDelays seeded = SeededDelays.of("KilledDataStepsOf560And570ResumeTest", engineName);
         Random delays = seeded.delays();
         String replay = seeded.replay();
 

@@ -33,16 +33,16 @@ import org.wso2.carbon.is.migration.testsupport.TestEngine;
 import org.wso2.carbon.is.migration.testsupport.UmaTablesRenamedIn570;
 
 /**
- * The 5.5.0 -> 5.7.0 chain (identity and shared databases from the 5.5.0 facts, rows in every table), run by the
- * command line in a child JVM that is killed (SIGKILL) once inside each data step of 5.6.0 and 5.7.0: the session
- * expiry walk and the token-hash walk between their chunks (600 sessions, and 600 tokens and codes, walked 15 rows a
- * chunk with a pause), the OIDC scope move between its tenants (the super tenant and 7 tenants, each with its
- * registry resource). After each kill the ledger shows the step RUNNING and the database part of its work done. One
- * more run then ends with the 5.7.0 schema (0 differences from the facts), every row kept, every session's
- * EXPIRY_TIME set by the rule, every hash in the 5.7.0 JSON form exactly once, each tenant's IDN_OIDC_SCOPE rows
- * equal to its registry resource, the three steps SUCCESS in the ledger; and a further run applies no step and leaves
- * the rows the data steps write as they were.
- * {@code -Dcrash.seed=<seed>} replays a failure's delays.
+ * On PostgreSQL and MariaDB, the 5.5.0 -> 5.7.0 chain (identity and shared databases from the 5.5.0 facts, rows in
+ * every table), run by the command line in a child JVM that is killed (SIGKILL) once inside each data step of 5.6.0
+ * and 5.7.0: the session expiry walk and the token-hash walk between their chunks (600 sessions, and 600 tokens and
+ * codes, walked 15 rows a chunk with a pause), the OIDC scope move between its tenants (the super tenant and 7
+ * tenants, each with its registry resource). After each kill the ledger shows the step RUNNING and the database part
+ * of its work done. One more run then ends with the 5.7.0 schema (0 differences from the facts), every row kept,
+ * every session's EXPIRY_TIME set by the rule, every hash in the 5.7.0 JSON form exactly once, each tenant's
+ * IDN_OIDC_SCOPE rows equal to its registry resource, the three steps SUCCESS in the ledger; and a further run applies
+ * no step and leaves the rows the data steps write as they were. {@code -Dcrash.seed=<seed>} replays a failure's
+ * delays.
  */
 class KilledDataStepsOf560And570ResumeTest {
 
@@ -98,8 +98,9 @@ class KilledDataStepsOf560And570ResumeTest {
                                 hashes.size()};
                     }));
 
+    // H2 1.4.199 passes too (some 21 s more, measured); left out to keep this test within a minute of the suite.
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"PostgreSQL"})
+    @ValueSource(strings = {"PostgreSQL", "MariaDB"})
     void a550ChainKilledInEachDataStepEndsAsTheReleasesWouldHaveLeftIt(String engineName) throws Exception {
         SeededDelays seeded = SeededDelays.of("KilledDataStepsOf560And570ResumeTest", engineName);
         Random delays = seeded.delays();

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +17,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,10 +50,11 @@ import org.wso2.carbon.is.migration.testsupport.TestEngine;
  */
 class KilledChainResumesOnEveryEngineTest {
 
-    private static final int TOKENS = 600; // per OAuth table: with BATCH, 40 committed chunks per table
+    // Per OAuth table: with BATCH, 40 committed chunks per table (PostgreSQL walks by pages: some 75 chunks of a page).
+    static final int TOKENS = 600;
     private static final int BATCH = 15;
     private static final int TENANTS = 2; // with SampleData's 3 and the super tenant: 6 tenants to seed
-    private static final int TENANT = 77;
+    static final int TENANT = 77;
     private static final Duration KILL_WITHIN = Duration.ofSeconds(90);
 
     /**
@@ -58,8 +64,8 @@ class KilledChainResumesOnEveryEngineTest {
      * after it committed a chunk or a tenant. Read from the log, the moment needs no connection to the database: an
      * embedded H2 file can be read only through the run's own server, which came up too late on a quiet machine.
      */
-    private record KillPoint(String name, boolean shared, String stepKey, Function<TestEngine, Pattern> logged,
-                             int maxDelayMillis) {
+    record KillPoint(String name, boolean shared, String stepKey, Function<TestEngine, Pattern> logged,
+                     int maxDelayMillis) {
 
         static KillPoint inScript(String name, boolean shared, String stepKey, String script, int maxDelayMillis) {
             return new KillPoint(name, shared, stepKey, engine -> Pattern.compile(Pattern.quote(
@@ -69,14 +75,22 @@ class KilledChainResumesOnEveryEngineTest {
         static KillPoint afterLogged(String name, String stepKey, String line, int maxDelayMillis) {
             return new KillPoint(name, false, stepKey, engine -> Pattern.compile(line), maxDelayMillis);
         }
+
+        /**
+         * After a chunked walk's progress line on {@code table} (ProgressMeter's "rows/s" line, logged after a chunk
+         * was committed; not the step's closing "N rows changed" note, which also starts with the table's name).
+         */
+        static KillPoint afterProgressOf(String name, String stepKey, String table, int maxDelayMillis) {
+            return afterLogged(name, stepKey, Pattern.quote(table) + ": [0-9,]+ [^\\n]*, [0-9,]+ rows/s",
+                    maxDelayMillis);
+        }
     }
 
     private static final List<KillPoint> KILL_POINTS = List.of(
             KillPoint.inScript("5.8.0 step1 schema script", false, "5.8.0/SchemaMigrator/%step1%",
                     "5.8.0/dbscripts/step1/identity", 20),
             // The walk's progress line, logged (every second, see the config below) after a chunk was committed.
-            KillPoint.afterLogged("OAuth data walk", "5.8.0/OAuthDataMigrator/%",
-                    "IDN_OAUTH2_ACCESS_TOKEN: [0-9,]+ (of ~|rows)", 60),
+            KillPoint.afterProgressOf("OAuth data walk", "5.8.0/OAuthDataMigrator/%", "IDN_OAUTH2_ACCESS_TOKEN", 60),
             KillPoint.inScript("5.8.0 step3 index build", false, "5.8.0/SchemaMigrator/%step3%",
                     "5.8.0/dbscripts/step3/identity", 20),
             // The step's note on a tenant, logged once the tenant's claims and checkpoint were committed.
@@ -85,11 +99,23 @@ class KilledChainResumesOnEveryEngineTest {
             KillPoint.inScript("5.9.0 shared um script", true, "5.9.0/SchemaMigrator/%um%", "5.9.0/dbscripts/step2/um",
                     20));
 
+    /** The random delays of one run of a crash test, from a seed that {@code -Dcrash.seed=<seed>} replays. */
+    record SeededDelays(Random delays, String replay) {
+
+        /** Draws the seed (or takes -Dcrash.seed) and prints it, so that a failure can be replayed. */
+        static SeededDelays of(String test, String engineName) {
+            long seed = Long.getLong("crash.seed", System.nanoTime());
+            String replay = engineName + ", seed " + seed + " (replay: -Dcrash.seed=" + seed + ")";
+            System.out.println(test + ": " + replay);
+            return new SeededDelays(new Random(seed), replay);
+        }
+    }
+
     /** What must survive the migration: the fingerprinted columns of a database's tables, and their rows before. */
-    private record Rows(Map<String, List<String>> columns, Map<String, DataFingerprint.TableData> before) {
+    record Rows(Map<String, List<String>> columns, Map<String, DataFingerprint.TableData> before) {
 
         /** Builds the release's tables with sample rows, adds the test's own rows and fingerprints the result. */
-        static Rows fill(TestDatabase database, SchemaFacts release, Kept kept) throws SQLException {
+        static Rows fill(TestDatabase database, SchemaFacts release, Kept kept) throws Exception {
             try (Connection connection = database.connect()) {
                 ReleaseDatabaseBuilder.create(connection, release);
                 SampleData.fill(connection, 3);
@@ -101,21 +127,30 @@ class KilledChainResumesOnEveryEngineTest {
         Map<String, DataFingerprint.TableData> now(Connection connection) throws SQLException {
             return DataFingerprint.of(connection, columns);
         }
+
+        /** {@code database} is a fresh install of {@code release}'s shared database with these rows in it. */
+        void assertKeptIn(TestDatabase database, String facts, String release, String replay) throws Exception {
+            try (Connection connection = database.connect()) {
+                assertEquals(List.of(), MigrationChainTo590Test.differences(connection, database,
+                        SchemaFacts.load(facts, release, true)), "shared database = " + release + " fresh install; "
+                        + replay);
+                assertEquals(before, now(connection), "shared rows kept; " + replay);
+            }
+        }
     }
 
     /** Adds a database's own rows and names the columns whose rows the migration must keep. */
     @FunctionalInterface
-    private interface Kept {
-        Map<String, List<String>> addRowsAndName(Connection connection) throws SQLException;
+    interface Kept {
+        Map<String, List<String>> addRowsAndName(Connection connection) throws Exception;
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"H2 1.4.199", "PostgreSQL", "MariaDB"})
     void aChainKilledInEveryKindOfStepIsFinishedByTheNextRun(String engineName) throws Exception {
-        long seed = Long.getLong("crash.seed", System.nanoTime());
-        Random delays = new Random(seed);
-        String replay = engineName + ", seed " + seed + " (replay: -Dcrash.seed=" + seed + ")";
-        System.out.println("KilledChainResumesOnEveryEngineTest: " + replay);
+        SeededDelays seeded = SeededDelays.of("KilledChainResumesOnEveryEngineTest", engineName);
+        Random delays = seeded.delays();
+        String replay = seeded.replay();
 
         TestEngine engine = MigrationChainTo590Test.engine(engineName);
         TestDatabase identity = database(engine);
@@ -123,37 +158,18 @@ class KilledChainResumesOnEveryEngineTest {
         String facts = engine.factsDialects().get(0);
         int[] localIdp = new int[1];
         Rows identityRows = Rows.fill(identity, SchemaFacts.load(facts, "5.7.0", false), connection -> {
-            localIdp[0] = addLocalTokensAndCodes(connection);
+            localIdp[0] = addLocalTokensAndCodes(connection, false);
             return MigrationChainTo590Test.withoutClaimTables(DataFingerprint.columns(connection));
         });
         Rows sharedRows = Rows.fill(shared, SchemaFacts.load(facts, "5.7.0", true), connection -> {
-            addTenants(connection);
+            addTenants(connection, TENANTS);
             return DataFingerprint.columns(connection);
         });
         IsHome home = MigrationChainTo590Test.home(identity, shared, "5.7.0");
-        // The shipped config with small OAuth chunks, so that the walk has many checkpoints to be killed between.
-        Path config = home.resources().resolve("migration-config.yaml");
-        String shipped = Files.readString(config);
-        String oauthStep = "{name: OAuthDataMigrator, order: 4, parameters: {schema: identity}}";
-        assertTrue(shipped.contains(oauthStep), "the shipped config's OAuth step");
-        // A pause after each chunk keeps the walk going for seconds, and its progress line comes every second.
-        Files.writeString(config, shipped.replace(oauthStep, "{name: OAuthDataMigrator, order: 4, parameters:"
-                + " {schema: identity, batchSize: \"" + BATCH + "\", pauseMillis: \"40\", progressIntervalSeconds: \"1\"}}"));
+        chunkSlowly(home, "{name: OAuthDataMigrator, order: 4, parameters: {schema: identity}}");
 
         for (KillPoint point : KILL_POINTS) {
-            TestDatabase watched = point.shared() ? shared : identity;
-            long lastRowBefore = lastHistoryRow(watched);
-            int delay = delays.nextInt(point.maxDelayMillis() + 1);
-            String context = "killed in " + point.name() + " after " + delay + " ms; " + replay;
-            Path log = home.path().resolve("killed-" + point.name().replace(' ', '-') + ".log");
-            KilledMigrationRun.killWhenLogged(home.path(), log, point.logged().apply(engine), delay, KILL_WITHIN,
-                    context);
-            // Opening both databases also lets H2 take over the files the killed run held, lock files included.
-            try (Connection identityAfter = identity.connect(); Connection sharedAfter = shared.connect()) {
-                assertEquals(List.of("RUNNING"), outcomes(point.shared() ? sharedAfter : identityAfter,
-                        point.stepKey(), lastRowBefore), context + ": the run died inside the step\n"
-                        + Files.readString(log));
-            }
+            kill(point, engine, home, identity, shared, delays, replay);
         }
 
         StandaloneMigration580To590Test.Run last = StandaloneMigration580To590Test.cli("migrate", home, List.of());
@@ -168,16 +184,9 @@ class KilledChainResumesOnEveryEngineTest {
                         + " AND IDP_ID = " + localIdp[0]), table + ": IDP_ID = the tenant's LOCAL IdP; " + replay);
             }
         }
-        try (Connection connection = shared.connect()) {
-            assertEquals(List.of(), MigrationChainTo590Test.differences(connection, shared,
-                    SchemaFacts.load(facts, "5.9.0", true)), "shared database = 5.9.0 fresh install; " + replay);
-            assertEquals(sharedRows.before(), sharedRows.now(connection), "shared rows kept; " + replay);
-        }
+        sharedRows.assertKeptIn(shared, facts, "5.9.0", replay);
 
-        StandaloneMigration580To590Test.Run again = StandaloneMigration580To590Test.cli("migrate", home, List.of());
-        assertEquals(0, again.exitCode(), replay + "\n" + again.output());
-        assertFalse(again.output().contains("\"outcome\": \"APPLIED\""), replay + "\n" + again.output());
-        assertTrue(again.output().contains("ALREADY_APPLIED"), replay + "\n" + again.output());
+        runAgainAsANoOp(home, replay);
         try (Connection connection = identity.connect()) {
             assertEquals(identityRows.before(), identityRows.now(connection),
                     "a further run changed nothing; " + replay);
@@ -185,11 +194,55 @@ class KilledChainResumesOnEveryEngineTest {
     }
 
     /**
+     * The shipped config of {@code home} with the chunked step {@code shippedStep} (its line as shipped) walking in
+     * chunks of BATCH rows, so that the walk has many checkpoints to be killed between: a pause after each chunk keeps
+     * the walk going for seconds, and its progress line comes every second.
+     */
+    static void chunkSlowly(IsHome home, String shippedStep) throws IOException {
+        Path config = home.resources().resolve("migration-config.yaml");
+        String shipped = Files.readString(config);
+        assertTrue(shipped.contains(shippedStep) && shippedStep.endsWith("}}"), "the shipped config's " + shippedStep);
+        Files.writeString(config, shipped.replace(shippedStep, shippedStep.substring(0, shippedStep.length() - 2)
+                + ", batchSize: \"" + BATCH + "\", pauseMillis: \"40\", progressIntervalSeconds: \"1\"}}"));
+    }
+
+    /**
+     * Runs the migration of {@code home} in a child JVM and kills it at {@code point} (a delay drawn from
+     * {@code delays} after the log line), then checks that the ledger shows the step started and not ended.
+     * Returns what the kill's assertions name: the point, the delay and {@code replay}.
+     */
+    static String kill(KillPoint point, TestEngine engine, IsHome home, TestDatabase identity, TestDatabase shared,
+                       Random delays, String replay) throws Exception {
+        TestDatabase watched = point.shared() ? shared : identity;
+        long lastRowBefore = lastHistoryRow(watched);
+        int delay = delays.nextInt(point.maxDelayMillis() + 1);
+        String context = "killed in " + point.name() + " after " + delay + " ms; " + replay;
+        Path log = home.path().resolve("killed-" + point.name().replace(' ', '-') + ".log");
+        KilledMigrationRun.killWhenLogged(home.path(), log, point.logged().apply(engine), delay, KILL_WITHIN,
+                context);
+        // Opening both databases also lets H2 take over the files the killed run held, lock files included.
+        try (Connection identityAfter = identity.connect(); Connection sharedAfter = shared.connect()) {
+            assertEquals(List.of("RUNNING"), outcomes(point.shared() ? sharedAfter : identityAfter,
+                    point.stepKey(), lastRowBefore), context + ": the run died inside the step\n"
+                    + Files.readString(log));
+        }
+        return context;
+    }
+
+    /** One more run of {@code home}'s migration ends well and reports every step as already applied, none applied. */
+    static void runAgainAsANoOp(IsHome home, String replay) throws Exception {
+        StandaloneMigration580To590Test.Run again = StandaloneMigration580To590Test.cli("migrate", home, List.of());
+        assertEquals(0, again.exitCode(), replay + "\n" + again.output());
+        assertFalse(again.output().contains("\"outcome\": \"APPLIED\""), replay + "\n" + again.output());
+        assertTrue(again.output().contains("ALREADY_APPLIED"), replay + "\n" + again.output());
+    }
+
+    /**
      * H2 in a file, as IS ships it (one process at a time). WRITE_DELAY=0 writes each commit to the file at once: by
      * default H2 1.4 writes commits up to 500 ms later, so a kill also undoes the last commits, the ledger's RUNNING
      * row among them, and the kill would land before the step it was aimed at.
      */
-    private static TestDatabase database(TestEngine engine) {
+    static TestDatabase database(TestEngine engine) {
         if (!(engine instanceof H2Engines h2)) {
             return engine.newDatabase();
         }
@@ -199,7 +252,7 @@ class KilledChainResumesOnEveryEngineTest {
     }
 
     /** The outcomes recorded for the step after history row {@code after}, oldest first. */
-    private static List<String> outcomes(Connection connection, String stepKey, long after) throws SQLException {
+    static List<String> outcomes(Connection connection, String stepKey, long after) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT OUTCOME FROM IS_MIGRATION_HISTORY"
                 + " WHERE STEP_KEY LIKE ? AND ID > ? ORDER BY ID")) {
             query.setString(1, stepKey);
@@ -222,31 +275,41 @@ class KilledChainResumesOnEveryEngineTest {
     }
 
     /**
-     * A LOCAL IdP of tenant 77 and TOKENS tokens, audit rows and codes of that tenant without IDP_ID (5.7.0 has no
-     * such column), for the data step to walk in many chunks; returns the IdP's id.
+     * A LOCAL IdP of tenant 77 and TOKENS tokens and codes of that tenant without IDP_ID (5.7.0 has no such column),
+     * for the data steps to walk in many chunks; returns the IdP's id. Each token, refresh token and code is stored
+     * as a deployment that encrypts them stores it (RSA 2048: 344 Base64 characters), which also gives PostgreSQL's
+     * page-range walk some 75 pages of tokens to go. From 5.7.0 ({@code before570} false) each token also has an
+     * audit row; before it (no audit table yet) each token and code has the SHA-256 hex digest that releases before
+     * 5.7.0 store as its hash.
      */
-    private static int addLocalTokensAndCodes(Connection connection) throws SQLException {
+    static int addLocalTokensAndCodes(Connection connection, boolean before570) throws Exception {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO IDP (TENANT_ID, NAME) VALUES (" + TENANT + ", 'LOCAL')");
             int app = (int) count(connection, "SELECT MIN(ID) FROM IDN_OAUTH_CONSUMER_APPS");
             Timestamp created = Timestamp.valueOf("2019-05-01 10:00:00");
-            try (PreparedStatement token = connection.prepareStatement("INSERT INTO IDN_OAUTH2_ACCESS_TOKEN"
-                    + " (TOKEN_ID, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TIME_CREATED,"
-                    + " REFRESH_TOKEN_TIME_CREATED, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID)"
-                    + " VALUES (?, ?, ?, ?, 'PRIMARY', 'APPLICATION_USER', ?, ?, 'h', 'ACTIVE', ?)");
-                 PreparedStatement audit = connection.prepareStatement("INSERT INTO IDN_OAUTH2_ACCESS_TOKEN_AUDIT"
-                         + " (TOKEN_ID, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, TIME_CREATED,"
-                         + " INVALIDATED_TIME) VALUES (?, ?, ?, ?, 'PRIMARY', ?, ?)");
-                 PreparedStatement code = connection.prepareStatement("INSERT INTO IDN_OAUTH2_AUTHORIZATION_CODE"
-                         + " (CODE_ID, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, TIME_CREATED, STATE)"
-                         + " VALUES (?, ?, ?, ?, 'PRIMARY', ?, 'ACTIVE')")) {
+            List<PreparedStatement> inserts = new ArrayList<>();
+            try {
+                PreparedStatement token = prepare(connection, inserts, "INSERT INTO IDN_OAUTH2_ACCESS_TOKEN"
+                        + " (TOKEN_ID, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE, TIME_CREATED,"
+                        + " REFRESH_TOKEN_TIME_CREATED, TOKEN_SCOPE_HASH, TOKEN_STATE, TOKEN_STATE_ID, ACCESS_TOKEN,"
+                        + " REFRESH_TOKEN" + (before570 ? ", ACCESS_TOKEN_HASH, REFRESH_TOKEN_HASH" : "") + ")"
+                        + " VALUES (?, ?, ?, ?, 'PRIMARY', 'APPLICATION_USER', ?, ?, 'h', 'ACTIVE', ?, ?, ?"
+                        + (before570 ? ", ?, ?" : "") + ")");
+                PreparedStatement code = prepare(connection, inserts, "INSERT INTO IDN_OAUTH2_AUTHORIZATION_CODE"
+                        + " (CODE_ID, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, TIME_CREATED, STATE,"
+                        + " AUTHORIZATION_CODE" + (before570 ? ", AUTHORIZATION_CODE_HASH" : "") + ")"
+                        + " VALUES (?, ?, ?, ?, 'PRIMARY', ?, 'ACTIVE', ?" + (before570 ? ", ?" : "") + ")");
+                PreparedStatement auditRow = before570 ? null : prepare(connection, inserts, "INSERT INTO"
+                        + " IDN_OAUTH2_ACCESS_TOKEN_AUDIT (TOKEN_ID, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID,"
+                        + " USER_DOMAIN, TIME_CREATED, INVALIDATED_TIME) VALUES (?, ?, ?, ?, 'PRIMARY', ?, ?)");
                 for (int row = 0; row < TOKENS; row++) {
                     String user = "crash-user-" + row;
                     // Random keys spread the rows over the whole key range, as real token ids are.
                     String key = UUID.nameUUIDFromBytes(user.getBytes()).toString();
-                    for (PreparedStatement insert : List.of(token, audit, code)) {
+                    for (PreparedStatement insert : inserts) {
                         insert.setString(1, key);
                         insert.setInt(2, app);
                         insert.setString(3, user);
@@ -255,14 +318,30 @@ class KilledChainResumesOnEveryEngineTest {
                     }
                     token.setTimestamp(6, created);
                     token.setString(7, key); // (CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, ...) is unique per state id
-                    audit.setTimestamp(6, created);
-                    for (PreparedStatement insert : List.of(token, audit, code)) {
+                    String access = encrypted("access " + key);
+                    String refresh = encrypted("refresh " + key);
+                    String authorizationCode = encrypted("code " + key);
+                    token.setString(8, access);
+                    token.setString(9, refresh);
+                    code.setString(6, authorizationCode);
+                    if (before570) {
+                        token.setString(10, hex(sha256, access));
+                        token.setString(11, hex(sha256, refresh));
+                        code.setString(7, hex(sha256, authorizationCode));
+                    } else {
+                        auditRow.setTimestamp(6, created);
+                    }
+                    for (PreparedStatement insert : inserts) {
                         insert.addBatch();
                     }
                 }
-                token.executeBatch();
-                audit.executeBatch();
-                code.executeBatch();
+                for (PreparedStatement insert : inserts) {
+                    insert.executeBatch();
+                }
+            } finally {
+                for (PreparedStatement insert : inserts) {
+                    insert.close();
+                }
             }
             connection.commit();
             return (int) count(connection, "SELECT ID FROM IDP WHERE TENANT_ID = " + TENANT + " AND NAME = 'LOCAL'");
@@ -271,11 +350,29 @@ class KilledChainResumesOnEveryEngineTest {
         }
     }
 
+    /** 256 bytes drawn from {@code seed}, in Base64: the size of an RSA 2048 cipher text. */
+    private static String encrypted(String seed) {
+        byte[] cipherText = new byte[256];
+        new Random(seed.hashCode()).nextBytes(cipherText);
+        return Base64.getEncoder().encodeToString(cipherText);
+    }
+
+    private static String hex(MessageDigest sha256, String text) {
+        return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static PreparedStatement prepare(Connection connection, List<PreparedStatement> prepared, String sql)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        prepared.add(statement);
+        return statement;
+    }
+
     /** Tenants without claims: the claims step seeds each with the full 5.9.0 set, one transaction per tenant. */
-    private static void addTenants(Connection connection) throws SQLException {
+    static void addTenants(Connection connection, int tenants) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO UM_TENANT (UM_DOMAIN_NAME, UM_EMAIL,"
                 + " UM_ACTIVE, UM_CREATED_DATE, UM_USER_CONFIG) VALUES (?, ?, ?, ?, ?)")) {
-            for (int tenant = 0; tenant < TENANTS; tenant++) {
+            for (int tenant = 0; tenant < tenants; tenant++) {
                 insert.setString(1, "crash" + tenant + ".com");
                 insert.setString(2, "admin@crash" + tenant + ".com");
                 insert.setBoolean(3, true);
@@ -286,7 +383,7 @@ class KilledChainResumesOnEveryEngineTest {
         }
     }
 
-    private static long count(Connection connection, String sql) throws SQLException {
+    static long count(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

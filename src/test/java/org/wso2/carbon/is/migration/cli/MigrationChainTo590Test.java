@@ -114,13 +114,7 @@ class MigrationChainTo590Test {
                 assertEquals(hashesIn570Form, hashes(connection), "every stored hash in the 5.7.0 JSON form");
             }
             if (from.equals("5.5.0")) {
-                try (Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT COUNT(*), SUM(CASE WHEN EXPIRY_TIME = TIME_CREATED"
-                             + " + 1209600000000000 THEN 1 ELSE 0 END) FROM IDN_AUTH_SESSION_STORE")) {
-                    rows.next();
-                    assertEquals(rows.getLong(1), rows.getLong(2), "every 5.5.0 session expires 20160 minutes after"
-                            + " its TIME_CREATED (nanoseconds)");
-                }
+                assertEverySessionExpiresByTheRule(connection, "");
             }
         }
         try (Connection connection = shared.connect()) {
@@ -136,6 +130,20 @@ class MigrationChainTo590Test {
         try (Connection connection = identity.connect()) {
             assertEquals(identityBefore,
                     DataFingerprint.of(connection, UmaTablesRenamedIn570.renamed(identityColumns)));
+        }
+    }
+
+    /**
+     * Every session stored before 5.6.0 (all of IDN_AUTH_SESSION_STORE, in a database from 5.5.0) expires 20160
+     * minutes, the default clean-up timeout, after its TIME_CREATED, both in nanoseconds.
+     */
+    static void assertEverySessionExpiresByTheRule(Connection connection, String context) throws Exception {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*), SUM(CASE WHEN EXPIRY_TIME = TIME_CREATED"
+                     + " + 1209600000000000 THEN 1 ELSE 0 END) FROM IDN_AUTH_SESSION_STORE")) {
+            rows.next();
+            assertEquals(rows.getLong(1), rows.getLong(2), "every 5.5.0 session expires 20160 minutes after its"
+                    + " TIME_CREATED (nanoseconds)" + context);
         }
     }
 
@@ -171,7 +179,7 @@ class MigrationChainTo590Test {
     }
 
     /** The three hash columns of the token and code tables, one entry per row and column, in key order. */
-    private static List<String> hashes(Connection connection) throws Exception {
+    static List<String> hashes(Connection connection) throws Exception {
         List<String> hashes = new ArrayList<>();
         for (String[] table : new String[][]{{"IDN_OAUTH2_ACCESS_TOKEN", "TOKEN_ID", "ACCESS_TOKEN_HASH"},
                 {"IDN_OAUTH2_ACCESS_TOKEN", "TOKEN_ID", "REFRESH_TOKEN_HASH"},
@@ -188,14 +196,14 @@ class MigrationChainTo590Test {
     }
 
     /** A stored hash as 5.7.0 writes it (SHA-256, the default); no hash stays none. */
-    private static String in570Form(String entry) {
+    static String in570Form(String entry) {
         int value = entry.lastIndexOf('|') + 1;
         String hash = entry.substring(value);
         return hash.equals("null") || hash.isEmpty() ? entry
                 : entry.substring(0, value) + "{\"hash\":\"" + hash + "\",\"algorithm\":\"SHA-256\"}";
     }
 
-    private static Map<String, List<String>> withoutHashColumns(Map<String, List<String>> columns, boolean drop) {
+    static Map<String, List<String>> withoutHashColumns(Map<String, List<String>> columns, boolean drop) {
         if (!drop) {
             return columns;
         }

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,6 +25,7 @@ import org.wso2.carbon.is.migration.report.MigrationReport;
 import org.wso2.carbon.is.migration.report.StepReport;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
 import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
+import org.wso2.carbon.is.migration.testsupport.OidcRegistryRows;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
@@ -61,13 +58,13 @@ class OidcScopeDataMigratorTest {
         try (Connection shared = installation.shared.connect(); Connection identity = installation.identity.connect()) {
             shared.setAutoCommit(true);
             identity.setAutoCommit(true);
-            Registry registry = new Registry(shared);
-            registry.resource(SUPER, 10, true, Map.of("openid", "sub,email", "profile", "given_name, family_name,"
-                    + "nickname", "registry.LC.name", "a lifecycle property, not a scope"));
-            registry.resource(1, 20, false, Map.of("openid", "sub", "phone", "phone_number"));
-            registry.resource(2, 30, false, Map.of("openid", "sub,email", "address", "address"));
+            OidcRegistryRows.resource(shared, SUPER, 10, true, Map.of("openid", "sub,email", "profile",
+                    "given_name, family_name,nickname", "registry.LC.name", "a lifecycle property, not a scope"));
+            OidcRegistryRows.resource(shared, 1, 20, false, Map.of("openid", "sub", "phone", "phone_number"));
+            OidcRegistryRows.resource(shared, 2, 30, false, Map.of("openid", "sub,email", "address", "address"));
             for (int tenant : new int[]{SUPER, 1, 2, 3}) {
-                oidcClaims(identity, tenant, "sub", "email", "given_name", "family_name", "phone_number", "address");
+                OidcRegistryRows.oidcClaims(identity, tenant, "sub", "email", "given_name", "family_name",
+                        "phone_number", "address");
             }
             // Tenant 2 already has openid in the new table, with only sub: it is left as it is.
             insert(identity, "INSERT INTO IDN_OIDC_SCOPE (NAME, TENANT_ID) VALUES ('openid', 2)");
@@ -123,79 +120,6 @@ class OidcScopeDataMigratorTest {
                 TestDataSource.of(installation.shared), reports, mode);
     }
 
-    /** REG_* rows of one resource as Carbon's JDBC registry writes them. */
-    private record Registry(Connection shared) {
-
-        /**
-         * /_system/config/oidc of {@code tenant}: the paths /, /_system, /_system/config (ids from {@code firstId}),
-         * the resource, and its properties linked by version or by path and name.
-         */
-        void resource(int tenant, int firstId, boolean byVersion, Map<String, String> properties)
-                throws SQLException {
-            String[] paths = {"/", "/_system", "/_system/config"};
-            for (int i = 0; i < paths.length; i++) {
-                try (PreparedStatement path = shared.prepareStatement("INSERT INTO REG_PATH (REG_PATH_ID,"
-                        + " REG_PATH_VALUE, REG_PATH_PARENT_ID, REG_TENANT_ID) VALUES (?, ?, ?, ?)")) {
-                    path.setInt(1, firstId + i);
-                    path.setString(2, paths[i]);
-                    if (i == 0) {
-                        path.setNull(3, java.sql.Types.INTEGER);
-                    } else {
-                        path.setInt(3, firstId + i - 1);
-                    }
-                    path.setInt(4, tenant);
-                    path.executeUpdate();
-                }
-            }
-            int configPath = firstId + 2;
-            int version = firstId + 5;
-            try (PreparedStatement resource = shared.prepareStatement("INSERT INTO REG_RESOURCE (REG_PATH_ID, REG_NAME,"
-                    + " REG_VERSION, REG_MEDIA_TYPE, REG_CREATOR, REG_CREATED_TIME, REG_LAST_UPDATOR,"
-                    + " REG_LAST_UPDATED_TIME, REG_DESCRIPTION, REG_CONTENT_ID, REG_TENANT_ID, REG_UUID)"
-                    + " VALUES (?, 'oidc', ?, NULL, 'wso2.system.user', ?, 'wso2.system.user', ?, NULL, NULL, ?, ?)")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                resource.setInt(1, configPath);
-                resource.setInt(2, version);
-                resource.setTimestamp(3, now);
-                resource.setTimestamp(4, now);
-                resource.setInt(5, tenant);
-                resource.setString(6, "uuid-" + tenant);
-                resource.executeUpdate();
-            }
-            int propertyId = firstId * 10;
-            for (Map.Entry<String, String> property : new java.util.TreeMap<>(properties).entrySet()) {
-                try (PreparedStatement row = shared.prepareStatement("INSERT INTO REG_PROPERTY (REG_ID, REG_NAME,"
-                        + " REG_VALUE, REG_TENANT_ID) VALUES (?, ?, ?, ?)")) {
-                    row.setInt(1, propertyId);
-                    row.setString(2, property.getKey());
-                    row.setString(3, property.getValue());
-                    row.setInt(4, tenant);
-                    row.executeUpdate();
-                }
-                try (PreparedStatement link = shared.prepareStatement(byVersion
-                        ? "INSERT INTO REG_RESOURCE_PROPERTY (REG_PROPERTY_ID, REG_VERSION, REG_TENANT_ID) VALUES (?, ?, ?)"
-                        : "INSERT INTO REG_RESOURCE_PROPERTY (REG_PROPERTY_ID, REG_PATH_ID, REG_RESOURCE_NAME,"
-                        + " REG_TENANT_ID) VALUES (?, ?, 'oidc', ?)")) {
-                    link.setInt(1, propertyId);
-                    link.setInt(2, byVersion ? version : configPath);
-                    link.setInt(3, tenant);
-                    link.executeUpdate();
-                }
-                propertyId++;
-            }
-        }
-    }
-
-    /** The tenant's OIDC claim dialect with these claim URIs, as the server seeds it. */
-    private static void oidcClaims(Connection identity, int tenant, String... claims) throws SQLException {
-        insert(identity, "INSERT INTO IDN_CLAIM_DIALECT (DIALECT_URI, TENANT_ID) VALUES ('"
-                + TenantScopeMove.OIDC_DIALECT + "', " + tenant + ")");
-        for (String claim : claims) {
-            insert(identity, "INSERT INTO IDN_CLAIM (DIALECT_ID, CLAIM_URI, TENANT_ID) SELECT ID, '" + claim + "', "
-                    + tenant + " FROM IDN_CLAIM_DIALECT WHERE TENANT_ID = " + tenant);
-        }
-    }
-
     private static void insert(Connection connection, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.executeUpdate();
@@ -203,9 +127,9 @@ class OidcScopeDataMigratorTest {
     }
 
     private static List<String> scopeRows(ClaimInstallation installation) throws SQLException {
-        return rows(installation.identity.connect(), "SELECT S.TENANT_ID, S.NAME, C.CLAIM_URI FROM IDN_OIDC_SCOPE S"
-                + " JOIN IDN_OIDC_SCOPE_CLAIM_MAPPING M ON M.SCOPE_ID = S.ID JOIN IDN_CLAIM C ON C.ID ="
-                + " M.EXTERNAL_CLAIM_ID AND C.TENANT_ID = S.TENANT_ID ORDER BY S.TENANT_ID, S.NAME, C.CLAIM_URI");
+        try (Connection identity = installation.identity.connect()) {
+            return OidcRegistryRows.scopeClaims(identity);
+        }
     }
 
     private static List<String> scopeNames(ClaimInstallation installation) throws SQLException {
@@ -219,18 +143,8 @@ class OidcScopeDataMigratorTest {
     }
 
     private static List<String> rows(Connection connection, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (connection; PreparedStatement query = connection.prepareStatement(sql);
-             ResultSet result = query.executeQuery()) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(result.getString(i));
-                }
-                rows.add(String.join("|", values));
-            }
+        try (connection) {
+            return OidcRegistryRows.rows(connection, sql);
         }
-        return rows;
     }
 }

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -115,8 +119,8 @@ public final class KilledMigrationRun {
                                       String context) throws Exception {
         Process child = start(isHome, log);
         long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (!line.matcher(Files.readString(log)).find()) {
+        try (LogTail tail = new LogTail(log)) {
+            while (!tail.showsNew(line)) {
                 assertTrue(child.isAlive(), context + ": the run ended before it was killed\n" + Files.readString(log));
                 assertTrue(System.nanoTime() < deadline, context + ": the moment to kill did not come\n"
                         + Files.readString(log));
@@ -128,6 +132,37 @@ public final class KilledMigrationRun {
             child.waitFor(30, TimeUnit.SECONDS);
         }
         assertFalse(child.isAlive(), context + ": the killed run did not end");
+    }
+
+    /**
+     * The log as it grows, read from where the last read stopped: a watch that read the whole file each time fell
+     * behind a run logging every statement at DEBUG, by more than a short script (37 ms) takes, late in a chain.
+     * Patterns match within a line, so only the text from the start of the last incomplete line is kept.
+     */
+    private static final class LogTail implements AutoCloseable {
+        private final FileChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        private final StringBuilder unread = new StringBuilder();
+
+        LogTail(Path log) throws IOException {
+            this.channel = FileChannel.open(log, StandardOpenOption.READ);
+        }
+
+        boolean showsNew(Pattern line) throws IOException {
+            while (channel.read(buffer) > 0) {
+                buffer.flip();
+                unread.append(StandardCharsets.UTF_8.decode(buffer));
+                buffer.clear();
+            }
+            boolean found = line.matcher(unread).find();
+            unread.delete(0, unread.lastIndexOf("\n") + 1);
+            return found;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     private static Process start(Path isHome, Path log) throws IOException {

@@ -15,6 +15,7 @@ import org.wso2.carbon.is.migration.chunk.ProgressMeter;
 import org.wso2.carbon.is.migration.chunk.TableSlicer;
 import org.wso2.carbon.is.migration.chunk.TableWalker;
 import org.wso2.carbon.is.migration.database.DatabaseEngine;
+import org.wso2.carbon.is.migration.database.StorageOrder;
 import org.wso2.carbon.is.migration.database.TableSizes;
 
 /**
@@ -61,12 +62,16 @@ public final class ChunkedUpdate {
 
     /** Rows the rule would still change; reads the whole table once. */
     public long rowsNeeded(Connection connection) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT COUNT(*) FROM " + table + " WHERE " + needed);
+        try (PreparedStatement count = connection.prepareStatement(countStatement());
              ResultSet rows = count.executeQuery()) {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** The count of the rows the rule would still change. */
+    String countStatement() {
+        return "SELECT COUNT(*) FROM " + table + " WHERE " + needed;
     }
 
     /**
@@ -124,6 +129,11 @@ public final class ChunkedUpdate {
     }
 
     private TableSlicer slicer(Connection connection, DatabaseEngine engine) throws SQLException {
-        return TableSlicer.forTable(connection, engine, table, key, false);
+        return slicer(engine, engine.storageOrder(connection));
+    }
+
+    /** The walk's slicer where the engine reports {@code order}; package-private so a test can build every walk. */
+    TableSlicer slicer(DatabaseEngine engine, StorageOrder order) {
+        return TableSlicer.forOrder(order, engine, table, key, false);
     }
 }

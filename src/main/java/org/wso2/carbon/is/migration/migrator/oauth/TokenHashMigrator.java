@@ -83,12 +83,16 @@ public final class TokenHashMigrator implements Migrator {
             }
         }
 
-        /** The count of {@link #missing}. */
+        /**
+         * The count of {@link #missing}: rows whose hash fails the update's "stored" test ({@code LIKE '_%'}), with
+         * no comparison with '' (never true on Oracle, where '' is NULL).
+         */
         String missingStatement() {
+            String missing = name() + " IS NULL OR " + name() + " NOT LIKE '_%'";
             String condition = this == REFRESH_TOKEN_HASH
                     // A token without refresh token has no refresh hash, rightly.
-                    ? "REFRESH_TOKEN IS NOT NULL AND (REFRESH_TOKEN_HASH IS NULL OR REFRESH_TOKEN_HASH = '')"
-                    : name() + " IS NULL OR " + name() + " = ''";
+                    ? "REFRESH_TOKEN IS NOT NULL AND (" + missing + ")"
+                    : missing;
             return "SELECT COUNT(*) FROM " + table + " WHERE " + condition;
         }
     }

@@ -26,11 +26,14 @@ final class TenantScopeMove {
     static final String EXISTING_SCOPES = "SELECT NAME FROM IDN_OIDC_SCOPE WHERE TENANT_ID = ?";
     static final String INSERT_SCOPE = "INSERT INTO IDN_OIDC_SCOPE (NAME, TENANT_ID) VALUES (?, ?)";
     static final String SCOPE_ID = "SELECT ID FROM IDN_OIDC_SCOPE WHERE NAME = ? AND TENANT_ID = ?";
-    /** A scope's mapping to the claim of a URI in the tenant's OIDC dialect; none where the dialect lacks it. */
-    static final String INSERT_CLAIM_MAPPING = "INSERT INTO IDN_OIDC_SCOPE_CLAIM_MAPPING"
-            + " (SCOPE_ID, EXTERNAL_CLAIM_ID) SELECT ?, C.ID FROM IDN_CLAIM C JOIN IDN_CLAIM_DIALECT D"
-            + " ON D.ID = C.DIALECT_ID WHERE C.CLAIM_URI = ? AND D.DIALECT_URI = '" + OIDC_DIALECT + "'"
-            + " AND D.TENANT_ID = ?";
+    /**
+     * A scope's mapping to the claim of a URI in the scope tenant's OIDC dialect; none where the dialect lacks it.
+     * The scope id is read from its row, not selected as a parameter (DB2 cannot type a parameter alone in a select
+     * list), and the dialect is bound.
+     */
+    static final String INSERT_CLAIM_MAPPING = "INSERT INTO IDN_OIDC_SCOPE_CLAIM_MAPPING (SCOPE_ID, EXTERNAL_CLAIM_ID)"
+            + " SELECT S.ID, C.ID FROM IDN_OIDC_SCOPE S JOIN IDN_CLAIM_DIALECT D ON D.TENANT_ID = S.TENANT_ID"
+            + " JOIN IDN_CLAIM C ON C.DIALECT_ID = D.ID WHERE S.ID = ? AND D.DIALECT_URI = ? AND C.CLAIM_URI = ?";
 
     private final Tenant tenant;
     private final RegistryScopes registry;
@@ -81,8 +84,8 @@ final class TenantScopeMove {
                 int scopeId = scopeId(id, entry.getKey());
                 for (String claim : entry.getValue()) {
                     mapping.setInt(1, scopeId);
-                    mapping.setString(2, claim);
-                    mapping.setInt(3, tenant.id());
+                    mapping.setString(2, OIDC_DIALECT);
+                    mapping.setString(3, claim);
                     int written = mapping.executeUpdate();
                     if (written == 0) {
                         unmapped.add(entry.getKey() + ": " + claim);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,17 +46,58 @@ public final class PortableStatements {
     private static final Set<String> FIRST_ROWS_WORDS = Set.of("LIMIT", "OFFSET", "TOP", "FETCH", "FIRST", "ROWS",
             "ONLY", "NEXT");
     private static final int ORACLE_NAME_LIMIT = 30;
+    private static final String DOES_NOT_PARSE = "does not parse";
 
     private PortableStatements() {
     }
 
+    /** A rule {@link #violations} checks; each statement must parse whatever the rules. */
+    public enum Rule {
+        /** Only SELECT, UPDATE and INSERT. */
+        DATA_ONLY,
+        /** No empty string literal. */
+        NO_EMPTY_STRING,
+        /** CONCAT with two arguments, no {@code ||}. */
+        TWO_ARGUMENT_CONCAT,
+        /** LIMIT, TOP, FETCH FIRST only as the dialect's first-rows form; no OFFSET. */
+        OWN_FIRST_ROWS,
+        /** String literals only as LIKE patterns or CONCAT's constant text, numbers only as the first-rows count. */
+        VALUES_BOUND,
+        /** No parameter marker alone in a select list. */
+        TYPED_SELECT_LIST,
+        /** No AS before a table alias. */
+        NO_AS_TABLE_ALIAS,
+        /** Names of at most 30 characters. */
+        ORACLE_NAME_LENGTH
+    }
+
     /** Fails with every broken rule of every statement, for {@code dialect}. */
     public static void assertPortable(Dialect dialect, Collection<String> statements) {
-        assertTrue(!statements.isEmpty(), dialect + ": no statements given");
+        assertPortable(EnumSet.of(dialect), statements, EnumSet.noneOf(Rule.class));
+    }
+
+    /** Fails with every broken rule but those {@code exempt} of every statement, for {@code dialect}. */
+    public static void assertPortable(Dialect dialect, Collection<String> statements, Set<Rule> exempt) {
+        assertPortable(EnumSet.of(dialect), statements, exempt);
+    }
+
+    /**
+     * Fails with every broken rule but those {@code exempt} of every statement, for each of {@code dialects}: for
+     * statements whose text is the same in every dialect, each parsed once.
+     */
+    public static void assertPortable(Set<Dialect> dialects, Collection<String> statements, Set<Rule> exempt) {
+        assertTrue(!statements.isEmpty(), dialects + ": no statements given");
+        Set<Rule> rules = EnumSet.allOf(Rule.class);
+        rules.removeAll(exempt);
         List<String> broken = new ArrayList<>();
         for (String sql : statements) {
-            for (String rule : violations(dialect, sql)) {
-                broken.add(dialect + ": " + rule + ": " + sql);
+            for (String rule : statementViolations(sql, rules)) {
+                broken.add(rule + ": " + sql);
+            }
+            for (Dialect dialect : dialects) {
+                for (String rule : textViolations(dialect, sql, rules)) {
+                    broken.add(dialect + ": " + rule + ": " + sql);
+                }
             }
         }
         assertTrue(broken.isEmpty(), String.join("\n", broken));
@@ -63,17 +105,33 @@ public final class PortableStatements {
 
     /** The rules {@code sql} breaks in {@code dialect}; empty when it keeps them all. */
     public static List<String> violations(Dialect dialect, String sql) {
+        Set<Rule> rules = EnumSet.allOf(Rule.class);
+        List<String> broken = statementViolations(sql, rules);
+        if (broken.isEmpty() || !broken.get(0).startsWith(DOES_NOT_PARSE)) {
+            broken.addAll(textViolations(dialect, sql, rules));
+        }
+        return broken;
+    }
+
+    /** What the parser finds: the statement parses, and is data only. */
+    private static List<String> statementViolations(String sql, Set<Rule> rules) {
         List<String> broken = new ArrayList<>();
         Statement statement;
         try {
             statement = CCJSqlParserUtil.parse(sql);
         } catch (JSQLParserException e) {
-            broken.add("does not parse (" + firstLine(e) + ")");
+            broken.add(DOES_NOT_PARSE + " (" + firstLine(e) + ")");
             return broken;
         }
         if (!(statement instanceof Select || statement instanceof Update || statement instanceof Insert)) {
-            broken.add("not a SELECT, UPDATE or INSERT");
+            add(broken, rules, Rule.DATA_ONLY, "not a SELECT, UPDATE or INSERT");
         }
+        return broken;
+    }
+
+    /** What the parser accepts but an engine does not: the rules read from the statement's tokens. */
+    private static List<String> textViolations(Dialect dialect, String sql, Set<Rule> rules) {
+        List<String> broken = new ArrayList<>();
         List<String> tokens = tokens(sql);
         Set<String> ownFirstRows = firstRowsWords(dialect);
         for (int i = 0; i < tokens.size(); i++) {
@@ -81,29 +139,38 @@ public final class PortableStatements {
             String upper = token.toUpperCase(Locale.ROOT);
             String previous = i == 0 ? "" : tokens.get(i - 1).toUpperCase(Locale.ROOT);
             if (token.equals("''")) {
-                broken.add("empty string literal (NULL on Oracle)");
+                add(broken, rules, Rule.NO_EMPTY_STRING, "empty string literal (NULL on Oracle)");
             } else if (token.startsWith("'") && !previous.equals("LIKE") && !insideConcat(tokens, i)) {
-                broken.add("string literal " + token + " not bound as a parameter");
+                add(broken, rules, Rule.VALUES_BOUND, "string literal " + token + " not bound as a parameter");
             } else if (Character.isDigit(token.charAt(0)) && !FIRST_ROWS_WORDS.contains(previous)) {
-                broken.add("number " + token + " not bound as a parameter");
+                add(broken, rules, Rule.VALUES_BOUND, "number " + token + " not bound as a parameter");
             } else if (token.equals("||")) {
-                broken.add("|| (not concatenation on MSSQL and MySQL)");
+                add(broken, rules, Rule.TWO_ARGUMENT_CONCAT, "|| (not concatenation on MSSQL and MySQL)");
             } else if (FIRST_ROWS_WORDS.contains(upper) && !ownFirstRows.contains(upper)) {
-                broken.add(upper + " outside " + dialect + "'s first-rows form");
+                add(broken, rules, Rule.OWN_FIRST_ROWS, upper + " outside " + dialect + "'s first-rows form");
             } else if (upper.equals("CONCAT") && arguments(tokens, i + 1) != 2) {
-                broken.add("CONCAT with " + arguments(tokens, i + 1) + " arguments");
+                add(broken, rules, Rule.TWO_ARGUMENT_CONCAT, "CONCAT with " + arguments(tokens, i + 1)
+                        + " arguments");
             } else if (Character.isLetter(token.charAt(0)) && token.length() > ORACLE_NAME_LIMIT) {
-                broken.add(token + " is longer than Oracle's " + ORACLE_NAME_LIMIT + " characters");
+                add(broken, rules, Rule.ORACLE_NAME_LENGTH, token + " is longer than Oracle's " + ORACLE_NAME_LIMIT
+                        + " characters");
             } else if (token.equals("?") && (previous.equals("SELECT") || previous.equals(",") && inSelectList(
                     tokens, i)) && (i + 1 == tokens.size() || tokens.get(i + 1).equals(",")
                     || tokens.get(i + 1).equalsIgnoreCase("FROM"))) {
-                broken.add("parameter marker alone in a select list (untyped on DB2)");
+                add(broken, rules, Rule.TYPED_SELECT_LIST, "parameter marker alone in a select list (untyped on"
+                        + " DB2)");
             } else if ((upper.equals("FROM") || upper.equals("JOIN")) && afterTableReference(tokens, i + 1)
                     .equalsIgnoreCase("AS")) {
-                broken.add("AS before a table alias (refused by Oracle)");
+                add(broken, rules, Rule.NO_AS_TABLE_ALIAS, "AS before a table alias (refused by Oracle)");
             }
         }
         return broken;
+    }
+
+    private static void add(List<String> broken, Set<Rule> rules, Rule rule, String violation) {
+        if (rules.contains(rule)) {
+            broken.add(violation);
+        }
     }
 
     /** The words of {@code dialect}'s first-rows form, as its engine writes it. */

@@ -1,11 +1,16 @@
 package org.wso2.carbon.is.migration.sql;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.sql.PortableStatements.Rule;
 
 /** Each portability rule of {@link PortableStatements} finds the statement that breaks it, and only that one. */
 class PortableStatementsTest {
@@ -50,5 +55,16 @@ class PortableStatementsTest {
         assertEquals(List.of("not a SELECT, UPDATE or INSERT"),
                 PortableStatements.violations(Dialect.ORACLE, "DELETE FROM T WHERE K = ?"));
         assertEquals(1, PortableStatements.violations(Dialect.H2, "UPDATE T SET WHERE").size());
+    }
+
+    @Test
+    void anExemptRuleIsNotCheckedAndTheOthersStillAre() {
+        String constant = "UPDATE T SET D = 'FEDERATED' WHERE D LIKE 'FEDERATED:%'";
+        assertDoesNotThrow(() -> PortableStatements.assertPortable(Dialect.ORACLE, List.of(constant),
+                EnumSet.of(Rule.VALUES_BOUND)));
+        assertThrows(AssertionFailedError.class, () -> PortableStatements.assertPortable(Dialect.ORACLE,
+                List.of(constant + " OR D = ''"), EnumSet.of(Rule.VALUES_BOUND)));
+        assertThrows(AssertionFailedError.class, () -> PortableStatements.assertPortable(Dialect.ORACLE,
+                List.of(constant)));
     }
 }

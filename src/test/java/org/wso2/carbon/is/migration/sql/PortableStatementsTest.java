@@ -3,11 +3,17 @@ package org.wso2.carbon.is.migration.sql;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.AssertionFailedError;
 import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.sql.PortableStatements.Rule;
@@ -29,32 +35,40 @@ class PortableStatementsTest {
                 + " C.ID FROM S JOIN C ON C.T = S.T WHERE S.ID = ? AND C.U = ?"));
     }
 
+    static Stream<Arguments> brokenRules() {
+        return Stream.of(
+                arguments(Dialect.ORACLE, "SELECT COUNT(*) FROM T WHERE H IS NULL OR H = ''",
+                        "empty string literal (NULL on Oracle)"),
+                arguments(Dialect.ORACLE, "UPDATE T SET H = CONCAT(?, H, ?)", "CONCAT with 3 arguments"),
+                arguments(Dialect.DB2, "UPDATE T SET H = ? || H", "|| (not concatenation on MSSQL and MySQL)"),
+                arguments(Dialect.ORACLE, "SELECT K FROM T WHERE K > ? ORDER BY K LIMIT 5",
+                        "LIMIT outside ORACLE's first-rows form"),
+                arguments(Dialect.DB2, "SELECT TOP 5 K FROM T WHERE K > ? ORDER BY K",
+                        "TOP outside DB2's first-rows form"),
+                arguments(Dialect.MSSQL, "SELECT ID FROM D WHERE URI = 'http://wso2.org/oidc/claim'",
+                        "string literal 'http://wso2.org/oidc/claim' not bound as a parameter"),
+                arguments(Dialect.MSSQL, "UPDATE T SET E = C + 1209600000000000 WHERE E IS NULL",
+                        "number 1209600000000000 not bound as a parameter"),
+                arguments(Dialect.DB2, "INSERT INTO M (A, B) SELECT ?, C.ID FROM C WHERE C.U = ?",
+                        "parameter marker alone in a select list (untyped on DB2)"),
+                arguments(Dialect.ORACLE, "SELECT X.K FROM T AS X WHERE X.K = ?",
+                        "AS before a table alias (refused by Oracle)"),
+                arguments(Dialect.ORACLE, "SELECT ID FROM IDN_OIDC_SCOPE_CLAIM_MAPPING_TABLE WHERE ID = ?",
+                        "IDN_OIDC_SCOPE_CLAIM_MAPPING_TABLE is longer than Oracle's 30 characters"),
+                arguments(Dialect.ORACLE, "DELETE FROM T WHERE K = ?", "not a SELECT, UPDATE or INSERT"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("brokenRules")
+    void eachBrokenRuleIsNamed(Dialect dialect, String sql, String violation) {
+        assertEquals(List.of(violation), PortableStatements.violations(dialect, sql));
+    }
+
     @Test
-    void eachBrokenRuleIsNamed() {
-        assertEquals(List.of("empty string literal (NULL on Oracle)"),
-                PortableStatements.violations(Dialect.ORACLE, "SELECT COUNT(*) FROM T WHERE H IS NULL OR H = ''"));
-        assertEquals(List.of("CONCAT with 3 arguments"),
-                PortableStatements.violations(Dialect.ORACLE, "UPDATE T SET H = CONCAT(?, H, ?)"));
-        assertEquals(List.of("|| (not concatenation on MSSQL and MySQL)"),
-                PortableStatements.violations(Dialect.DB2, "UPDATE T SET H = ? || H"));
-        assertEquals(List.of("LIMIT outside ORACLE's first-rows form"),
-                PortableStatements.violations(Dialect.ORACLE, "SELECT K FROM T WHERE K > ? ORDER BY K LIMIT 5"));
-        assertEquals(List.of("TOP outside DB2's first-rows form"),
-                PortableStatements.violations(Dialect.DB2, "SELECT TOP 5 K FROM T WHERE K > ? ORDER BY K"));
-        assertEquals(List.of("string literal 'http://wso2.org/oidc/claim' not bound as a parameter"),
-                PortableStatements.violations(Dialect.MSSQL, "SELECT ID FROM D WHERE URI = 'http://wso2.org/oidc/claim'"));
-        assertEquals(List.of("number 1209600000000000 not bound as a parameter"),
-                PortableStatements.violations(Dialect.MSSQL, "UPDATE T SET E = C + 1209600000000000 WHERE E IS NULL"));
-        assertEquals(List.of("parameter marker alone in a select list (untyped on DB2)"),
-                PortableStatements.violations(Dialect.DB2, "INSERT INTO M (A, B) SELECT ?, C.ID FROM C WHERE C.U = ?"));
-        assertEquals(List.of("AS before a table alias (refused by Oracle)"),
-                PortableStatements.violations(Dialect.ORACLE, "SELECT X.K FROM T AS X WHERE X.K = ?"));
-        assertEquals(List.of("IDN_OIDC_SCOPE_CLAIM_MAPPING_TABLE is longer than Oracle's 30 characters"),
-                PortableStatements.violations(Dialect.ORACLE, "SELECT ID FROM IDN_OIDC_SCOPE_CLAIM_MAPPING_TABLE"
-                        + " WHERE ID = ?"));
-        assertEquals(List.of("not a SELECT, UPDATE or INSERT"),
-                PortableStatements.violations(Dialect.ORACLE, "DELETE FROM T WHERE K = ?"));
-        assertEquals(1, PortableStatements.violations(Dialect.H2, "UPDATE T SET WHERE").size());
+    void aStatementThatDoesNotParseIsNamedAsSuch() {
+        List<String> violations = PortableStatements.violations(Dialect.H2, "UPDATE T SET WHERE");
+        assertEquals(1, violations.size());
+        assertTrue(violations.get(0).startsWith("does not parse"), violations.get(0));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import org.wso2.carbon.is.migration.database.DatabaseEngine;
+import org.wso2.carbon.is.migration.database.StorageOrder;
 
 /**
  * How a {@link TableWalker} cuts a table into chunks. Rows are walked in the order the engine stores them wherever
@@ -51,7 +52,13 @@ public interface TableSlicer {
      */
     static TableSlicer forTable(Connection connection, DatabaseEngine engine, String table, String key,
                                 boolean numericKey) throws SQLException {
-        switch (engine.storageOrder(connection)) {
+        return forOrder(engine.storageOrder(connection), engine, table, key, numericKey);
+    }
+
+    /** The slicer for walking {@code table} where the engine reports {@code order} (see {@link #forTable}). */
+    static TableSlicer forOrder(StorageOrder order, DatabaseEngine engine, String table, String key,
+                                boolean numericKey) {
+        switch (order) {
             case HEAP_PAGES:
                 return new PageRangeSlicer(table);
             case ROW_ID:

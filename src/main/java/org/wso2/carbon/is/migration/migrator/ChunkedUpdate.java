@@ -15,6 +15,7 @@ import org.wso2.carbon.is.migration.chunk.ProgressMeter;
 import org.wso2.carbon.is.migration.chunk.TableSlicer;
 import org.wso2.carbon.is.migration.chunk.TableWalker;
 import org.wso2.carbon.is.migration.database.DatabaseEngine;
+import org.wso2.carbon.is.migration.database.StorageOrder;
 import org.wso2.carbon.is.migration.database.TableSizes;
 
 /**
@@ -33,23 +34,27 @@ public final class ChunkedUpdate {
     private final String set;
     private final String needed;
     private final String checkpointKey;
+    private final Object[] setValues;
 
     /**
      * @param table  the table updated
      * @param key    its key column, indexed, never NULL (the walk's ranges where the engine has no storage order)
-     * @param set    the SET list, without {@code SET}
+     * @param set    the SET list, without {@code SET}; values in it are placeholders, bound from {@code setValues}
      * @param needed the condition true exactly for rows the rule still has to change
      * @param checkpointKey the walk's name in the step's checkpoints (distinct per walk of one step)
+     * @param setValues the values of the SET list's placeholders, in their order
      */
-    public ChunkedUpdate(String table, String key, String set, String needed, String checkpointKey) {
+    public ChunkedUpdate(String table, String key, String set, String needed, String checkpointKey,
+                         Object... setValues) {
         this.table = table;
         this.key = key;
         this.set = set;
         this.needed = needed;
         this.checkpointKey = checkpointKey;
+        this.setValues = setValues.clone();
     }
 
-    /** The UPDATE of one chunk, its range's placeholders last. */
+    /** The UPDATE of one chunk: the SET list's placeholders, then its range's. */
     public String statement(ChunkRange range) {
         return "UPDATE " + table + " SET " + set + " WHERE (" + needed + ") AND " + range.condition(table);
     }
@@ -61,12 +66,16 @@ public final class ChunkedUpdate {
 
     /** Rows the rule would still change; reads the whole table once. */
     public long rowsNeeded(Connection connection) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT COUNT(*) FROM " + table + " WHERE " + needed);
+        try (PreparedStatement count = connection.prepareStatement(countStatement());
              ResultSet rows = count.executeQuery()) {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** The count of the rows the rule would still change. */
+    String countStatement() {
+        return "SELECT COUNT(*) FROM " + table + " WHERE " + needed;
     }
 
     /**
@@ -113,7 +122,10 @@ public final class ChunkedUpdate {
         try {
             return walker.walk(connection, ledger, (chunk, range) -> {
                 try (PreparedStatement update = chunk.prepareStatement(statement(range))) {
-                    range.bind(update, 1);
+                    for (int i = 0; i < setValues.length; i++) {
+                        update.setObject(i + 1, setValues[i]);
+                    }
+                    range.bind(update, setValues.length + 1);
                     return update.executeUpdate();
                 }
             });
@@ -124,6 +136,11 @@ public final class ChunkedUpdate {
     }
 
     private TableSlicer slicer(Connection connection, DatabaseEngine engine) throws SQLException {
-        return TableSlicer.forTable(connection, engine, table, key, false);
+        return slicer(engine, engine.storageOrder(connection));
+    }
+
+    /** The walk's slicer where the engine reports {@code order}; package-private so a test can build every walk. */
+    TableSlicer slicer(DatabaseEngine engine, StorageOrder order) {
+        return TableSlicer.forOrder(order, engine, table, key, false);
     }
 }

@@ -76,16 +76,24 @@ public final class TokenHashMigrator implements Migrator {
 
         /** Rows whose hash is missing (NULL or empty), for the warning. */
         long missing(Connection connection) throws SQLException {
-            String condition = this == REFRESH_TOKEN_HASH
-                    // A token without refresh token has no refresh hash, rightly.
-                    ? "REFRESH_TOKEN IS NOT NULL AND (REFRESH_TOKEN_HASH IS NULL OR REFRESH_TOKEN_HASH = '')"
-                    : name() + " IS NULL OR " + name() + " = ''";
-            try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM " + table + " WHERE " + condition);
+            try (PreparedStatement count = connection.prepareStatement(missingStatement());
                  ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+
+        /**
+         * The count of {@link #missing}: rows whose hash fails the update's "stored" test ({@code LIKE '_%'}), with
+         * no comparison with '' (never true on Oracle, where '' is NULL).
+         */
+        String missingStatement() {
+            String missing = name() + " IS NULL OR " + name() + " NOT LIKE '_%'";
+            String condition = this == REFRESH_TOKEN_HASH
+                    // A token without refresh token has no refresh hash, rightly.
+                    ? "REFRESH_TOKEN IS NOT NULL AND (" + missing + ")"
+                    : missing;
+            return "SELECT COUNT(*) FROM " + table + " WHERE " + condition;
         }
     }
 

@@ -26,7 +26,8 @@ public final class RegistryScopes {
     /** Where the releases before 5.7.0 keep the scopes in each tenant's registry. */
     public static final String DEFAULT_RESOURCE_PATH = "/_system/config/oidc";
     private static final String METADATA_PREFIX = "registry.";
-    private static final String QUERY = "SELECT P.REG_NAME, P.REG_VALUE FROM REG_PATH PA"
+    /** The resource's properties: name and value. */
+    static final String PROPERTIES = "SELECT P.REG_NAME, P.REG_VALUE FROM REG_PATH PA"
             + " JOIN REG_RESOURCE R ON R.REG_PATH_ID = PA.REG_PATH_ID AND R.REG_TENANT_ID = PA.REG_TENANT_ID"
             + " JOIN REG_RESOURCE_PROPERTY RP ON RP.REG_TENANT_ID = R.REG_TENANT_ID"
             + " AND (RP.REG_VERSION = R.REG_VERSION"
@@ -34,6 +35,11 @@ public final class RegistryScopes {
             + " JOIN REG_PROPERTY P ON P.REG_ID = RP.REG_PROPERTY_ID AND P.REG_TENANT_ID = RP.REG_TENANT_ID"
             + " WHERE PA.REG_PATH_VALUE = ? AND R.REG_NAME = ? AND PA.REG_TENANT_ID = ?"
             + " ORDER BY P.REG_NAME, P.REG_ID";
+
+    /** Whether the resource is there. */
+    static final String RESOURCE_COUNT = "SELECT COUNT(*) FROM REG_PATH PA JOIN REG_RESOURCE R"
+            + " ON R.REG_PATH_ID = PA.REG_PATH_ID AND R.REG_TENANT_ID = PA.REG_TENANT_ID"
+            + " WHERE PA.REG_PATH_VALUE = ? AND R.REG_NAME = ? AND PA.REG_TENANT_ID = ?";
 
     private final boolean found;
     private final Map<String, Set<String>> claimsByScope;
@@ -56,7 +62,7 @@ public final class RegistryScopes {
         boolean found = resourceExists(registry, parent, name, tenantId);
         Map<String, Set<String>> scopes = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
-        try (PreparedStatement query = registry.prepareStatement(QUERY)) {
+        try (PreparedStatement query = registry.prepareStatement(PROPERTIES)) {
             query.setString(1, parent);
             query.setString(2, name);
             query.setInt(3, tenantId);
@@ -82,9 +88,7 @@ public final class RegistryScopes {
 
     private static boolean resourceExists(Connection registry, String parent, String name, int tenantId)
             throws SQLException {
-        try (PreparedStatement query = registry.prepareStatement("SELECT COUNT(*) FROM REG_PATH PA JOIN REG_RESOURCE R"
-                + " ON R.REG_PATH_ID = PA.REG_PATH_ID AND R.REG_TENANT_ID = PA.REG_TENANT_ID"
-                + " WHERE PA.REG_PATH_VALUE = ? AND R.REG_NAME = ? AND PA.REG_TENANT_ID = ?")) {
+        try (PreparedStatement query = registry.prepareStatement(RESOURCE_COUNT)) {
             query.setString(1, parent);
             query.setString(2, name);
             query.setInt(3, tenantId);

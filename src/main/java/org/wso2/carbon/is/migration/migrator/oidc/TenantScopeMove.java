@@ -23,6 +23,17 @@ import org.wso2.carbon.is.migration.migrator.claim.Tenant;
 final class TenantScopeMove {
 
     static final String OIDC_DIALECT = "http://wso2.org/oidc/claim";
+    static final String EXISTING_SCOPES = "SELECT NAME FROM IDN_OIDC_SCOPE WHERE TENANT_ID = ?";
+    static final String INSERT_SCOPE = "INSERT INTO IDN_OIDC_SCOPE (NAME, TENANT_ID) VALUES (?, ?)";
+    static final String SCOPE_ID = "SELECT ID FROM IDN_OIDC_SCOPE WHERE NAME = ? AND TENANT_ID = ?";
+    /**
+     * A scope's mapping to the claim of a URI in the scope tenant's OIDC dialect; none where the dialect lacks it.
+     * The scope id is read from its row, not selected as a parameter (DB2 cannot type a parameter alone in a select
+     * list), and the dialect is bound.
+     */
+    static final String INSERT_CLAIM_MAPPING = "INSERT INTO IDN_OIDC_SCOPE_CLAIM_MAPPING (SCOPE_ID, EXTERNAL_CLAIM_ID)"
+            + " SELECT S.ID, C.ID FROM IDN_OIDC_SCOPE S JOIN IDN_CLAIM_DIALECT D ON D.TENANT_ID = S.TENANT_ID"
+            + " JOIN IDN_CLAIM C ON C.DIALECT_ID = D.ID WHERE S.ID = ? AND D.DIALECT_URI = ? AND C.CLAIM_URI = ?";
 
     private final Tenant tenant;
     private final RegistryScopes registry;
@@ -40,8 +51,7 @@ final class TenantScopeMove {
     /** Compares the tenant's registry scopes with its IDN_OIDC_SCOPE rows; reads only. */
     static TenantScopeMove of(Connection identity, Tenant tenant, RegistryScopes registry) throws SQLException {
         Set<String> existing = new HashSet<>();
-        try (PreparedStatement query = identity.prepareStatement(
-                "SELECT NAME FROM IDN_OIDC_SCOPE WHERE TENANT_ID = ?")) {
+        try (PreparedStatement query = identity.prepareStatement(EXISTING_SCOPES)) {
             query.setInt(1, tenant.id());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -64,14 +74,9 @@ final class TenantScopeMove {
     /** Writes the scopes to add and their claim mappings, without committing; returns the rows written. */
     long apply(Connection identity, List<String> unmapped) throws SQLException {
         long rows = 0;
-        try (PreparedStatement scope = identity.prepareStatement(
-                "INSERT INTO IDN_OIDC_SCOPE (NAME, TENANT_ID) VALUES (?, ?)");
-             PreparedStatement id = identity.prepareStatement(
-                     "SELECT ID FROM IDN_OIDC_SCOPE WHERE NAME = ? AND TENANT_ID = ?");
-             PreparedStatement mapping = identity.prepareStatement("INSERT INTO IDN_OIDC_SCOPE_CLAIM_MAPPING"
-                     + " (SCOPE_ID, EXTERNAL_CLAIM_ID) SELECT ?, C.ID FROM IDN_CLAIM C JOIN IDN_CLAIM_DIALECT D"
-                     + " ON D.ID = C.DIALECT_ID WHERE C.CLAIM_URI = ? AND D.DIALECT_URI = '" + OIDC_DIALECT + "'"
-                     + " AND D.TENANT_ID = ?")) {
+        try (PreparedStatement scope = identity.prepareStatement(INSERT_SCOPE);
+             PreparedStatement id = identity.prepareStatement(SCOPE_ID);
+             PreparedStatement mapping = identity.prepareStatement(INSERT_CLAIM_MAPPING)) {
             for (Map.Entry<String, Set<String>> entry : toAdd.entrySet()) {
                 scope.setString(1, entry.getKey());
                 scope.setInt(2, tenant.id());
@@ -79,8 +84,8 @@ final class TenantScopeMove {
                 int scopeId = scopeId(id, entry.getKey());
                 for (String claim : entry.getValue()) {
                     mapping.setInt(1, scopeId);
-                    mapping.setString(2, claim);
-                    mapping.setInt(3, tenant.id());
+                    mapping.setString(2, OIDC_DIALECT);
+                    mapping.setString(3, claim);
                     int written = mapping.executeUpdate();
                     if (written == 0) {
                         unmapped.add(entry.getKey() + ": " + claim);

@@ -102,7 +102,7 @@ public final class SessionExpiryMigrator implements Migrator {
     }
 
     static ChunkedUpdate update(int minutes) {
-        return new ChunkedUpdate(TABLE, "SESSION_ID", "EXPIRY_TIME = TIME_CREATED + "
-                + TimeUnit.MINUTES.toNanos(minutes), "EXPIRY_TIME IS NULL", TABLE);
+        return new ChunkedUpdate(TABLE, "SESSION_ID", "EXPIRY_TIME = TIME_CREATED + ?", "EXPIRY_TIME IS NULL", TABLE,
+                TimeUnit.MINUTES.toNanos(minutes));
     }
 }

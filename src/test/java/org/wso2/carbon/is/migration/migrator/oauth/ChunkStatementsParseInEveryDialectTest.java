@@ -1,13 +1,13 @@
 package org.wso2.carbon.is.migration.migrator.oauth;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,13 +17,23 @@ import org.wso2.carbon.is.migration.chunk.KeyOrderSlicer.KeyRange;
 import org.wso2.carbon.is.migration.chunk.KeyOrderSlicer;
 import org.wso2.carbon.is.migration.chunk.PageRangeSlicer.PageRange;
 import org.wso2.carbon.is.migration.database.DatabaseEngine;
-import org.wso2.carbon.is.migration.migrator.oauth.OAuthTable;
+import org.wso2.carbon.is.migration.sql.PortableStatements;
+import org.wso2.carbon.is.migration.sql.PortableStatements.Rule;
 
 /**
  * The statements of the 5.8.0 data step for the dialects without an engine in the tests (Oracle, MSSQL, DB2, MySQL)
- * are at least well-formed SQL in the shape each engine expects, and every dialect gets its own first-n-rows form.
+ * are at least well-formed SQL in the shape each engine expects and keep the portability rules of
+ * {@link PortableStatements}, and every dialect gets its own first-n-rows form.
  */
 class ChunkStatementsParseInEveryDialectTest {
+
+    /**
+     * The rule's statements write the release's own constants ('LOCAL', 'FEDERATED', a count of 1) as literals; the
+     * other portability rules hold.
+     */
+    private static final Set<Rule> RELEASE_CONSTANTS = EnumSet.of(Rule.VALUES_BOUND);
+    /** The walk's statements include the helper index's CREATE and DROP (its name checked below). */
+    private static final Set<Rule> HELPER_INDEX = EnumSet.of(Rule.DATA_ONLY);
 
     /** The rule's statements are the same text in every dialect (portable SQL: CONCAT, CASE, COALESCE). */
     @Test
@@ -40,9 +50,7 @@ class ChunkStatementsParseInEveryDialectTest {
             statements.add(table.countRangeByTarget(new KeyRange(table.key(), false, "a", "k", "k")));
             statements.add(table.countRangeByTarget(new KeyRange(KeyOrderSlicer.ROW_ID, true, "1", "9", "9")));
         }
-        for (String sql : statements) {
-            assertDoesNotThrow(() -> CCJSqlParserUtil.parse(sql), sql);
-        }
+        PortableStatements.assertPortable(EnumSet.allOf(Dialect.class), statements, RELEASE_CONSTANTS);
     }
 
     @ParameterizedTest
@@ -61,9 +69,7 @@ class ChunkStatementsParseInEveryDialectTest {
                 assertTrue(helper.name().length() <= 30, "Oracle before 12.2 allows 30 characters");
             }
         }
-        for (String sql : statements) {
-            assertDoesNotThrow(() -> CCJSqlParserUtil.parse(sql), dialect + ": " + sql);
-        }
+        PortableStatements.assertPortable(dialect, statements, HELPER_INDEX);
     }
 
     @ParameterizedTest

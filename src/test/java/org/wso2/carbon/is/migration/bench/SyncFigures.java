@@ -69,7 +69,7 @@ record SyncFigures(BenchEngine engine, long tokens, long syncIntervalMillis, Lat
         out.printf(row, "trigger overhead, p50 with / without (p95 in brackets)", String.format(Locale.ROOT,
                 "%.2fx (%.2fx)", overhead(), withTriggers.p95Millis() / withoutTriggers.p95Millis()),
                 String.format(Locale.ROOT, "<= %.1fx", overheadTarget()), met(targets().get(0)));
-        printApply(out, row, "local socket", local, networked == null);
+        printApply(out, row, "local", local, networked == null);
         if (networked != null) {
             printApply(out, row, "+" + roundTripMicros + " us/round trip", networked, true);
         }
@@ -87,13 +87,13 @@ record SyncFigures(BenchEngine engine, long tokens, long syncIntervalMillis, Lat
     }
 
     private void printApply(PrintStream out, String row, String where, ApplyRates apply, boolean judged) {
-        out.printf(row, "apply, " + String.format(Locale.ROOT, "%,d", apply.backlog()) + " changes (" + where
-                + "): tool", String.format(Locale.ROOT, "%,d rows/s (%,d rows, %.1f s)", apply.toolRowsPerSecond(),
+        out.printf(row, "apply (" + where + "): tool, " + String.format(Locale.ROOT, "%,d", apply.backlog())
+                + " changes", String.format(Locale.ROOT, "%,d rows/s (%,d rows, %.1f s)", apply.toolRowsPerSecond(),
                 apply.toolRows(), apply.toolMillis() / 1000.0), "", "");
-        out.printf(row, "  old approach (id ranges, row by row)",
+        out.printf(row, "apply (" + where + "): old approach, row by row",
                 String.format(Locale.ROOT, "%,d rows/s (%,d rows, %.1f s)", apply.baseline().rowsPerSecond(),
                         apply.baseline().rows(), apply.baseline().millis() / 1000.0), "", "");
-        out.printf(row, "  tool / old approach", String.format(Locale.ROOT, "%.1fx", apply.ratio()),
+        out.printf(row, "apply (" + where + "): tool / old approach", String.format(Locale.ROOT, "%.1fx", apply.ratio()),
                 judged ? String.format(Locale.ROOT, ">= %.0fx", APPLY_TARGET) : "(not judged)",
                 judged ? met(targets().get(1)) : "");
     }

@@ -84,6 +84,9 @@ public final class SchemaMigrator implements Migrator {
                     + e.getMessage(), e);
         }
         List<String> actions = new ArrayList<>(preconditions.describe(database.dialect()));
+        for (String leftover : h2CopyLeftovers(database)) {
+            actions.add("DROP TABLE " + leftover + " (left by an H2 ALTER TABLE that a crash interrupted)");
+        }
         for (SqlStatement statement : script.statements()) {
             actions.add(statement.sql());
         }
@@ -101,6 +104,14 @@ public final class SchemaMigrator implements Migrator {
             throw new MigrationException(script.source() + " changed while the migration was running; run again");
         }
         try (Connection connection = database.connect()) {
+            if (database.dialect() == Dialect.H2) {
+                List<String> leftovers = H2CopyLeftovers.find(connection);
+                if (!leftovers.isEmpty()) {
+                    H2CopyLeftovers.drop(connection, leftovers);
+                    context.progress().note("dropped " + leftovers + ": copies an H2 ALTER TABLE makes, left by a"
+                            + " run that died inside one; the originals are untouched");
+                }
+            }
             connection.setAutoCommit(!script.transactional());
             try {
                 ScriptProgress progress = new ScriptProgress(context.progress(), script.statements().size());
@@ -121,6 +132,18 @@ public final class SchemaMigrator implements Migrator {
             }
         } catch (SQLException e) {
             throw new MigrationException("Could not run " + script.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> h2CopyLeftovers(MigrationDatabase database) throws MigrationException {
+        if (database.dialect() != Dialect.H2) {
+            return new ArrayList<>();
+        }
+        try (Connection connection = database.connect()) {
+            return H2CopyLeftovers.find(connection);
+        } catch (SQLException e) {
+            throw new MigrationException("Could not read the tables of " + database.logicalName() + ": "
+                    + e.getMessage(), e);
         }
     }
 

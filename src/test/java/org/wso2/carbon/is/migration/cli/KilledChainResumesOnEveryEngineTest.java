@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.testsupport.DataFingerprint;
 import org.wso2.carbon.is.migration.testsupport.H2Engines;
@@ -65,15 +66,24 @@ class KilledChainResumesOnEveryEngineTest {
      * embedded H2 file can be read only through the run's own server, which came up too late on a quiet machine.
      */
     record KillPoint(String name, boolean shared, String stepKey, Function<TestEngine, Pattern> logged,
-                     int maxDelayMillis) {
+                     int maxDelayMillis, boolean mayEndFirstOnH2) {
 
         static KillPoint inScript(String name, boolean shared, String stepKey, String script, int maxDelayMillis) {
             return new KillPoint(name, shared, stepKey, engine -> Pattern.compile(Pattern.quote(
-                    script + "/" + engine.dialect().scriptName() + ".sql:")), maxDelayMillis);
+                    script + "/" + engine.dialect().scriptName() + ".sql:")), maxDelayMillis, false);
         }
 
         static KillPoint afterLogged(String name, String stepKey, String line, int maxDelayMillis) {
-            return new KillPoint(name, false, stepKey, engine -> Pattern.compile(line), maxDelayMillis);
+            return new KillPoint(name, false, stepKey, engine -> Pattern.compile(line), maxDelayMillis, false);
+        }
+
+        /**
+         * This point, where on H2 the step may end before the kill lands: a script of a few statements on small
+         * tables runs in 2-10 ms there, less than a kill takes to arrive on a busy machine. The kill then comes
+         * after the step, which the test accepts there (and says so); everywhere else it must land inside.
+         */
+        KillPoint thatMayEndFirstOnH2() {
+            return new KillPoint(name, shared, stepKey, logged, maxDelayMillis, true);
         }
 
         /**
@@ -97,7 +107,7 @@ class KilledChainResumesOnEveryEngineTest {
             KillPoint.afterLogged("5.9.0 claims", "5.9.0/ClaimDataMigrator/%", "ClaimDataMigrator\\] tenant -?[0-9]+ \\(",
                     15),
             KillPoint.inScript("5.9.0 shared um script", true, "5.9.0/SchemaMigrator/%um%", "5.9.0/dbscripts/step2/um",
-                    20));
+                    5).thatMayEndFirstOnH2());
 
     /** The random delays of one run of a crash test, from a seed that {@code -Dcrash.seed=<seed>} replays. */
     record SeededDelays(Random delays, String replay) {
@@ -222,9 +232,14 @@ class KilledChainResumesOnEveryEngineTest {
                 context);
         // Opening both databases also lets H2 take over the files the killed run held, lock files included.
         try (Connection identityAfter = identity.connect(); Connection sharedAfter = shared.connect()) {
-            assertEquals(List.of("RUNNING"), outcomes(point.shared() ? sharedAfter : identityAfter,
-                    point.stepKey(), lastRowBefore), context + ": the run died inside the step\n"
-                    + Files.readString(log));
+            List<String> outcomes = outcomes(point.shared() ? sharedAfter : identityAfter, point.stepKey(),
+                    lastRowBefore);
+            if (point.mayEndFirstOnH2() && engine.dialect() == Dialect.H2 && outcomes.equals(List.of("SUCCESS"))) {
+                System.out.println(context + ": the step ended before the kill landed (H2, a script of a few ms)");
+            } else {
+                assertEquals(List.of("RUNNING"), outcomes, context + ": the run died inside the step\n"
+                        + Files.readString(log));
+            }
         }
         return context;
     }

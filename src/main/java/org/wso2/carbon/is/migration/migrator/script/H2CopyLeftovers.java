@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.wso2.carbon.is.migration.api.Dialect;
+
 /**
  * The tables an H2 ALTER TABLE leaves behind when the process dies inside it. H2 rebuilds a table for many ALTERs by
  * copying it into {@code <TABLE>_COPY_<session>_<n>} and then swapping the two; its DDL is not transactional, so a
@@ -27,8 +29,12 @@ final class H2CopyLeftovers {
     private H2CopyLeftovers() {
     }
 
-    /** The leftover copies in the connection's schema. */
-    static List<String> find(Connection connection) throws SQLException {
+    /** The leftover copies in the connection's schema; none on other engines, whose DDL leaves no such table. */
+    static List<String> find(Connection connection, Dialect dialect) throws SQLException {
+        List<String> leftovers = new ArrayList<>();
+        if (dialect != Dialect.H2) {
+            return leftovers;
+        }
         Set<String> tables = new HashSet<>();
         DatabaseMetaData metaData = connection.getMetaData();
         try (ResultSet rows = metaData.getTables(connection.getCatalog(), connection.getSchema(), "%",
@@ -37,7 +43,6 @@ final class H2CopyLeftovers {
                 tables.add(rows.getString("TABLE_NAME"));
             }
         }
-        List<String> leftovers = new ArrayList<>();
         for (String table : tables) {
             Matcher copy = COPY_NAME.matcher(table.toUpperCase(Locale.ROOT));
             if (copy.matches() && tables.contains(copy.group(1))) {

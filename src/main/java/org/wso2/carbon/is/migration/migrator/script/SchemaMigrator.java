@@ -74,17 +74,19 @@ public final class SchemaMigrator implements Migrator {
         MigrationDatabase database = context.database(schema);
         SqlScript script = load(context, location, schema, database.dialect());
         Preconditions preconditions = Preconditions.in(folder(context, location, schema));
+        List<String> leftovers;
         try (Connection connection = database.connect()) {
             String checked = preconditions.verify(connection, database.dialect()).describe();
             if (!checked.isEmpty()) {
                 context.progress().note(checked);
             }
+            leftovers = H2CopyLeftovers.find(connection, database.dialect());
         } catch (SQLException e) {
             throw new MigrationException("Could not connect to check the preconditions of " + script.source() + ": "
                     + e.getMessage(), e);
         }
         List<String> actions = new ArrayList<>(preconditions.describe(database.dialect()));
-        for (String leftover : h2CopyLeftovers(database)) {
+        for (String leftover : leftovers) {
             actions.add("DROP TABLE " + leftover + " (left by an H2 ALTER TABLE that a crash interrupted)");
         }
         for (SqlStatement statement : script.statements()) {
@@ -104,13 +106,11 @@ public final class SchemaMigrator implements Migrator {
             throw new MigrationException(script.source() + " changed while the migration was running; run again");
         }
         try (Connection connection = database.connect()) {
-            if (database.dialect() == Dialect.H2) {
-                List<String> leftovers = H2CopyLeftovers.find(connection);
-                if (!leftovers.isEmpty()) {
-                    H2CopyLeftovers.drop(connection, leftovers);
-                    context.progress().note("dropped " + leftovers + ": copies an H2 ALTER TABLE makes, left by a"
-                            + " run that died inside one; the originals are untouched");
-                }
+            List<String> leftovers = H2CopyLeftovers.find(connection, database.dialect());
+            if (!leftovers.isEmpty()) {
+                H2CopyLeftovers.drop(connection, leftovers);
+                context.progress().note("dropped " + leftovers + ": copies an H2 ALTER TABLE makes, left by a"
+                        + " run that died inside one; the originals are untouched");
             }
             connection.setAutoCommit(!script.transactional());
             try {
@@ -132,18 +132,6 @@ public final class SchemaMigrator implements Migrator {
             }
         } catch (SQLException e) {
             throw new MigrationException("Could not run " + script.source() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> h2CopyLeftovers(MigrationDatabase database) throws MigrationException {
-        if (database.dialect() != Dialect.H2) {
-            return new ArrayList<>();
-        }
-        try (Connection connection = database.connect()) {
-            return H2CopyLeftovers.find(connection);
-        } catch (SQLException e) {
-            throw new MigrationException("Could not read the tables of " + database.logicalName() + ": "
-                    + e.getMessage(), e);
         }
     }
 

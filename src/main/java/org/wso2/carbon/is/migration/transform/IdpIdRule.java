@@ -43,14 +43,7 @@ public final class IdpIdRule {
      * {@code rowCondition}, need IDP_ID and for which the rule finds an IdP; other rows are left as they are.
      */
     public static String update(String table, String rowCondition) {
-        String tenantId = table + ".TENANT_ID";
-        String userDomain = table + ".USER_DOMAIN";
-        // IDP_ID first: MySQL evaluates assignments left to right, and IDP_ID reads the USER_DOMAIN it had before.
-        return "UPDATE " + table + " SET " + IDP_ID + " = " + resolvedIdpId(tenantId, userDomain)
-                + ", USER_DOMAIN = " + migratedUserDomain(userDomain)
-                + " WHERE " + rowCondition
-                + " AND " + needsIdpId(table + "." + IDP_ID, userDomain, true)
-                + " AND " + findsIdp(tenantId, userDomain);
+        return update(table, rowCondition, needsIdpId(table + "." + IDP_ID, table + ".USER_DOMAIN", true));
     }
 
     /**
@@ -60,15 +53,19 @@ public final class IdpIdRule {
      * that already holds the rule's value is not written again.
      */
     public static String resync(String table, String rowCondition) {
+        String idpId = table + "." + IDP_ID;
+        return update(table, rowCondition, "(" + needsIdpId(idpId, table + ".USER_DOMAIN", true) + " OR " + idpId
+                + " <> " + resolvedIdpId(table + ".TENANT_ID", table + ".USER_DOMAIN") + ")");
+    }
+
+    /** The rule's UPDATE of the rows matching {@code rowCondition} and {@code which}, for which it finds an IdP. */
+    private static String update(String table, String rowCondition, String which) {
         String tenantId = table + ".TENANT_ID";
         String userDomain = table + ".USER_DOMAIN";
-        String idpId = table + "." + IDP_ID;
+        // IDP_ID first: MySQL evaluates assignments left to right, and IDP_ID reads the USER_DOMAIN it had before.
         return "UPDATE " + table + " SET " + IDP_ID + " = " + resolvedIdpId(tenantId, userDomain)
                 + ", USER_DOMAIN = " + migratedUserDomain(userDomain)
-                + " WHERE " + rowCondition
-                + " AND (" + needsIdpId(idpId, userDomain, true) + " OR " + idpId + " <> "
-                + resolvedIdpId(tenantId, userDomain) + ")"
-                + " AND " + findsIdp(tenantId, userDomain);
+                + " WHERE " + rowCondition + " AND " + which + " AND " + findsIdp(tenantId, userDomain);
     }
 
     /** True for rows that still need IDP_ID; with {@code idpIdColumnExists} false (a dry run before step1), all rows. */

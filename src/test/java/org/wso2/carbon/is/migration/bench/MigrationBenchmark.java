@@ -30,17 +30,8 @@ public final class MigrationBenchmark {
         this.out = out;
     }
 
-    public static void main(String[] args) throws Exception {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        boolean allMet = new MigrationBenchmark(options, System.out).run();
-        System.exit(allMet ? 0 : 1);
+    public static void main(String[] args) {
+        BenchMain.run(args, BenchOptions::parse, options -> new MigrationBenchmark(options, System.out).run());
     }
 
     /** Runs every engine; true when every target was met. */

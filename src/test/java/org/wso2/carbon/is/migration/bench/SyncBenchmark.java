@@ -67,24 +67,8 @@ public final class SyncBenchmark {
         this.out = out;
     }
 
-    public static void main(String[] args) throws Exception {
-        SyncBenchOptions options;
-        try {
-            options = SyncBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        boolean allMet;
-        try {
-            allMet = new SyncBenchmark(options, System.out).run();
-        } catch (Exception e) {
-            // the embedded engines' threads would keep the JVM alive after the stack trace
-            e.printStackTrace();
-            allMet = false;
-        }
-        System.exit(allMet ? 0 : 1);
+    public static void main(String[] args) {
+        BenchMain.run(args, SyncBenchOptions::parse, options -> new SyncBenchmark(options, System.out).run());
     }
 
     private boolean run() throws Exception {

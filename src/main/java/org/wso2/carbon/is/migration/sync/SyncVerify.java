@@ -28,10 +28,10 @@ import org.wso2.carbon.is.migration.database.DatabaseEngine;
  * (the last chunk's range is open, so rows only the target has are found too). Each row is hashed from its
  * normalised values ({@link RowHasher}) with the release transform applied on the source side
  * ({@link RowTransforms#sourceSelect}), and the columns the transform fills compared with what it would fill
- * ({@link RowTransforms#derivedColumns}: IDP_ID from a 5.7.0 source); a chunk whose count and hashes agree is equal, otherwise its differing keys
- * are listed. A key that differs while it still has journal entries is in flight: it is checked again after
- * {@code syncInterval}, a few times, before it counts as a difference. {@code repair} queues every differing key in
- * its journal, so the next run writes its current state (or removes it from the target).
+ * ({@link RowTransforms#derivedColumns}: IDP_ID from a 5.7.0 source); a chunk whose count and hashes agree is equal,
+ * otherwise its differing keys are listed. A key that differs while it still has journal entries is in flight: it is
+ * checked again after {@code syncInterval}, a few times, before it counts as a difference. {@code repair} queues
+ * every differing key in its journal, so the next run writes its current state (or removes it from the target).
  *
  * <p>Ranges are cut by the source's key order and applied to the target as conditions, so both sides must order
  * keys alike: the same engine and collation, as a dump restored for the migration has.

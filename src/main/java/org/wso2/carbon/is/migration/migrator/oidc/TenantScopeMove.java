@@ -113,7 +113,10 @@ final class TenantScopeMove {
         return toAdd.isEmpty();
     }
 
-    /** One line for the report (after the tenant's name): what was (or would be) added, what was present, what the registry did not have. */
+    /**
+     * One line for the report (after the tenant's name): what was (or would be) added, what was present, what the
+     * registry did not have.
+     */
     String describe(boolean dryRun, List<String> unmapped) {
         StringBuilder line = new StringBuilder();
         if (!registry.found()) {

@@ -127,6 +127,8 @@ public final class SyncBenchmark {
                     transactions(pair, "plain-" + round + "-", without);
                 }
             }
+            progress(engine, String.format(Locale.ROOT, "write cost p50 %.3f ms without, %.3f ms with triggers",
+                    Latencies.ofNanos(without).p50Millis(), Latencies.ofNanos(with).p50Millis()));
             progress(engine, "apply on a local socket");
             ApplyRates local = applyRates(pair);
             ApplyRates networked = null;

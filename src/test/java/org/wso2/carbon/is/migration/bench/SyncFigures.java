@@ -115,8 +115,9 @@ record SyncFigures(BenchEngine engine, long tokens, long syncIntervalMillis, Lat
         return String.join(", ", parts);
     }
 
+    /** Milliseconds, to the microsecond below 10 ms (a transaction's cost), else to the tenth. */
     private static String ms(double millis) {
-        return String.format(Locale.ROOT, "%.1f ms", millis);
+        return String.format(Locale.ROOT, millis < 10 ? "%.3f ms" : "%.1f ms", millis);
     }
 
     private static String met(boolean met) {

@@ -33,8 +33,14 @@ import org.wso2.carbon.is.migration.database.DatabaseEngine;
  * checked again after {@code syncInterval}, a few times, before it counts as a difference. {@code repair} queues
  * every differing key in its journal, so the next run writes its current state (or removes it from the target).
  *
- * <p>Ranges are cut by the source's key order and applied to the target as conditions, so both sides must order
- * keys alike: the same engine and collation, as a dump restored for the migration has.
+ * <p>Ranges are cut by the source's key order and applied to the target as conditions, which the target evaluates
+ * in its own order: its key columns may have another collation (a case-insensitive one, say, or the same name in
+ * another C library version). The walk stays exact all the same. The ranges cover every target row: the first is
+ * open below, the last open above, and a key {@code x} above the first cut key and at most the last lies in the
+ * range that ends at the first cut key not below {@code x}. Where the orders disagree, a range may be empty and the
+ * next overlap the ones before it, and a key may fall in another chunk than the source's: such a key is listed as
+ * differing. So every key the walk lists is confirmed at the end by reading it on both sides by key equality, which
+ * no order affects, and only those still differing are reported.
  */
 public final class SyncVerify {
 
@@ -42,6 +48,8 @@ public final class SyncVerify {
     private static final int RECHECKS = 3;
     /** Differing keys listed per table; all of them are counted and repaired. */
     private static final int LISTED = 100;
+    /** Keys per statement that reads rows by key, well under every engine's parameter limit. */
+    private static final int KEYS_PER_READ = 300;
 
     private final SyncSettings settings;
     private final SyncDatabases databases;
@@ -69,7 +77,7 @@ public final class SyncVerify {
                  Connection target = databases.target(table.schema())) {
                 TableCompare compare = new TableCompare(table, source, target, engine);
                 long started = System.nanoTime();
-                Set<RowKey> differing = compare.walk();
+                Set<RowKey> differing = compare.differing(compare.walk());
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 differing = recheckInFlight(compare, differing);
                 if (repair && !differing.isEmpty()) {
@@ -107,6 +115,16 @@ public final class SyncVerify {
         return remaining;
     }
 
+    /** {@code keys} in lists of at most {@value #KEYS_PER_READ}, one statement's worth each. */
+    private static List<List<RowKey>> inParts(Collection<RowKey> keys) {
+        List<RowKey> list = new ArrayList<>(keys);
+        List<List<RowKey>> parts = new ArrayList<>();
+        for (int from = 0; from < list.size(); from += KEYS_PER_READ) {
+            parts.add(list.subList(from, Math.min(list.size(), from + KEYS_PER_READ)));
+        }
+        return parts;
+    }
+
     private static List<String> listed(Set<RowKey> keys) {
         List<String> listed = new ArrayList<>();
         for (RowKey key : keys) {
@@ -135,6 +153,11 @@ public final class SyncVerify {
         private long sourceRows;
         private long targetRows;
         private long chunks;
+        /**
+         * Set when a target range between two cut keys came back empty: only then can ranges overlap (the cut keys
+         * then fall somewhere in the target's order), and the target rows read be more than the table holds.
+         */
+        private boolean rangesMayOverlap;
 
         TableCompare(SyncedTable table, Connection source, Connection target, DatabaseEngine engine)
                 throws SQLException, MigrationException {
@@ -185,10 +208,14 @@ public final class SyncVerify {
                     sourceRows += sourceChunk.size();
                     this.targetRows += targetRows.size();
                     chunks++;
+                    rangesMayOverlap |= from != null && upTo != null && targetRows.isEmpty();
                     if (!sameSummary(sourceChunk, targetRows)) {
                         differing.addAll(differences(sourceChunk, targetRows));
                     }
                     if (last) {
+                        if (rangesMayOverlap) {
+                            this.targetRows = count(target);
+                        }
                         return differing;
                     }
                     after = upTo;
@@ -213,8 +240,11 @@ public final class SyncVerify {
             }
         }
 
-        /** Of {@code keys}, those whose rows differ now. */
+        /** Of {@code keys}, those whose rows differ now, read by key equality. */
         Set<RowKey> differing(Collection<RowKey> keys) throws SQLException {
+            if (keys.isEmpty()) {
+                return new LinkedHashSet<>();
+            }
             return differences(byKeys(source, sourceSelect, sourceTypes, keys),
                     byKeys(target, targetSelect, targetTypes, keys));
         }
@@ -222,13 +252,14 @@ public final class SyncVerify {
         /** Of {@code keys}, those with journal entries not yet applied. */
         Set<RowKey> pending(Collection<RowKey> keys) throws SQLException {
             Set<RowKey> pending = new LinkedHashSet<>();
-            List<RowKey> list = new ArrayList<>(keys);
-            try (PreparedStatement statement = source.prepareStatement("SELECT " + table.keyList("") + " FROM "
-                    + table.journal() + " WHERE " + RowKey.anyOf(table.keys(), list.size()))) {
-                RowKey.bindAll(statement, list);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        pending.add(RowKey.read(rows, 1, table.keys().size()));
+            for (List<RowKey> part : inParts(keys)) {
+                try (PreparedStatement statement = source.prepareStatement("SELECT " + table.keyList("") + " FROM "
+                        + table.journal() + " WHERE " + RowKey.anyOf(table.keys(), part.size()))) {
+                    RowKey.bindAll(statement, part);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            pending.add(RowKey.read(rows, 1, table.keys().size()));
+                        }
                     }
                 }
             }
@@ -246,6 +277,16 @@ public final class SyncVerify {
                 return hashed(statement, sourceTypes, sourceHasher);
             } finally {
                 source.commit();
+            }
+        }
+
+        private long count(Connection side) throws SQLException {
+            try (PreparedStatement statement = side.prepareStatement("SELECT COUNT(*) FROM " + table.name());
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            } finally {
+                side.commit();
             }
         }
 
@@ -273,16 +314,20 @@ public final class SyncVerify {
             }
         }
 
+        /** The rows of {@code keys} on one side, read by key equality, {@value #KEYS_PER_READ} keys a statement. */
         private Map<RowKey, Long> byKeys(Connection connection, List<String> select, Map<String, Integer> types,
                                          Collection<RowKey> keys) throws SQLException {
-            List<RowKey> list = new ArrayList<>(keys);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + String.join(", ", select)
-                    + " FROM " + table.name() + " WHERE " + RowKey.anyOf(table.keys(), list.size()))) {
-                RowKey.bindAll(statement, list);
-                return hashed(statement, types, connection == source ? sourceHasher : targetHasher);
-            } finally {
-                connection.commit();
+            Map<RowKey, Long> rows = new LinkedHashMap<>();
+            for (List<RowKey> part : inParts(keys)) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT " + String.join(", ", select)
+                        + " FROM " + table.name() + " WHERE " + RowKey.anyOf(table.keys(), part.size()))) {
+                    RowKey.bindAll(statement, part);
+                    rows.putAll(hashed(statement, types, connection == source ? sourceHasher : targetHasher));
+                } finally {
+                    connection.commit();
+                }
             }
+            return rows;
         }
 
         private Map<RowKey, Long> hashed(PreparedStatement statement, Map<String, Integer> types,

@@ -38,6 +38,7 @@ import org.wso2.carbon.is.migration.database.DatabaseEngine;
 public final class SyncRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
+    private static final int CONNECTION_LIFETIME_SECONDS = 30;
 
     private final SyncSettings settings;
     private final SyncDatabases databases;
@@ -73,54 +74,62 @@ public final class SyncRun {
     }
 
     /**
-     * Passes over every table until {@code stop} says so, reporting progress every {@code syncInterval}; sleeps
-     * {@code syncInterval} after a pass that found nothing, and while the pause file exists.
+     * Passes over every table until {@code stop} says so, reporting progress every {@code syncInterval}. After a
+     * pass that found nothing (or while the pause file exists) it waits as {@link IdleBackoff} says: briefly at
+     * first, up to {@code syncInterval} while nothing comes.
+     *
+     * <p>The connections of one pass are kept for the next while changes flow (opening two per pass cost the old
+     * server a new session every few milliseconds under load); they are closed while the run is idle, after a
+     * failure, and renewed every {@value #CONNECTION_LIFETIME_SECONDS} s so that no pool takes them for abandoned.
      */
     public void run(BooleanSupplier stop) throws InterruptedException {
         long nextReport = System.currentTimeMillis() + settings.syncIntervalMillis();
-        while (!stop.getAsBoolean()) {
-            long applied = pass();
-            if (System.currentTimeMillis() >= nextReport) {
-                report();
-                nextReport = System.currentTimeMillis() + settings.syncIntervalMillis();
-            }
-            if (applied == 0 && !stop.getAsBoolean()) {
-                Thread.sleep(settings.syncIntervalMillis());
+        IdleBackoff backoff = new IdleBackoff(settings.syncIntervalMillis());
+        try (OpenConnections connections = new OpenConnections()) {
+            while (!stop.getAsBoolean()) {
+                long applied = pass(connections);
+                if (System.currentTimeMillis() >= nextReport) {
+                    report();
+                    nextReport = System.currentTimeMillis() + settings.syncIntervalMillis();
+                }
+                if (applied > 0) {
+                    backoff.changesFound();
+                } else if (!stop.getAsBoolean()) {
+                    if (backoff.idle()) {
+                        connections.release();
+                    }
+                    Thread.sleep(backoff.nextWait());
+                }
             }
         }
     }
 
     /**
-     * One pass over every table, parents first; a table whose pass fails is logged and left for the next pass.
-     * Nothing is applied while the pause file exists.
+     * One pass over every table, parents first, on connections opened for it; a table whose pass fails is logged
+     * and left for the next pass. Nothing is applied while the pause file exists.
      *
      * @return rows written or deleted on the targets
      */
     public long pass() {
+        try (OpenConnections connections = new OpenConnections()) {
+            return pass(connections);
+        }
+    }
+
+    private long pass(OpenConnections connections) {
         if (pausedByFile()) {
             return 0;
         }
+        connections.renewOlderThan(CONNECTION_LIFETIME_SECONDS * 1000L);
         long applied = 0;
-        Map<SyncSchema, Connection[]> connections = new EnumMap<>(SyncSchema.class);
-        try {
-            for (SyncedTable table : tables) {
-                try {
-                    Connection[] pair = connections.get(table.schema());
-                    if (pair == null) {
-                        pair = new Connection[] {databases.source(table.schema()), null};
-                        connections.put(table.schema(), pair);
-                        pair[1] = databases.target(table.schema());
-                    }
-                    applied += passOver(table, pair[0], pair[1]);
-                } catch (SQLException | MigrationException | RuntimeException e) {
-                    LOG.error("{}: this pass failed and the table is tried again on the next: {}", table.name(),
-                            e.toString(), e);
-                    close(connections.remove(table.schema()));
-                }
-            }
-        } finally {
-            for (Connection[] pair : connections.values()) {
-                close(pair);
+        for (SyncedTable table : tables) {
+            try {
+                Connection[] pair = connections.of(table.schema());
+                applied += passOver(table, pair[0], pair[1]);
+            } catch (SQLException | MigrationException | RuntimeException e) {
+                LOG.error("{}: this pass failed and the table is tried again on the next: {}", table.name(),
+                        e.toString(), e);
+                connections.drop(table.schema());
             }
         }
         return applied;
@@ -256,6 +265,48 @@ public final class SyncRun {
                     LOG.debug("Closing a connection failed: {}", e.toString());
                 }
             }
+        }
+    }
+
+    /** The source and target connection of each schema a pass has used, opened on first use. */
+    private final class OpenConnections implements AutoCloseable {
+        private final Map<SyncSchema, Connection[]> pairs = new EnumMap<>(SyncSchema.class);
+        private long openedAt;
+
+        Connection[] of(SyncSchema schema) throws SQLException, MigrationException {
+            Connection[] pair = pairs.get(schema);
+            if (pair == null) {
+                if (pairs.isEmpty()) {
+                    openedAt = System.currentTimeMillis();
+                }
+                pair = new Connection[] {databases.source(schema), null};
+                pairs.put(schema, pair);
+                pair[1] = databases.target(schema);
+            }
+            return pair;
+        }
+
+        void drop(SyncSchema schema) {
+            SyncRun.close(pairs.remove(schema));
+        }
+
+        void renewOlderThan(long millis) {
+            if (!pairs.isEmpty() && System.currentTimeMillis() - openedAt > millis) {
+                release();
+            }
+        }
+
+        /** Closes every connection; the next {@link #of} opens new ones. */
+        void release() {
+            for (Connection[] pair : pairs.values()) {
+                SyncRun.close(pair);
+            }
+            pairs.clear();
+        }
+
+        @Override
+        public void close() {
+            release();
         }
     }
 

@@ -1,0 +1,121 @@
+package org.wso2.carbon.is.migration.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
+
+/**
+ * {@code sync run} under a steady writer keeps the connections of one pass for the next, instead of opening a source
+ * and a target session per pass (every few milliseconds under load, each a new server process on PostgreSQL); and
+ * every change still lands.
+ */
+class SyncRunKeepsItsConnectionsTest {
+
+    private static final int PASSES = 20;
+
+    @Test
+    void passesThatFindChangesShareOneConnectionPerSide() throws Exception {
+        SyncFixture fixture = SyncFixture.create(PostgresEngine.instance(), "5.7.0", "5.9.0");
+        new SyncPrepare(fixture.settings, fixture.databases).run();
+        CountingDataSource sources = new CountingDataSource(SyncFixture.dataSource(fixture.source));
+        CountingDataSource targets = new CountingDataSource(SyncFixture.dataSource(fixture.target));
+        SyncDatabases databases = new SyncDatabases().with(SyncSchema.IDENTITY, sources, targets);
+        SyncRun run = new SyncRun(fixture.settings, databases, new SyncProgress(line -> { }));
+        int opensBefore = sources.opened.get();
+
+        AtomicInteger passes = new AtomicInteger();
+        try (Connection writer = fixture.source.connect()) {
+            // asked before each pass: one more change each time, so that no pass finds nothing
+            run.run(() -> {
+                int pass = passes.getAndIncrement();
+                if (pass < PASSES) {
+                    try {
+                        SyncFixture.putUserData(writer, "user" + pass, "key", "value");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return pass >= PASSES;
+            });
+        }
+
+        assertEquals(1, sources.opened.get() - opensBefore, "source connections opened by " + PASSES + " passes");
+        assertEquals(1, targets.opened.get(), "target connections opened by " + PASSES + " passes");
+        try (Connection target = fixture.target.connect();
+             Statement statement = target.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM IDN_IDENTITY_USER_DATA")) {
+            assertTrue(rows.next());
+            assertEquals(PASSES, rows.getInt(1));
+        }
+    }
+
+    /** Counts the connections a DataSource hands out. */
+    private static final class CountingDataSource implements DataSource {
+        private final DataSource delegate;
+        private final AtomicInteger opened = new AtomicInteger();
+
+        CountingDataSource(DataSource delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            opened.incrementAndGet();
+            return delegate.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            opened.incrementAndGet();
+            return delegate.getConnection(user, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return delegate.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            delegate.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            delegate.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return delegate.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return delegate.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return delegate.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return delegate.isWrapperFor(type);
+        }
+    }
+}

@@ -91,7 +91,11 @@ final class SyncCommand {
             Thread hook = new Thread(() -> stop.set(true), "sync-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                run.run(() -> stop.get() || drained && run.status().stream().allMatch(t -> t.pending() == 0));
+                if (drained) {
+                    run.runUntilDrained(stop::get);
+                } else {
+                    run.run(stop::get);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {

@@ -83,6 +83,18 @@ public final class SyncRun {
      * failure, and renewed every {@value #CONNECTION_LIFETIME_SECONDS} s so that no pool takes them for abandoned.
      */
     public void run(BooleanSupplier stop) throws InterruptedException {
+        loop(stop, false);
+    }
+
+    /**
+     * As {@link #run}, and returns once a pass found nothing and no table has pending entries (the backlog is read
+     * after empty passes only, so that a busy run does not open a connection per pass to read it).
+     */
+    public void runUntilDrained(BooleanSupplier stop) throws InterruptedException {
+        loop(stop, true);
+    }
+
+    private void loop(BooleanSupplier stop, boolean untilDrained) throws InterruptedException {
         long nextReport = System.currentTimeMillis() + settings.syncIntervalMillis();
         IdleBackoff backoff = new IdleBackoff(settings.syncIntervalMillis());
         try (OpenConnections connections = new OpenConnections()) {
@@ -94,6 +106,8 @@ public final class SyncRun {
                 }
                 if (applied > 0) {
                     backoff.changesFound();
+                } else if (untilDrained && drained()) {
+                    return;
                 } else if (!stop.getAsBoolean()) {
                     if (backoff.idle()) {
                         connections.release();
@@ -200,6 +214,12 @@ public final class SyncRun {
         List<SyncProgress.TableFigures> figures = status();
         progress.report(figures);
         return figures;
+    }
+
+    /** True when every table's backlog was read and is zero. */
+    private boolean drained() {
+        List<SyncProgress.TableFigures> figures = status();
+        return figures.size() == tables.size() && figures.stream().allMatch(table -> table.pending() == 0);
     }
 
     /** Per table: rows applied by this run, pending entries, lag; read from the journals now. */

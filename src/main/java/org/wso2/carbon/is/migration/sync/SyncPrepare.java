@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.api.MigrationException;
-import org.wso2.carbon.is.migration.sql.SqlScriptException;
 import org.wso2.carbon.is.migration.sql.StatementRunner;
 import org.wso2.carbon.is.migration.sql.StatementSplitter;
 
@@ -42,15 +41,39 @@ public final class SyncPrepare {
                 new StatementRunner(StatementRunner.NO_LISTENER).run(source, StatementSplitter.split(
                         script.getValue(), "sync prepare " + script.getKey().propertyKey(), dialect));
                 source.commit();
-            } catch (SQLException | SqlScriptException e) {
+            } catch (SQLException e) {
                 throw new MigrationException("sync prepare failed on the source database of "
-                        + script.getKey().propertyKey() + ": " + e.getMessage(), e);
+                        + script.getKey().propertyKey() + ": " + e.getMessage() + leftBehind(script.getKey()), e);
+            } catch (MigrationException e) {
+                // a statement that failed or would not parse: its own error code (and exit code) is kept
+                throw new MigrationException(e.errorCode(), "sync prepare failed on the source database of "
+                        + script.getKey().propertyKey() + ": " + e.getMessage() + leftBehind(script.getKey()), e);
             }
         }
         for (SyncedTable table : tables) {
             LOG.info("{}: changes are journalled in {}", table.name(), table.journal());
         }
         return tables;
+    }
+
+    /**
+     * What a failed prepare left on the source database, read from its catalog: where DDL is transactional
+     * (PostgreSQL, SQL Server) the script is rolled back, but MySQL, MariaDB and Oracle commit each CREATE, so the
+     * objects made before the failing one stay. They are harmless (a re-run keeps them and makes the rest), yet the
+     * operator is told, so that a source is not left journalling some of its tables unnoticed.
+     */
+    private String leftBehind(SyncSchema schema) {
+        try (Connection source = databases.source(schema)) {
+            List<String> drops = SyncDdl.of(databases.sourceDialect(schema)).leftovers(source);
+            source.commit();
+            if (drops.isEmpty()) {
+                return "\nNothing of the sync tool is on that database.";
+            }
+            return "\nWhat it created before the failure is still there (run prepare again once the cause is"
+                    + " fixed, or `sync cleanup`, which would run: " + String.join("; ", drops) + ")";
+        } catch (SQLException | MigrationException e) {
+            return "\nWhat it left there could not be read: " + e.getMessage();
+        }
     }
 
     /** The DDL {@link #run} would run, per source database, for a DBA to run instead ({@code --ddl-only}). */

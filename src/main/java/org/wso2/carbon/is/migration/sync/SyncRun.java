@@ -156,8 +156,10 @@ public final class SyncRun {
             RowCopier copier = RowCopier.between(table, source, target);
             state.applier = new ChangeApplier(state.journal, copier, RowTransforms.between(settings, table),
                     state.retries);
+            target.commit(); // the catalog reads: a kept connection is not left idle in a transaction
         }
         long upTo = state.journal.lastId(source);
+        source.commit(); // each page reads in its own transaction; with nothing pending none follows
         long after = 0;
         long applied = 0;
         while (after < upTo) {

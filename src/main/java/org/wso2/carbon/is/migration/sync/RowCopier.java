@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,18 +83,19 @@ final class RowCopier {
         if (keys.isEmpty()) {
             return rows;
         }
-        List<RowKey> list = new ArrayList<>(keys);
-        String sql = "SELECT " + String.join(", ", columns) + " FROM " + table.name() + " WHERE "
-                + RowKey.anyOf(table.keys(), list.size());
-        try (PreparedStatement statement = source.prepareStatement(sql)) {
-            RowKey.bindAll(statement, list);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    Object[] values = new Object[columns.size()];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = readValue(result, i + 1, sourceTypes.get(columns.get(i)));
+        for (List<RowKey> part : KeyLists.parts(keys, table.keys().size())) {
+            String sql = "SELECT " + String.join(", ", columns) + " FROM " + table.name() + " WHERE "
+                    + RowKey.anyOf(table.keys(), part.size());
+            try (PreparedStatement statement = source.prepareStatement(sql)) {
+                RowKey.bindAll(statement, part);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        Object[] values = new Object[columns.size()];
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = readValue(result, i + 1, sourceTypes.get(columns.get(i)));
+                        }
+                        rows.put(RowKey.read(result, table.keys()), values);
                     }
-                    rows.put(RowKey.read(result, table.keys()), values);
                 }
             }
         }
@@ -143,20 +143,7 @@ final class RowCopier {
     }
 
     private Set<RowKey> existing(Connection target, Collection<RowKey> keys) throws SQLException {
-        Set<RowKey> found = new HashSet<>();
-        if (keys.isEmpty()) {
-            return found;
-        }
-        try (PreparedStatement statement = target.prepareStatement("SELECT " + table.keyList("") + " FROM "
-                + table.name() + " WHERE " + RowKey.anyOf(table.keys(), keys.size()))) {
-            RowKey.bindAll(statement, keys);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    found.add(RowKey.read(result, 1, table.keys().size()));
-                }
-            }
-        }
-        return found;
+        return KeyLists.present(target, table, table.name(), keys);
     }
 
     private void update(Connection target, List<RowKey> keys, Map<RowKey, Object[]> rows) throws SQLException {

@@ -72,10 +72,12 @@ final class RowTransforms {
         if (written.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = target.prepareStatement(IdpIdRule.resync(table.name(),
-                RowKey.anyOf(table.keys(), written.size())))) {
-            RowKey.bindAll(update, written);
-            update.executeUpdate();
+        for (List<RowKey> part : KeyLists.parts(written, table.keys().size())) {
+            try (PreparedStatement update = target.prepareStatement(IdpIdRule.resync(table.name(),
+                    RowKey.anyOf(table.keys(), part.size())))) {
+                RowKey.bindAll(update, part);
+                update.executeUpdate();
+            }
         }
     }
 }

@@ -48,8 +48,6 @@ public final class SyncVerify {
     private static final int RECHECKS = 3;
     /** Differing keys listed per table; all of them are counted and repaired. */
     private static final int LISTED = 100;
-    /** Keys per statement that reads rows by key, well under every engine's parameter limit. */
-    private static final int KEYS_PER_READ = 300;
 
     private final SyncSettings settings;
     private final SyncDatabases databases;
@@ -113,16 +111,6 @@ public final class SyncVerify {
             remaining = still;
         }
         return remaining;
-    }
-
-    /** {@code keys} in lists of at most {@value #KEYS_PER_READ}, one statement's worth each. */
-    private static List<List<RowKey>> inParts(Collection<RowKey> keys) {
-        List<RowKey> list = new ArrayList<>(keys);
-        List<List<RowKey>> parts = new ArrayList<>();
-        for (int from = 0; from < list.size(); from += KEYS_PER_READ) {
-            parts.add(list.subList(from, Math.min(list.size(), from + KEYS_PER_READ)));
-        }
-        return parts;
     }
 
     private static List<String> listed(Set<RowKey> keys) {
@@ -251,18 +239,7 @@ public final class SyncVerify {
 
         /** Of {@code keys}, those with journal entries not yet applied. */
         Set<RowKey> pending(Collection<RowKey> keys) throws SQLException {
-            Set<RowKey> pending = new LinkedHashSet<>();
-            for (List<RowKey> part : inParts(keys)) {
-                try (PreparedStatement statement = source.prepareStatement("SELECT " + table.keyList("") + " FROM "
-                        + table.journal() + " WHERE " + RowKey.anyOf(table.keys(), part.size()))) {
-                    RowKey.bindAll(statement, part);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            pending.add(RowKey.read(rows, 1, table.keys().size()));
-                        }
-                    }
-                }
-            }
+            Set<RowKey> pending = KeyLists.present(source, table, table.journal(), keys);
             source.commit();
             return pending;
         }
@@ -314,11 +291,11 @@ public final class SyncVerify {
             }
         }
 
-        /** The rows of {@code keys} on one side, read by key equality, {@value #KEYS_PER_READ} keys a statement. */
+        /** The rows of {@code keys} on one side, read by key equality ({@link KeyLists} keys a statement). */
         private Map<RowKey, Long> byKeys(Connection connection, List<String> select, Map<String, Integer> types,
                                          Collection<RowKey> keys) throws SQLException {
             Map<RowKey, Long> rows = new LinkedHashMap<>();
-            for (List<RowKey> part : inParts(keys)) {
+            for (List<RowKey> part : KeyLists.parts(keys, table.keys().size())) {
                 try (PreparedStatement statement = connection.prepareStatement("SELECT " + String.join(", ", select)
                         + " FROM " + table.name() + " WHERE " + RowKey.anyOf(table.keys(), part.size()))) {
                     RowKey.bindAll(statement, part);

@@ -3,15 +3,14 @@ package org.wso2.carbon.is.migration.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -34,7 +33,8 @@ class SyncRunKeepsItsConnectionsTest {
         new SyncPrepare(fixture.settings, fixture.databases).run();
         CountingDataSource sources = new CountingDataSource(SyncFixture.dataSource(fixture.source));
         CountingDataSource targets = new CountingDataSource(SyncFixture.dataSource(fixture.target));
-        SyncDatabases databases = new SyncDatabases().with(SyncSchema.IDENTITY, sources, targets);
+        SyncDatabases databases = new SyncDatabases().with(SyncSchema.IDENTITY, sources.dataSource,
+                targets.dataSource);
         SyncRun run = new SyncRun(fixture.settings, databases, new SyncProgress(line -> { }));
         int opensBefore = sources.opened.get();
 
@@ -82,60 +82,23 @@ class SyncRunKeepsItsConnectionsTest {
         }
     }
 
-    /** Counts the connections a DataSource hands out. */
-    private static final class CountingDataSource implements DataSource {
-        private final DataSource delegate;
+    /** A DataSource that counts the connections it hands out. */
+    private static final class CountingDataSource {
         private final AtomicInteger opened = new AtomicInteger();
+        private final DataSource dataSource;
 
         CountingDataSource(DataSource delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            opened.incrementAndGet();
-            return delegate.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            opened.incrementAndGet();
-            return delegate.getConnection(user, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return delegate.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            delegate.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            delegate.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return delegate.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return delegate.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return delegate.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return delegate.isWrapperFor(type);
+            dataSource = (DataSource) Proxy.newProxyInstance(SyncRunKeepsItsConnectionsTest.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            opened.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(delegate, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.database.DialectDetector;
 import org.wso2.carbon.is.migration.sql.StatementRunner;
 import org.wso2.carbon.is.migration.sql.StatementSplitter;
 
@@ -64,7 +65,7 @@ public final class SyncPrepare {
      */
     private String leftBehind(SyncSchema schema) {
         try (Connection source = databases.source(schema)) {
-            List<String> drops = SyncDdl.of(databases.sourceDialect(schema)).leftovers(source);
+            List<String> drops = SyncDdl.of(DialectDetector.detect(source.getMetaData())).leftovers(source);
             source.commit();
             if (drops.isEmpty()) {
                 return "\nNothing of the sync tool is on that database.";

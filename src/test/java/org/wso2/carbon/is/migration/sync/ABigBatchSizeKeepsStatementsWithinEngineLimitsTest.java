@@ -3,22 +3,15 @@ package org.wso2.carbon.is.migration.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
-import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 
 /**
  * {@code batchSize} is any positive number, and the old tool's users may have set it high; a page of that many keys
@@ -47,56 +40,22 @@ class ABigBatchSizeKeepsStatementsWithinEngineLimitsTest {
             insert.executeBatch();
             writer.commit();
         }
-        AtomicInteger mostParameters = new AtomicInteger();
-        SyncDatabases counted = new SyncDatabases().with(SyncSchema.IDENTITY,
-                counting(fixture.source, mostParameters), counting(fixture.target, mostParameters));
+        ObservedDataSource sourceSide = new ObservedDataSource(SyncFixture.dataSource(fixture.source));
+        ObservedDataSource targetSide = new ObservedDataSource(SyncFixture.dataSource(fixture.target));
+        SyncDatabases counted = new SyncDatabases().with(SyncSchema.IDENTITY, sourceSide.dataSource,
+                targetSide.dataSource);
 
         SyncFixture.drain(new SyncRun(fixture.settings, counted, new SyncProgress(line -> { })), 3);
         VerifyReport report = new SyncVerify(fixture.settings, counted, CHANGES).run(false);
 
-        assertTrue(mostParameters.get() <= KeyLists.MAX_PARAMETERS, "most parameters in one statement: "
-                + mostParameters.get());
+        int mostParameters = Math.max(sourceSide.mostParameters.get(), targetSide.mostParameters.get());
+        assertTrue(mostParameters <= KeyLists.MAX_PARAMETERS, "most parameters in one statement: " + mostParameters);
         assertEquals(0, report.differences(), report.text());
         try (Connection target = fixture.target.connect(); Statement statement = target.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM IDN_IDENTITY_USER_DATA")) {
             rows.next();
             assertEquals(CHANGES, rows.getInt(1));
         }
-    }
-
-    /** A DataSource of {@code database} whose connections report the parameters of each statement prepared. */
-    private static DataSource counting(TestDatabase database,
-                                                 AtomicInteger mostParameters) {
-        DataSource plain = SyncFixture.dataSource(database);
-        return (DataSource) Proxy.newProxyInstance(loader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, plain, args);
-                    return result instanceof Connection ? countingConnection((Connection) result, mostParameters)
-                            : result;
-                });
-    }
-
-    private static Connection countingConnection(Connection connection, AtomicInteger mostParameters) {
-        return (Connection) Proxy.newProxyInstance(loader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String) {
-                        String sql = (String) args[0];
-                        mostParameters.accumulateAndGet(sql.length() - sql.replace("?", "").length(), Math::max);
-                    }
-                    return invoke(method, connection, args);
-                });
-    }
-
-    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static ClassLoader loader() {
-        return ABigBatchSizeKeepsStatementsWithinEngineLimitsTest.class.getClassLoader();
     }
 
     @Test

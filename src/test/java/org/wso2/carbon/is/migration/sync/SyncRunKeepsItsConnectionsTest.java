@@ -3,16 +3,12 @@ package org.wso2.carbon.is.migration.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
@@ -31,8 +27,8 @@ class SyncRunKeepsItsConnectionsTest {
     void passesThatFindChangesShareOneConnectionPerSide() throws Exception {
         SyncFixture fixture = SyncFixture.create(PostgresEngine.instance(), "5.7.0", "5.9.0");
         new SyncPrepare(fixture.settings, fixture.databases).run();
-        CountingDataSource sources = new CountingDataSource(SyncFixture.dataSource(fixture.source));
-        CountingDataSource targets = new CountingDataSource(SyncFixture.dataSource(fixture.target));
+        ObservedDataSource sources = new ObservedDataSource(SyncFixture.dataSource(fixture.source));
+        ObservedDataSource targets = new ObservedDataSource(SyncFixture.dataSource(fixture.target));
         SyncDatabases databases = new SyncDatabases().with(SyncSchema.IDENTITY, sources.dataSource,
                 targets.dataSource);
         SyncRun run = new SyncRun(fixture.settings, databases, new SyncProgress(line -> { }));
@@ -79,26 +75,6 @@ class SyncRunKeepsItsConnectionsTest {
                 rows.next();
                 return rows.getInt(1);
             }
-        }
-    }
-
-    /** A DataSource that counts the connections it hands out. */
-    private static final class CountingDataSource {
-        private final AtomicInteger opened = new AtomicInteger();
-        private final DataSource dataSource;
-
-        CountingDataSource(DataSource delegate) {
-            dataSource = (DataSource) Proxy.newProxyInstance(SyncRunKeepsItsConnectionsTest.class.getClassLoader(),
-                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("getConnection")) {
-                            opened.incrementAndGet();
-                        }
-                        try {
-                            return method.invoke(delegate, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
         }
     }
 }

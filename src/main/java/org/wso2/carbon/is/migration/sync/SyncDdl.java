@@ -77,7 +77,15 @@ public abstract class SyncDdl {
         for (SyncedTable table : tables) {
             script.append('\n').append(template("prepare-table.sql", variables(table)));
         }
-        return script.toString();
+        return script.append(foreignKeyActionsScript(tables)).toString();
+    }
+
+    /**
+     * What journals the synced rows a foreign key's ON DELETE action removes or changes ({@link CascadePath}):
+     * nothing on engines that fire the synced table's own triggers for them.
+     */
+    String foreignKeyActionsScript(List<SyncedTable> tables) {
+        return "";
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.wso2.carbon.is.migration.sync;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,9 +42,11 @@ public final class SyncTables {
         List<String> problems = new ArrayList<>();
         Map<String, SyncedTable> tables = new LinkedHashMap<>();
         Map<String, TableSchema> schemas = new LinkedHashMap<>();
+        Map<String, List<CascadePath>> cascades = new LinkedHashMap<>();
         for (String name : settings.tables()) {
             boolean inKernel = kernel.tables().containsKey(name);
-            TableSchema table = inKernel ? kernel.tables().get(name) : identity.tables().get(name);
+            Map<String, TableSchema> release = inKernel ? kernel.tables() : identity.tables();
+            TableSchema table = release.get(name);
             if (table == null) {
                 problems.add(name + " is not a table of IS " + settings.sourceVersion());
                 continue;
@@ -69,12 +73,43 @@ public final class SyncTables {
             }
             tables.put(name, new SyncedTable(name, schema, keys));
             schemas.put(name, table);
+            cascades.put(name, cascadePaths(name, release));
         }
         if (!problems.isEmpty()) {
             throw new MigrationException(ErrorCode.BAD_CONFIGURATION,
                     "syncTables: " + String.join("; ", problems));
         }
-        return parentsFirst(tables, schemas);
+        return parentsFirst(tables, schemas, cascades);
+    }
+
+    /**
+     * Every chain of ON DELETE foreign keys in the release by which deleting a row of another table reaches rows of
+     * {@code name}: its own keys with an action, continued upwards through keys that cascade.
+     */
+    private static List<CascadePath> cascadePaths(String name, Map<String, TableSchema> release) {
+        List<CascadePath> paths = new ArrayList<>();
+        Deque<CascadePath> open = new ArrayDeque<>();
+        for (ForeignKeyConstraint foreignKey : release.get(name).foreignKeys()) {
+            CascadePath path = CascadePath.of(name, foreignKey);
+            if (path != null) {
+                open.add(path);
+            }
+        }
+        while (!open.isEmpty()) {
+            CascadePath path = open.poll();
+            paths.add(path);
+            TableSchema ancestor = release.get(path.ancestor());
+            if (ancestor == null) {
+                continue;
+            }
+            for (ForeignKeyConstraint foreignKey : ancestor.foreignKeys()) {
+                CascadePath longer = path.reaches(foreignKey.refTable()) ? null : path.upTo(foreignKey);
+                if (longer != null) {
+                    open.add(longer);
+                }
+            }
+        }
+        return paths;
     }
 
     /**
@@ -91,7 +126,8 @@ public final class SyncTables {
         }
     }
 
-    private static List<SyncedTable> parentsFirst(Map<String, SyncedTable> tables, Map<String, TableSchema> schemas) {
+    private static List<SyncedTable> parentsFirst(Map<String, SyncedTable> tables, Map<String, TableSchema> schemas,
+                                                  Map<String, List<CascadePath>> cascades) {
         Set<String> ordered = new LinkedHashSet<>();
         for (String name : tables.keySet()) {
             visit(name, schemas, ordered, new LinkedHashSet<String>());
@@ -100,7 +136,7 @@ public final class SyncTables {
         for (String name : ordered) {
             SyncedTable table = tables.get(name);
             withParents.put(name, new SyncedTable(name, table.schema(), table.keys(),
-                    parentKeys(schemas.get(name), withParents)));
+                    parentKeys(schemas.get(name), withParents), cascades.get(name)));
         }
         return new ArrayList<>(withParents.values());
     }

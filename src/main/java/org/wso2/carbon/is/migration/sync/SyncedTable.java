@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A table the tool syncs, as the source release's schema facts describe it: its name, the database it lives in, its
- * primary key (the journal records only these columns), its foreign keys to other synced tables' keys, and the
- * names of the objects that journal it.
+ * primary key (the journal records only these columns), its foreign keys to other synced tables' keys, the
+ * foreign key chains by which deletes elsewhere reach its rows, and the names of the objects that journal it.
  */
 public final class SyncedTable {
 
@@ -15,21 +15,29 @@ public final class SyncedTable {
     private final SyncSchema schema;
     private final List<KeyColumn> keys;
     private final List<ParentKey> parents;
+    private final List<CascadePath> cascades;
 
     SyncedTable(String name, SyncSchema schema, List<KeyColumn> keys) {
-        this(name, schema, keys, Collections.<ParentKey>emptyList());
+        this(name, schema, keys, Collections.<ParentKey>emptyList(), Collections.<CascadePath>emptyList());
     }
 
-    SyncedTable(String name, SyncSchema schema, List<KeyColumn> keys, List<ParentKey> parents) {
+    SyncedTable(String name, SyncSchema schema, List<KeyColumn> keys, List<ParentKey> parents,
+                List<CascadePath> cascades) {
         this.name = name;
         this.schema = schema;
         this.keys = Collections.unmodifiableList(new ArrayList<>(keys));
         this.parents = Collections.unmodifiableList(new ArrayList<>(parents));
+        this.cascades = Collections.unmodifiableList(new ArrayList<>(cascades));
     }
 
     /** Its foreign keys to the primary keys of synced tables, which the run applies before it. */
     List<ParentKey> parents() {
         return parents;
+    }
+
+    /** The chains of ON DELETE foreign keys by which deleting another table's row reaches this table's rows. */
+    List<CascadePath> cascades() {
+        return cascades;
     }
 
     public String name() {

@@ -175,6 +175,12 @@ public final class SyncFixture {
 
     static void insertToken(Connection connection, int tenantId, String tokenId, String user, String userDomain,
                             String... scopes) throws SQLException {
+        insertToken(connection, APP_ID, tenantId, tokenId, user, userDomain, scopes);
+    }
+
+    /** A token of the OAuth application {@code appId} (which both databases must hold), with its scopes. */
+    static void insertToken(Connection connection, int appId, int tenantId, String tokenId, String user,
+                            String userDomain, String... scopes) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO IDN_OAUTH2_ACCESS_TOKEN (TOKEN_ID,"
                 + " ACCESS_TOKEN, REFRESH_TOKEN, CONSUMER_KEY_ID, AUTHZ_USER, TENANT_ID, USER_DOMAIN, USER_TYPE,"
                 + " GRANT_TYPE, TIME_CREATED, REFRESH_TOKEN_TIME_CREATED, VALIDITY_PERIOD,"
@@ -184,7 +190,7 @@ public final class SyncFixture {
             insert.setString(1, tokenId);
             insert.setString(2, "at-" + tokenId);
             insert.setString(3, "rt-" + tokenId);
-            insert.setInt(4, APP_ID);
+            insert.setInt(4, appId);
             insert.setString(5, user);
             insert.setString(6, userDomain);
             insert.setTimestamp(7, TIME);
@@ -207,13 +213,19 @@ public final class SyncFixture {
 
     static void insertCode(Connection connection, int tenantId, String codeId, String user, String userDomain)
             throws SQLException {
+        insertCode(connection, APP_ID, tenantId, codeId, user, userDomain);
+    }
+
+    /** An authorization code of the OAuth application {@code appId}. */
+    static void insertCode(Connection connection, int appId, int tenantId, String codeId, String user,
+                           String userDomain) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO IDN_OAUTH2_AUTHORIZATION_CODE"
                 + " (CODE_ID, AUTHORIZATION_CODE, CONSUMER_KEY_ID, CALLBACK_URL, SCOPE, AUTHZ_USER, TENANT_ID,"
                 + " USER_DOMAIN, TIME_CREATED, VALIDITY_PERIOD, STATE) VALUES (?, ?, ?, 'https://app/cb', 'openid', ?,"
                 + " ?, ?, ?, 300000, 'ACTIVE')")) {
             insert.setString(1, codeId);
             insert.setString(2, "code-" + codeId);
-            insert.setInt(3, APP_ID);
+            insert.setInt(3, appId);
             insert.setString(4, user);
             insert.setInt(5, tenantId);
             insert.setString(6, userDomain);

@@ -1,0 +1,90 @@
+package org.wso2.carbon.is.migration.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.wso2.carbon.is.migration.api.Dialect;
+import org.wso2.carbon.is.migration.api.MigrationException;
+import org.wso2.carbon.is.migration.schema.ForeignKeyConstraint;
+
+/**
+ * The foreign key chains by which a delete elsewhere reaches synced rows, found in the release facts, and the
+ * BEFORE DELETE triggers that journal those rows on MySQL and MariaDB (whose foreign key actions fire no trigger).
+ * That the rows then reach the target is proven on the engines by {@link RowsAForeignKeyActionReachesTest}.
+ */
+class CascadePathTest {
+
+    @Test
+    void theDocumentedTablesAreReachedFromTheirTokenAndTheirApplication() throws MigrationException {
+        Map<String, List<String>> paths = new LinkedHashMap<>();
+        for (SyncedTable table : SyncTables.resolve(settings(), "mysql")) {
+            paths.put(table.name(), table.cascades().stream().map(CascadePath::toString).toList());
+        }
+
+        assertEquals(List.of("IDN_OAUTH2_ACCESS_TOKEN -> IDN_OAUTH_CONSUMER_APPS"),
+                paths.get("IDN_OAUTH2_ACCESS_TOKEN"));
+        assertEquals(List.of("IDN_OAUTH2_ACCESS_TOKEN_SCOPE -> IDN_OAUTH2_ACCESS_TOKEN",
+                "IDN_OAUTH2_ACCESS_TOKEN_SCOPE -> IDN_OAUTH2_ACCESS_TOKEN -> IDN_OAUTH_CONSUMER_APPS"),
+                paths.get("IDN_OAUTH2_ACCESS_TOKEN_SCOPE"));
+        assertEquals(List.of("IDN_OAUTH2_AUTHORIZATION_CODE -> IDN_OAUTH_CONSUMER_APPS"),
+                paths.get("IDN_OAUTH2_AUTHORIZATION_CODE"));
+        assertEquals(List.of(), paths.get("IDN_IDENTITY_USER_DATA"));
+    }
+
+    @Test
+    void onMySqlTheDeletedRowsParentJournalsThemAndOtherEnginesLeaveThemToTheirOwnTriggers() throws Exception {
+        List<SyncedTable> tables = SyncTables.resolve(settings(), "mysql");
+        String mysql = SyncDdl.of(Dialect.MYSQL).prepareScript(tables);
+
+        assertTrue(mysql.contains("CREATE TRIGGER ISS_C_IDN_OAUTH_CONSUMER_APPS BEFORE DELETE ON"
+                + " IDN_OAUTH_CONSUMER_APPS FOR EACH ROW\nBEGIN\n"
+                + "  INSERT INTO ISS_J_IDN_OAUTH2_ACCESS_TOKEN (SYNC_OP, TOKEN_ID) SELECT 'D', C0.TOKEN_ID FROM"
+                + " IDN_OAUTH2_ACCESS_TOKEN C0 WHERE C0.CONSUMER_KEY_ID = OLD.ID;\n"), mysql);
+        assertTrue(mysql.contains("INSERT INTO ISS_J_IDN_OAUTH2_ACCESS_T_ABF1 (SYNC_OP, TOKEN_ID, TOKEN_SCOPE)"
+                + " SELECT 'D', C0.TOKEN_ID, C0.TOKEN_SCOPE FROM IDN_OAUTH2_ACCESS_TOKEN_SCOPE C0 JOIN"
+                + " IDN_OAUTH2_ACCESS_TOKEN C1 ON C0.TOKEN_ID = C1.TOKEN_ID WHERE C1.CONSUMER_KEY_ID = OLD.ID;"),
+                mysql);
+        assertTrue(mysql.contains("CREATE TRIGGER ISS_C_IDN_OAUTH2_ACCESS_TOKEN BEFORE DELETE ON"
+                + " IDN_OAUTH2_ACCESS_TOKEN FOR EACH ROW"), mysql);
+        for (Dialect dialect : List.of(Dialect.POSTGRESQL, Dialect.ORACLE, Dialect.MSSQL, Dialect.DB2)) {
+            String script = SyncDdl.of(dialect).prepareScript(tables);
+            assertFalse(script.contains("ISS_C_"), dialect + ":\n" + script);
+        }
+    }
+
+    @Test
+    void aKeySetToNullChangesTheRowAndOnlyCascadingKeysReachFurther() {
+        ForeignKeyConstraint setNull = new ForeignKeyConstraint(null, List.of("P_ID"), "P", List.of("ID"),
+                "SET NULL");
+        ForeignKeyConstraint cascades = new ForeignKeyConstraint(null, List.of("G_ID"), "G", List.of("ID"),
+                "cascade");
+        ForeignKeyConstraint refuses = new ForeignKeyConstraint(null, List.of("G_ID"), "G", List.of("ID"), null);
+        SyncedTable child = new SyncedTable("C", SyncSchema.IDENTITY,
+                List.of(new KeyColumn("ID", java.sql.Types.INTEGER, 0, 0)));
+
+        CascadePath fromParent = CascadePath.of("C", setNull);
+        assertEquals("INSERT INTO ISS_J_C (SYNC_OP, ID) SELECT 'U', C0.ID FROM C C0 WHERE C0.P_ID = OLD.ID",
+                fromParent.journalInsert(child, "OLD."));
+        assertEquals("INSERT INTO ISS_J_C (SYNC_OP, ID) SELECT 'U', C0.ID FROM C C0 JOIN P C1 ON C0.P_ID = C1.ID"
+                + " WHERE C1.G_ID = OLD.ID", fromParent.upTo(cascades).journalInsert(child, "OLD."));
+        assertNull(fromParent.upTo(refuses));
+        assertNull(CascadePath.of("C", refuses));
+    }
+
+    private static SyncSettings settings() throws MigrationException {
+        Properties properties = new Properties();
+        properties.setProperty("sourceVersion", "5.7.0");
+        properties.setProperty("targetVersion", "5.9.0");
+        properties.setProperty("syncTables", SyncFixture.TABLES);
+        properties.setProperty("identitySchema", "jdbc/A,jdbc/B");
+        return SyncSettings.of(properties, "sync.properties");
+    }
+}

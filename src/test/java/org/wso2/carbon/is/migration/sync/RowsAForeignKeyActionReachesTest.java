@@ -1,0 +1,107 @@
+package org.wso2.carbon.is.migration.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wso2.carbon.is.migration.testsupport.TestDatabase;
+import org.wso2.carbon.is.migration.testsupport.TestEngine;
+
+/**
+ * Rows that a foreign key's ON DELETE CASCADE removes on the source are removed on the target too, although no
+ * statement names them: on PostgreSQL the synced table's own trigger journals them, on MariaDB (whose foreign key
+ * actions fire no trigger) the deleted parent's BEFORE DELETE trigger does ({@link CascadePath}). Before that
+ * trigger existed, MariaDB kept on the target the tokens, scopes and codes of an application deleted on the source,
+ * and the old scopes of a token deleted and issued again under its id.
+ */
+class RowsAForeignKeyActionReachesTest {
+
+    private static final int OTHER_APP = 2;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
+    void deletingAnApplicationRemovesItsTokensScopesAndCodesFromTheTarget(TestEngine engine) throws Exception {
+        SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0");
+        for (TestDatabase database : List.of(fixture.source, fixture.target)) {
+            try (Connection connection = database.connect()) {
+                // applications are not synced: the migrated copy holds the application as the source did
+                SyncFixture.execute(connection, "INSERT INTO IDN_OAUTH_CONSUMER_APPS (ID, CONSUMER_KEY, APP_NAME,"
+                        + " TENANT_ID) VALUES (" + OTHER_APP + ", 'other-key', 'other', -1234)");
+            }
+        }
+        new SyncPrepare(fixture.settings, fixture.databases).run();
+        SyncRun run = fixture.run();
+        try (Connection writer = fixture.source.connect()) {
+            SyncFixture.insertToken(writer, OTHER_APP, -1234, "gone-1", "alice", "PRIMARY", "openid", "email");
+            SyncFixture.insertToken(writer, OTHER_APP, -1234, "gone-2", "alice", "PRIMARY", "openid");
+            SyncFixture.insertCode(writer, OTHER_APP, -1234, "gone-code", "alice", "PRIMARY");
+            SyncFixture.insertToken(writer, "kept", "bob", "PRIMARY", "openid");
+            SyncFixture.insertCode(writer, -1234, "kept-code", "bob", "PRIMARY");
+            SyncFixture.drain(run, 5);
+            SyncFixture.execute(writer, "DELETE FROM IDN_OAUTH_CONSUMER_APPS WHERE ID = " + OTHER_APP);
+        }
+
+        SyncFixture.drain(run, 5);
+
+        try (Connection target = fixture.target.connect()) {
+            assertEquals(List.of("kept"), rows(target, "SELECT TOKEN_ID FROM IDN_OAUTH2_ACCESS_TOKEN"));
+            assertEquals(List.of("kept openid"), rows(target, "SELECT TOKEN_ID, TOKEN_SCOPE FROM"
+                    + " IDN_OAUTH2_ACCESS_TOKEN_SCOPE"));
+            assertEquals(List.of("kept-code"), rows(target, "SELECT CODE_ID FROM IDN_OAUTH2_AUTHORIZATION_CODE"));
+            assertEquals(List.of("other"), rows(target, "SELECT APP_NAME FROM IDN_OAUTH_CONSUMER_APPS WHERE ID = "
+                    + OTHER_APP), "the application itself is not synced");
+        }
+        assertEquals(0, new SyncVerify(fixture.settings, fixture.databases, 100).run(false).differences());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
+    void aTokenDeletedAndIssuedAgainUnderItsIdKeepsOnlyItsNewScopes(TestEngine engine) throws Exception {
+        SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0");
+        new SyncPrepare(fixture.settings, fixture.databases).run();
+        SyncRun run = fixture.run();
+        try (Connection writer = fixture.source.connect()) {
+            SyncFixture.insertToken(writer, "t", "bob", "PRIMARY", "openid", "email");
+            SyncFixture.drain(run, 5);
+            writer.setAutoCommit(false);
+            SyncFixture.deleteToken(writer, "t");
+            SyncFixture.insertToken(writer, "t", "bob", "PRIMARY", "profile");
+            writer.commit();
+        }
+
+        SyncFixture.drain(run, 5);
+
+        try (Connection target = fixture.target.connect()) {
+            assertEquals(List.of("profile"), rows(target, "SELECT TOKEN_SCOPE FROM IDN_OAUTH2_ACCESS_TOKEN_SCOPE"
+                    + " WHERE TOKEN_ID = 't'"));
+        }
+        SyncNeverLosesARowTest.assertSameRows(fixture);
+        new SyncCleanup(fixture.settings, fixture.databases).run();
+        try (Connection source = fixture.source.connect()) {
+            assertEquals(List.of(), SyncDdl.of(fixture.source.dialect()).leftovers(source),
+                    "cleanup removes the triggers on tables it does not sync too");
+        }
+    }
+
+    /** The rows of {@code sql}, each its values joined by a space, sorted. */
+    private static List<String> rows(Connection connection, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    row.add(rows.getString(i));
+                }
+                values.add(String.join(" ", row));
+            }
+        }
+        values.sort(null);
+        return values;
+    }
+}

@@ -43,6 +43,7 @@ public final class SyncTables {
         Map<String, SyncedTable> tables = new LinkedHashMap<>();
         Map<String, TableSchema> schemas = new LinkedHashMap<>();
         Map<String, List<CascadePath>> cascades = new LinkedHashMap<>();
+        Map<String, List<CascadePath>> targetCascades = new LinkedHashMap<>();
         for (String name : settings.tables()) {
             boolean inKernel = kernel.tables().containsKey(name);
             Map<String, TableSchema> release = inKernel ? kernel.tables() : identity.tables();
@@ -74,12 +75,33 @@ public final class SyncTables {
             tables.put(name, new SyncedTable(name, schema, keys));
             schemas.put(name, table);
             cascades.put(name, cascadePaths(name, release));
+            targetCascades.put(name, cascadePaths(name, (inKernel ? targetKernel : targetIdentity).tables()));
         }
         if (!problems.isEmpty()) {
             throw new MigrationException(ErrorCode.BAD_CONFIGURATION,
                     "syncTables: " + String.join("; ", problems));
         }
-        return parentsFirst(tables, schemas, cascades);
+        return parentsFirst(tables, schemas, unseenOnTheTarget(cascades, targetCascades));
+    }
+
+    /**
+     * The chains whose effect the target does not repeat by itself. Where the table at the top is synced too and
+     * the target release has the same chain, deleting that row is journalled like any delete, and applying it on the
+     * target removes (or changes) the same rows there, so those rows need no entries of their own.
+     */
+    private static Map<String, List<CascadePath>> unseenOnTheTarget(Map<String, List<CascadePath>> cascades,
+                                                                   Map<String, List<CascadePath>> targetCascades) {
+        Map<String, List<CascadePath>> unseen = new LinkedHashMap<>();
+        for (Map.Entry<String, List<CascadePath>> table : cascades.entrySet()) {
+            List<CascadePath> paths = new ArrayList<>();
+            for (CascadePath path : table.getValue()) {
+                if (!cascades.containsKey(path.ancestor()) || !path.isIn(targetCascades.get(table.getKey()))) {
+                    paths.add(path);
+                }
+            }
+            unseen.put(table.getKey(), paths);
+        }
+        return unseen;
     }
 
     /**

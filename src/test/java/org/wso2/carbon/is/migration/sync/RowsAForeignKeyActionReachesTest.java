@@ -10,15 +10,16 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.wso2.carbon.is.migration.api.Dialect;
 import org.wso2.carbon.is.migration.testsupport.TestDatabase;
 import org.wso2.carbon.is.migration.testsupport.TestEngine;
 
 /**
  * Rows that a foreign key's ON DELETE CASCADE removes on the source are removed on the target too, although no
- * statement names them: on PostgreSQL the synced table's own trigger journals them, on MariaDB (whose foreign key
- * actions fire no trigger) the deleted parent's BEFORE DELETE trigger does ({@link CascadePath}). Before that
- * trigger existed, MariaDB kept on the target the tokens, scopes and codes of an application deleted on the source,
- * and the old scopes of a token deleted and issued again under its id.
+ * statement names them: on PostgreSQL the synced table's own trigger journals them; on MariaDB, whose foreign key
+ * actions fire no trigger, the BEFORE DELETE trigger of the application table (not synced) journals its tokens,
+ * their scopes and its codes ({@link CascadePath}), and a token's scopes go with the token's delete applied on the
+ * target. Before that trigger existed MariaDB kept on the target the rows of an application deleted on the source.
  */
 class RowsAForeignKeyActionReachesTest {
 
@@ -60,9 +61,15 @@ class RowsAForeignKeyActionReachesTest {
         assertEquals(0, new SyncVerify(fixture.settings, fixture.databases, 100).run(false).differences());
     }
 
+    /**
+     * On PostgreSQL the run alone leaves only the new scopes. On MariaDB the old scopes were removed by the cascade
+     * without an entry and the token is updated, not deleted, on the target, so they stay there (the cost of
+     * journalling them from a trigger on the token table is in {@link CascadePath}): verify lists exactly them and
+     * {@code --repair} removes them.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
-    void aTokenDeletedAndIssuedAgainUnderItsIdKeepsOnlyItsNewScopes(TestEngine engine) throws Exception {
+    void aTokenDeletedAndIssuedAgainUnderItsIdEndsWithOnlyItsNewScopes(TestEngine engine) throws Exception {
         SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0");
         new SyncPrepare(fixture.settings, fixture.databases).run();
         SyncRun run = fixture.run();
@@ -76,12 +83,20 @@ class RowsAForeignKeyActionReachesTest {
         }
 
         SyncFixture.drain(run, 5);
+        if (engine.dialect() == Dialect.MARIADB) {
+            VerifyReport report = new SyncVerify(fixture.settings, fixture.databases, 100).run(true);
+            assertEquals(List.of("[t, email]", "[t, openid]"),
+                    report.differingKeys("IDN_OAUTH2_ACCESS_TOKEN_SCOPE").stream().sorted().toList(), report.text());
+            assertEquals(2, report.differences(), report.text());
+            SyncFixture.drain(run, 5);
+        }
 
         try (Connection target = fixture.target.connect()) {
             assertEquals(List.of("profile"), rows(target, "SELECT TOKEN_SCOPE FROM IDN_OAUTH2_ACCESS_TOKEN_SCOPE"
                     + " WHERE TOKEN_ID = 't'"));
         }
         SyncNeverLosesARowTest.assertSameRows(fixture);
+        assertEquals(0, new SyncVerify(fixture.settings, fixture.databases, 100).run(false).differences());
         new SyncCleanup(fixture.settings, fixture.databases).run();
         try (Connection source = fixture.source.connect()) {
             assertEquals(List.of(), SyncDdl.of(fixture.source.dialect()).leftovers(source),

@@ -11,8 +11,8 @@ import org.wso2.carbon.is.migration.api.Dialect;
 
 /**
  * MySQL and MariaDB: three row triggers per table, and a BEFORE DELETE trigger on every table whose deletes reach
- * synced rows through ON DELETE foreign keys, because these engines fire no trigger for the rows a foreign key action
- * removes or changes ({@link CascadePath}).
+ * synced rows through ON DELETE foreign keys in a way the target does not repeat (the OAuth application's), because
+ * these engines fire no trigger for the rows a foreign key action removes or changes ({@link CascadePath}).
  */
 final class MySqlSyncDdl extends SyncDdl {
 

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A table the tool syncs, as the source release's schema facts describe it: its name, the database it lives in, its
  * primary key (the journal records only these columns), its foreign keys to other synced tables' keys, the
- * foreign key chains by which deletes elsewhere reach its rows, and the names of the objects that journal it.
+ * foreign key chains by which deletes elsewhere reach its rows unseen by the target, and the names of the objects
+ * that journal it.
  */
 public final class SyncedTable {
 
@@ -35,7 +36,10 @@ public final class SyncedTable {
         return parents;
     }
 
-    /** The chains of ON DELETE foreign keys by which deleting another table's row reaches this table's rows. */
+    /**
+     * The chains of ON DELETE foreign keys by which deleting another table's row reaches this table's rows in a way
+     * the target does not repeat by itself ({@link SyncTables}).
+     */
     List<CascadePath> cascades() {
         return cascades;
     }

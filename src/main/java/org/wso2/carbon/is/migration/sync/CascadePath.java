@@ -78,24 +78,22 @@ final class CascadePath {
     /** Whether {@code paths} holds the same chain: the same tables, columns and actions. */
     boolean isIn(List<CascadePath> paths) {
         for (CascadePath other : paths) {
-            if (other.ancestor.equals(ancestor) && other.links.size() == links.size() && sameLinks(other)) {
+            if (other.chain().equals(chain())) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean sameLinks(CascadePath other) {
-        for (int i = 0; i < links.size(); i++) {
-            Link mine = links.get(i);
-            Link theirs = other.links.get(i);
-            if (!mine.table.equals(theirs.table) || !mine.foreignKey.columns().equals(theirs.foreignKey.columns())
-                    || !mine.foreignKey.refColumns().equals(theirs.foreignKey.refColumns())
-                    || !String.valueOf(action(mine.foreignKey)).equals(String.valueOf(action(theirs.foreignKey)))) {
-                return false;
-            }
+    /** Every link as table, columns, referenced table and columns, and action. */
+    private String chain() {
+        StringBuilder chain = new StringBuilder();
+        for (Link link : links) {
+            chain.append(link.table).append(link.foreignKey.columns()).append(" -> ")
+                    .append(link.foreignKey.refTable()).append(link.foreignKey.refColumns()).append(' ')
+                    .append(action(link.foreignKey)).append("; ");
         }
-        return true;
+        return chain.toString();
     }
 
     /**

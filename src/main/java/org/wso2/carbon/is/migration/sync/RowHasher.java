@@ -53,6 +53,9 @@ final class RowHasher {
         String text;
         if (value instanceof Boolean) {
             text = ((Boolean) value) ? "1" : "0";
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
+            text = Long.toString(((Number) value).longValue()); // what the BigDecimal form gives, without one
         } else if (value instanceof Number) {
             text = new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
         } else if (value instanceof Timestamp || value instanceof Date) {

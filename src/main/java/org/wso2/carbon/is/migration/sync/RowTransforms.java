@@ -43,11 +43,12 @@ final class RowTransforms {
     /**
      * What the source side of {@code sync verify} selects for {@code column}: the column, or the expression the
      * transform makes of it, so that a transformed target compares equal ({@code FEDERATED:<idp>} is read as
-     * {@code FEDERATED}).
+     * {@code FEDERATED} where the rule finds that IdP, and as it is where it does not).
      */
     static String sourceSelect(SyncSettings settings, SyncedTable table, String column) {
         if (between(settings, table) != RowTransform.NONE && column.equals("USER_DOMAIN")) {
-            return IdpIdRule.migratedUserDomain(column) + " AS " + column;
+            return IdpIdRule.userDomainAfterRule(table.name() + ".TENANT_ID", table.name() + "." + column) + " AS "
+                    + column;
         }
         return column;
     }
@@ -55,17 +56,21 @@ final class RowTransforms {
     /**
      * The columns only the target release has that {@code sync verify} still compares, each with what the source
      * side selects for it and what the target side does: IDP_ID, as the rule computes it from the source row over
-     * the source's IDP table (the target's is its copy, so the ids agree), against the target's, where -1 (DB2's
-     * "not set", the old client's placeholder) reads as NULL, the rule's "no IdP found".
+     * the source's IDP table (the target's is its copy, so the ids agree), the tenant's LOCAL IdP filled in by the
+     * client ({@link LocalIdpFill}), against the target's, where -1 (DB2's "not set", the old client's placeholder)
+     * reads as NULL, the rule's "no IdP found".
+     *
+     * @param columns the columns compared before these, in the order the rows hold them
      */
-    static List<VerifiedColumn> derivedColumns(SyncSettings settings, SyncedTable table) {
+    static List<VerifiedColumn> derivedColumns(SyncSettings settings, SyncedTable table, List<String> columns) {
         if (between(settings, table) == RowTransform.NONE) {
             return Collections.emptyList();
         }
         String column = IdpIdRule.IDP_ID;
-        return Collections.singletonList(new VerifiedColumn(column,
-                IdpIdRule.resolvedIdpId(table.name() + ".TENANT_ID", table.name() + ".USER_DOMAIN") + " AS " + column,
-                IdpIdRule.setOrNull(column) + " AS " + column));
+        String sourceSelect = IdpIdRule.resolvedIdpId(table.name() + ".TENANT_ID", table.name() + ".USER_DOMAIN",
+                Integer.toString(LocalIdpFill.LOCAL)) + " AS " + column;
+        return Collections.singletonList(new VerifiedColumn(column, sourceSelect,
+                IdpIdRule.setOrNull(column) + " AS " + column, new LocalIdpFill(columns.indexOf("TENANT_ID"))));
     }
 
     private static void setIdpId(Connection target, SyncedTable table, List<RowKey> written) throws SQLException {

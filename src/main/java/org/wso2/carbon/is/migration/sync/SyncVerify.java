@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -133,8 +134,13 @@ public final class SyncVerify {
         private final List<String> sourceSelect = new ArrayList<>();
         private final List<String> targetSelect = new ArrayList<>();
         private final List<String> columns = new ArrayList<>();
-        private final Map<String, Integer> sourceTypes;
-        private final Map<String, Integer> targetTypes;
+        /** The JDBC type of each of {@link #columns} on each side, looked up once rather than per value. */
+        private final int[] sourceTypes;
+        private final int[] targetTypes;
+        /** What the client makes of each value the source selected ({@link VerifiedColumn.SourceFill}). */
+        private final VerifiedColumn.SourceFill[] sourceFills;
+        /** All {@code AS_SELECTED}: the target's values are compared as it holds them. */
+        private final VerifiedColumn.SourceFill[] targetFills;
         /** One per side: a hasher is not thread-safe, and the sides are read on two threads. */
         private final RowHasher sourceHasher = new RowHasher();
         private final RowHasher targetHasher = new RowHasher();
@@ -153,21 +159,45 @@ public final class SyncVerify {
             this.source = source;
             this.target = target;
             this.engine = engine;
-            this.sourceTypes = new LinkedHashMap<>(CatalogLookup.columnTypes(source, table.name()));
-            this.targetTypes = CatalogLookup.columnTypes(target, table.name());
+            Map<String, Integer> sourceTypes = new LinkedHashMap<>(CatalogLookup.columnTypes(source, table.name()));
+            Map<String, Integer> targetTypes = CatalogLookup.columnTypes(target, table.name());
+            List<VerifiedColumn.SourceFill> fills = new ArrayList<>();
             for (String column : RowCopier.between(table, source, target).columns()) {
                 columns.add(column);
                 sourceSelect.add(RowTransforms.sourceSelect(settings, table, column));
                 targetSelect.add(column);
+                fills.add(VerifiedColumn.SourceFill.AS_SELECTED);
             }
-            for (VerifiedColumn derived : RowTransforms.derivedColumns(settings, table)) {
+            for (VerifiedColumn derived : RowTransforms.derivedColumns(settings, table, columns)) {
                 Integer type = targetTypes.get(derived.name());
                 if (type != null) {
                     columns.add(derived.name());
                     sourceSelect.add(derived.sourceSelect());
                     targetSelect.add(derived.targetSelect());
                     sourceTypes.put(derived.name(), type); // the source has no such column: read as the target's
+                    fills.add(derived.sourceFill());
                 }
+            }
+            this.sourceTypes = types(sourceTypes);
+            this.targetTypes = types(targetTypes);
+            this.sourceFills = fills.toArray(new VerifiedColumn.SourceFill[0]);
+            this.targetFills = new VerifiedColumn.SourceFill[columns.size()];
+            Arrays.fill(targetFills, VerifiedColumn.SourceFill.AS_SELECTED);
+            readFills();
+        }
+
+        private int[] types(Map<String, Integer> byColumn) {
+            int[] types = new int[columns.size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = byColumn.get(columns.get(i));
+            }
+            return types;
+        }
+
+        /** Lets each fill read what it needs from the source as it is now. */
+        private void readFills() throws SQLException {
+            for (VerifiedColumn.SourceFill fill : new LinkedHashSet<>(Arrays.asList(sourceFills))) {
+                fill.read(source);
             }
         }
 
@@ -233,8 +263,9 @@ public final class SyncVerify {
             if (keys.isEmpty()) {
                 return new LinkedHashSet<>();
             }
-            return differences(byKeys(source, sourceSelect, sourceTypes, keys),
-                    byKeys(target, targetSelect, targetTypes, keys));
+            readFills();
+            return differences(byKeys(source, sourceSelect, sourceTypes, sourceFills, sourceHasher, keys),
+                    byKeys(target, targetSelect, targetTypes, targetFills, targetHasher, keys));
         }
 
         /** Of {@code keys}, those with journal entries not yet applied. */
@@ -251,7 +282,7 @@ public final class SyncVerify {
                 if (after != null) {
                     KeyRange.bindAfter(statement, 1, after);
                 }
-                return hashed(statement, sourceTypes, sourceHasher);
+                return hashed(statement, sourceTypes, sourceFills, sourceHasher);
             } finally {
                 source.commit();
             }
@@ -285,21 +316,22 @@ public final class SyncVerify {
                 if (upTo != null) {
                     KeyRange.bindUpTo(statement, parameter, upTo);
                 }
-                return hashed(statement, targetTypes, targetHasher);
+                return hashed(statement, targetTypes, targetFills, targetHasher);
             } finally {
                 target.commit();
             }
         }
 
         /** The rows of {@code keys} on one side, read by key equality ({@link KeyLists} keys a statement). */
-        private Map<RowKey, Long> byKeys(Connection connection, List<String> select, Map<String, Integer> types,
+        private Map<RowKey, Long> byKeys(Connection connection, List<String> select, int[] types,
+                                         VerifiedColumn.SourceFill[] fills, RowHasher hasher,
                                          Collection<RowKey> keys) throws SQLException {
             Map<RowKey, Long> rows = new LinkedHashMap<>();
             for (List<RowKey> part : KeyLists.parts(keys, table.keys().size())) {
                 try (PreparedStatement statement = connection.prepareStatement("SELECT " + String.join(", ", select)
                         + " FROM " + table.name() + " WHERE " + RowKey.anyOf(table.keys(), part.size()))) {
                     RowKey.bindAll(statement, part);
-                    rows.putAll(hashed(statement, types, connection == source ? sourceHasher : targetHasher));
+                    rows.putAll(hashed(statement, types, fills, hasher));
                 } finally {
                     connection.commit();
                 }
@@ -307,14 +339,17 @@ public final class SyncVerify {
             return rows;
         }
 
-        private Map<RowKey, Long> hashed(PreparedStatement statement, Map<String, Integer> types,
+        private Map<RowKey, Long> hashed(PreparedStatement statement, int[] types, VerifiedColumn.SourceFill[] fills,
                                          RowHasher hasher) throws SQLException {
             Map<RowKey, Long> rows = new LinkedHashMap<>();
             try (ResultSet result = statement.executeQuery()) {
                 Object[] values = new Object[columns.size()];
                 while (result.next()) {
                     for (int i = 0; i < values.length; i++) {
-                        values[i] = RowCopier.readValue(result, i + 1, types.get(columns.get(i)));
+                        values[i] = RowCopier.readValue(result, i + 1, types[i]);
+                    }
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = fills[i].value(values[i], values);
                     }
                     rows.put(RowKey.read(result, table.keys()), hasher.hash(values));
                 }

@@ -90,8 +90,22 @@ public final class IdpIdRule {
     /** The IdP id the rule gives the row, or NULL when the rule finds none. */
     public static String resolvedIdpId(String tenantId, String userDomain) {
         String local = "(SELECT I.ID FROM IDP I WHERE I.TENANT_ID = " + tenantId + " AND I.NAME = '" + LOCAL_IDP + "')";
+        return resolvedIdpId(tenantId, userDomain, local);
+    }
+
+    /**
+     * {@link #resolvedIdpId} with {@code notFederated} where it looks up the tenant's LOCAL IdP: for a reader of many
+     * rows that takes every tenant's LOCAL id from {@link #localIdps} once and fills it in itself, because that
+     * lookup, correlated with each row, costs more than reading the row (see docs/benchmark.md).
+     */
+    public static String resolvedIdpId(String tenantId, String userDomain, String notFederated) {
         return "CASE WHEN " + isFederated(userDomain) + " THEN " + federatedIdpId(tenantId, userDomain) + " ELSE "
-                + local + " END";
+                + notFederated + " END";
+    }
+
+    /** Every tenant's LOCAL IdP, as TENANT_ID and ID: the IDP rows {@link #resolvedIdpId} gives unfederated rows. */
+    public static String localIdps() {
+        return "SELECT TENANT_ID, ID FROM IDP WHERE NAME = '" + LOCAL_IDP + "'";
     }
 
     /**
@@ -118,6 +132,16 @@ public final class IdpIdRule {
         String onlyIgnoringCase = "(SELECT CASE WHEN COUNT(*) = 1 THEN MAX(I.ID) END FROM IDP I WHERE I.TENANT_ID = "
                 + tenantId + " AND UPPER(" + prefixedName + ") = UPPER(" + userDomain + "))";
         return "COALESCE(" + exact + ", " + onlyIgnoringCase + ")";
+    }
+
+    /**
+     * USER_DOMAIN as the rule leaves the row: the 5.7.0 federated form becomes {@code FEDERATED} where the rule finds
+     * that IdP (its UPDATE changes no other row); anything else is kept.
+     */
+    public static String userDomainAfterRule(String tenantId, String userDomain) {
+        return "CASE WHEN " + userDomain + " LIKE '" + FEDERATED_570_PREFIX + "%' AND "
+                + federatedIdpId(tenantId, userDomain) + " IS NOT NULL THEN '" + FEDERATED + "' ELSE " + userDomain
+                + " END";
     }
 
     /** USER_DOMAIN after the rule: the 5.7.0 federated form becomes {@code FEDERATED}; anything else is kept. */

@@ -3,9 +3,11 @@ package org.wso2.carbon.is.migration.sync;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,11 @@ import org.slf4j.LoggerFactory;
  *     and is applied later.</li>
  * <li>Only the entries read are removed, after the target committed. A crash in between leaves them, and the next
  *     run writes the same (or a newer) state again: writing a state is idempotent.</li>
+ * <li>A key with a delete (or a key change away) among its entries that has a row again was removed and written anew
+ *     on the source, whose foreign keys' ON DELETE actions then removed the old row's children. The target's row is
+ *     deleted before the current one is inserted, so that the target's own foreign keys remove the same children
+ *     (on MySQL and MariaDB no trigger saw them go). The source's new children have entries of their own, applied
+ *     after it (parents first).</li>
  * </ul>
  *
  * <p>A row the target refuses does not hold up the others: the page is split in halves until the refused row is
@@ -60,24 +67,29 @@ final class ChangeApplier {
      */
     int apply(Connection source, Connection target, List<JournalEntry> entries) throws SQLException {
         Map<RowKey, List<Long>> idsByKey = new LinkedHashMap<>();
+        Set<RowKey> removed = new HashSet<>();
         long now = System.currentTimeMillis();
         for (JournalEntry entry : entries) {
             retries.recorded(entry.key(), entry.failures());
             if (!retries.waiting(entry.key(), now)) {
                 idsByKey.computeIfAbsent(entry.key(), key -> new ArrayList<>()).add(entry.id());
+                if (entry.removesTheRow()) {
+                    removed.add(entry.key());
+                }
             }
         }
-        return applyKeys(source, target, idsByKey);
+        return applyKeys(source, target, idsByKey, removed);
     }
 
-    private int applyKeys(Connection source, Connection target, Map<RowKey, List<Long>> idsByKey)
-            throws SQLException {
+    /** @param removed the keys whose row was removed on the source since the last state the target got */
+    private int applyKeys(Connection source, Connection target, Map<RowKey, List<Long>> idsByKey,
+                          Set<RowKey> removed) throws SQLException {
         if (idsByKey.isEmpty()) {
             return 0;
         }
         Map<RowKey, Object[]> rows = copier.read(source, idsByKey.keySet());
         try {
-            List<RowKey> written = copier.write(target, idsByKey.keySet(), rows);
+            List<RowKey> written = copier.write(target, idsByKey.keySet(), rows, removed);
             transform.afterWrite(target, copier.table(), written);
             target.commit();
         } catch (SQLException refused) {
@@ -86,7 +98,7 @@ final class ChangeApplier {
                 throw refused; // the target is gone, not refusing these rows: the run tries them again later
             }
             if (idsByKey.size() > 1) {
-                return split(source, target, idsByKey);
+                return split(source, target, idsByKey, removed);
             }
             RowKey key = idsByKey.keySet().iterator().next();
             refused(source, key, idsByKey.values().iterator().next(), rows.get(key), refused);
@@ -102,13 +114,14 @@ final class ChangeApplier {
         return idsByKey.size();
     }
 
-    private int split(Connection source, Connection target, Map<RowKey, List<Long>> idsByKey) throws SQLException {
+    private int split(Connection source, Connection target, Map<RowKey, List<Long>> idsByKey, Set<RowKey> removed)
+            throws SQLException {
         Map<RowKey, List<Long>> first = new LinkedHashMap<>();
         Map<RowKey, List<Long>> second = new LinkedHashMap<>();
         for (Map.Entry<RowKey, List<Long>> entry : idsByKey.entrySet()) {
             (first.size() < idsByKey.size() / 2 ? first : second).put(entry.getKey(), entry.getValue());
         }
-        return applyKeys(source, target, first) + applyKeys(source, target, second);
+        return applyKeys(source, target, first, removed) + applyKeys(source, target, second, removed);
     }
 
     private void refused(Connection source, RowKey key, List<Long> ids, Object[] row, SQLException error)

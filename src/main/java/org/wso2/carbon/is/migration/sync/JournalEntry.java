@@ -34,6 +34,11 @@ final class JournalEntry {
         return changedAt;
     }
 
+    /** True for a delete and a key change away: the row that had this key is gone from it. */
+    boolean removesTheRow() {
+        return "D".equals(operation) || "K".equals(operation);
+    }
+
     RowKey key() {
         return key;
     }

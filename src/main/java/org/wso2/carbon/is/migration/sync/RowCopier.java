@@ -104,17 +104,19 @@ final class RowCopier {
 
     /**
      * Makes the target hold {@code rows} for their keys and no row for the other {@code keys}; the caller commits.
+     * The target's rows of {@code removed} keys are deleted before they are written, never updated.
      *
      * @return the keys written (updated or inserted)
      */
-    List<RowKey> write(Connection target, Collection<RowKey> keys, Map<RowKey, Object[]> rows) throws SQLException {
-        List<RowKey> gone = new ArrayList<>();
+    List<RowKey> write(Connection target, Collection<RowKey> keys, Map<RowKey, Object[]> rows, Set<RowKey> removed)
+            throws SQLException {
+        List<RowKey> deleted = new ArrayList<>();
         for (RowKey key : keys) {
-            if (!rows.containsKey(key)) {
-                gone.add(key);
+            if (!rows.containsKey(key) || removed.contains(key)) {
+                deleted.add(key);
             }
         }
-        deleteRows(target, gone);
+        deleteRows(target, deleted);
         Set<RowKey> existing = existing(target, rows.keySet());
         List<RowKey> updates = new ArrayList<>();
         List<RowKey> inserts = new ArrayList<>();

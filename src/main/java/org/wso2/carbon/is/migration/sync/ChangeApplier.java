@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * <li>A key with a delete (or a key change away) among its entries that has a row again was removed and written anew
  *     on the source, whose foreign keys' ON DELETE actions then removed the old row's children. The target's row is
  *     deleted before the current one is inserted, so that the target's own foreign keys remove the same children
- *     (on MySQL and MariaDB no trigger saw them go). The source's new children have entries of their own, applied
- *     after it (parents first).</li>
+ *     (on MySQL and MariaDB no trigger saw them go). The source's children of the key are queued again
+ *     ({@link ChildRows}) in the transaction that removes the key's entries, so that one already applied before
+ *     is written again after it.</li>
  * </ul>
  *
  * <p>A row the target refuses does not hold up the others: the page is split in halves until the refused row is
@@ -50,13 +51,15 @@ final class ChangeApplier {
     private final RowTransform transform;
     private final RetryBook retries;
     private final PendingParents parents;
+    private final ChildRows children;
 
-    ChangeApplier(Journal journal, RowCopier copier, RowTransform transform, RetryBook retries) {
+    ChangeApplier(Journal journal, RowCopier copier, RowTransform transform, RetryBook retries, ChildRows children) {
         this.journal = journal;
         this.copier = copier;
         this.transform = transform;
         this.retries = retries;
         this.parents = new PendingParents(copier.table(), copier.columns());
+        this.children = children;
     }
 
     /**
@@ -105,10 +108,15 @@ final class ChangeApplier {
             return 0;
         }
         List<Long> ids = new ArrayList<>();
+        List<RowKey> writtenAnew = new ArrayList<>();
         for (Map.Entry<RowKey, List<Long>> applied : idsByKey.entrySet()) {
             ids.addAll(applied.getValue());
             retries.forget(applied.getKey());
+            if (removed.contains(applied.getKey()) && rows.containsKey(applied.getKey())) {
+                writtenAnew.add(applied.getKey());
+            }
         }
+        children.queue(source, writtenAnew);
         journal.delete(source, ids);
         source.commit();
         return idsByKey.size();

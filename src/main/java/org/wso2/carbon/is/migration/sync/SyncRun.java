@@ -155,7 +155,7 @@ public final class SyncRun {
         if (state.applier == null) {
             RowCopier copier = RowCopier.between(table, source, target);
             state.applier = new ChangeApplier(state.journal, copier, RowTransforms.between(settings, table),
-                    state.retries);
+                    state.retries, new ChildRows(table, tables));
             target.commit(); // the catalog reads: a kept connection is not left idle in a transaction
         }
         long upTo = state.journal.lastId(source);

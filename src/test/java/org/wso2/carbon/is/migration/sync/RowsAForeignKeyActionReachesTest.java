@@ -1,6 +1,7 @@
 package org.wso2.carbon.is.migration.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -93,6 +94,47 @@ class RowsAForeignKeyActionReachesTest {
             assertEquals(List.of(), SyncDdl.of(fixture.source.dialect()).leftovers(source),
                     "cleanup removes the triggers on tables it does not sync too");
         }
+    }
+
+    /**
+     * A token issued again under its id, refused by the target once (a check constraint, then dropped), while its
+     * new scope's entry is applied under the old token: when the token is then deleted and written anew on the
+     * target, the target's cascade removes that scope, and the run writes it again ({@link ChildRows}) instead of
+     * losing it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.wso2.carbon.is.migration.sync.SyncFixture#engines")
+    void aScopeAppliedBeforeItsTokenWasWrittenAnewIsWrittenAgainAfterIt(TestEngine engine) throws Exception {
+        SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0", "retryBackoffMillis", "1");
+        new SyncPrepare(fixture.settings, fixture.databases).run();
+        SyncRun run = fixture.run();
+        try (Connection writer = fixture.source.connect()) {
+            SyncFixture.insertToken(writer, "t", "bob", "PRIMARY", "openid");
+            SyncFixture.drain(run, 5);
+            try (Connection target = fixture.target.connect()) {
+                SyncFixture.execute(target, "ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN ADD CONSTRAINT NOT_CAROL_YET"
+                        + " CHECK (AUTHZ_USER <> 'carol')");
+            }
+            writer.setAutoCommit(false);
+            SyncFixture.deleteToken(writer, "t");
+            SyncFixture.insertToken(writer, "t", "carol", "PRIMARY", "profile");
+            writer.commit();
+        }
+        run.pass();
+        try (Connection target = fixture.target.connect()) {
+            assertEquals(List.of("bob"), rows(target, "SELECT AUTHZ_USER FROM IDN_OAUTH2_ACCESS_TOKEN"),
+                    "the token is refused");
+            assertTrue(rows(target, "SELECT TOKEN_SCOPE FROM IDN_OAUTH2_ACCESS_TOKEN_SCOPE").contains("profile"),
+                    "the new scope is applied under the old token");
+            SyncFixture.execute(target, "ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN DROP CONSTRAINT NOT_CAROL_YET");
+        }
+
+        SyncFixture.drain(run, 5);
+        try (Connection target = fixture.target.connect()) {
+            assertEquals(List.of("t carol"), rows(target, "SELECT TOKEN_ID, AUTHZ_USER FROM IDN_OAUTH2_ACCESS_TOKEN"));
+            assertEquals(List.of("profile"), rows(target, "SELECT TOKEN_SCOPE FROM IDN_OAUTH2_ACCESS_TOKEN_SCOPE"));
+        }
+        SyncNeverLosesARowTest.assertSameRows(fixture);
     }
 
     /** The rows of {@code sql}, each its values joined by a space, sorted. */

@@ -20,9 +20,9 @@ import org.wso2.carbon.is.migration.schema.ForeignKeyConstraint;
  * ancestor is synced too and the target release has the same chain ({@link SyncTables}), there is no such
  * trigger: the ancestor's delete is journalled, and applying it on the target removes the same rows there. (A
  * trigger on the token table that journalled each token's scopes made a token delete cost 0.3 ms more on MariaDB:
- * a trigger's read of another table is that slow there.) What that leaves on these two engines: a synced parent
- * deleted and inserted again under the same key before the run applies it is updated on the target, where its old
- * children stay; {@code sync verify} lists them and {@code --repair} removes them.
+ * a trigger's read of another table is that slow there.) A synced parent deleted and inserted again under the same
+ * key before the run applies it is deleted on the target before it is written ({@link ChangeApplier}), so its old
+ * children go there too.
  */
 final class CascadePath {
 
@@ -73,6 +73,11 @@ final class CascadePath {
             }
         }
         return false;
+    }
+
+    /** Whether this is a foreign key of the synced table itself that removes its rows (ON DELETE CASCADE). */
+    boolean removesByOwnKey() {
+        return links.size() == 1 && "CASCADE".equals(action(links.get(0).foreignKey));
     }
 
     /** Whether {@code paths} holds the same chain: the same tables, columns and actions. */

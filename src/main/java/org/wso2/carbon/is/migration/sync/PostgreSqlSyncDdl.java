@@ -1,17 +1,63 @@
 package org.wso2.carbon.is.migration.sync;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.wso2.carbon.is.migration.api.Dialect;
 
-/** PostgreSQL: one PL/pgSQL trigger function and one row trigger for the three operations per table. */
+/**
+ * PostgreSQL: one PL/pgSQL trigger function per table, called by a row trigger for inserts and updates and one for
+ * deletes. PostgreSQL runs a foreign key's ON DELETE action as a statement inside the key's own trigger, so the rows
+ * it deletes fire the delete trigger one level down ({@code pg_trigger_depth() > 0}). Where the target repeats
+ * those deletes ({@link SyncedTable#foreignKeyDeletesRepeated}: a token's scopes go with the token) the delete
+ * trigger leaves them out: three of the nine journal rows of a token's life, about a fifth of the trigger cost
+ * (docs/benchmark.md). Only triggers can run a delete that deep, so this holds while the source has no trigger of
+ * its own ({@link #otherTriggers}); prepare journals every delete where it has one, and the run reports one
+ * created later ({@link #leftOutDeletesAtRisk}).
+ */
 final class PostgreSqlSyncDdl extends SyncDdl {
+
+    /** Any trigger not the tool's, in the whole database: a trigger may delete from another schema's tables. */
+    private static final String OTHER_TRIGGERS = "SELECT T.tgname || ' on ' || C.relname FROM pg_trigger T JOIN"
+            + " pg_class C ON C.oid = T.tgrelid WHERE NOT T.tgisinternal AND UPPER(T.tgname) NOT LIKE " + NAME_PATTERN
+            + " ORDER BY 1";
 
     PostgreSqlSyncDdl() {
         super(Dialect.POSTGRESQL);
+    }
+
+    @Override
+    String foreignKeyDeletesLeftOut() {
+        return "WHEN (pg_trigger_depth() = 0) ";
+    }
+
+    @Override
+    public List<String> otherTriggers(Connection connection) throws SQLException {
+        return names(connection, OTHER_TRIGGERS);
+    }
+
+    @Override
+    public List<String> leftOutDeletesAtRisk(Connection connection) throws SQLException {
+        boolean leavesOut = !names(connection, "SELECT T.tgname FROM pg_trigger T JOIN pg_class C ON C.oid ="
+                + " T.tgrelid JOIN pg_namespace S ON S.oid = C.relnamespace WHERE S.nspname = current_schema()"
+                + " AND UPPER(T.tgname) LIKE " + NAME_PATTERN + " AND T.tgqual IS NOT NULL").isEmpty();
+        return leavesOut ? otherTriggers(connection) : Collections.<String>emptyList();
+    }
+
+    private static List<String> names(Connection connection, String query) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(query);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 
     @Override

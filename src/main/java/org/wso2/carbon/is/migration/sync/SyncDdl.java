@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +71,60 @@ public abstract class SyncDdl {
         return dialect;
     }
 
-    /** The script that creates the dead-letter table and, per table, the journal and triggers; re-runnable. */
+    /** {@link #prepareScript(List, List)} for a source without triggers of its own. */
     public final String prepareScript(List<SyncedTable> tables) {
+        return prepareScript(tables, Collections.<String>emptyList());
+    }
+
+    /**
+     * The script that creates the dead-letter table and, per table, the journal and triggers; re-runnable.
+     *
+     * @param otherTriggers the triggers the source has that are not the tool's ({@link #otherTriggers})
+     */
+    public final String prepareScript(List<SyncedTable> tables, List<String> otherTriggers) {
         StringBuilder script = new StringBuilder();
         script.append(template("prepare-common.sql", new LinkedHashMap<String, String>()));
         for (SyncedTable table : tables) {
-            script.append('\n').append(template("prepare-table.sql", variables(table)));
+            Map<String, String> variables = variables(table);
+            variables.put("deleteCondition", skipsForeignKeyDeletes(table, otherTriggers) ? foreignKeyDeletesLeftOut()
+                    : "");
+            script.append('\n').append(template("prepare-table.sql", variables));
         }
         return script.append(foreignKeyActionsScript(tables)).toString();
+    }
+
+    /**
+     * Whether the table's delete trigger leaves out the rows a foreign key deletes: where the engine can tell them
+     * ({@link #foreignKeyDeletesLeftOut}), the target repeats them ({@link SyncedTable#foreignKeyDeletesRepeated})
+     * and no trigger of the source's own could delete rows from within a trigger too.
+     */
+    public final boolean skipsForeignKeyDeletes(SyncedTable table, List<String> otherTriggers) {
+        return !foreignKeyDeletesLeftOut().isEmpty() && table.foreignKeyDeletesRepeated() && otherTriggers.isEmpty();
+    }
+
+    /**
+     * The condition of the delete trigger that leaves out the rows a foreign key deletes, as the template's
+     * {@code ${deleteCondition}}; empty where the engine cannot tell them from other deletes.
+     */
+    String foreignKeyDeletesLeftOut() {
+        return "";
+    }
+
+    /**
+     * The source's triggers that are not the tool's, as "name on table"; read only where the delete trigger leaves
+     * out rows by how deep in triggers the delete runs ({@link #foreignKeyDeletesLeftOut}), because another trigger
+     * deleting a synced row would look like a foreign key.
+     */
+    public List<String> otherTriggers(Connection connection) throws SQLException {
+        return Collections.emptyList();
+    }
+
+    /**
+     * What puts deletes left out by the triggers at risk now: the source's other triggers, where the tool's leave
+     * out foreign key deletes (a trigger created after prepare); empty when nothing does.
+     */
+    public List<String> leftOutDeletesAtRisk(Connection connection) throws SQLException {
+        return Collections.emptyList();
     }
 
     /**

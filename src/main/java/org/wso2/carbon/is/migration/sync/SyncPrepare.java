@@ -3,6 +3,7 @@ package org.wso2.carbon.is.migration.sync;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,15 +86,32 @@ public final class SyncPrepare {
         }
         Map<SyncSchema, String> scripts = new LinkedHashMap<>();
         for (Map.Entry<SyncSchema, List<SyncedTable>> schema : bySchema.entrySet()) {
-            try {
-                scripts.put(schema.getKey(), SyncDdl.of(databases.sourceDialect(schema.getKey()))
-                        .prepareScript(schema.getValue()));
+            try (Connection source = databases.source(schema.getKey())) {
+                SyncDdl ddl = SyncDdl.of(databases.sourceDialect(schema.getKey()));
+                List<String> otherTriggers = ddl.otherTriggers(source);
+                source.commit();
+                scripts.put(schema.getKey(), ddl.prepareScript(schema.getValue(), otherTriggers));
+                explainForeignKeyDeletes(ddl, schema.getValue(), otherTriggers);
             } catch (SQLException e) {
                 throw new MigrationException("Cannot reach the source database of "
                         + schema.getKey().propertyKey() + ": " + e.getMessage(), e);
             }
         }
         return scripts;
+    }
+
+    /** Says which tables leave the rows their foreign keys delete to the target, or why none does. */
+    private static void explainForeignKeyDeletes(SyncDdl ddl, List<SyncedTable> tables, List<String> otherTriggers) {
+        for (SyncedTable table : tables) {
+            if (ddl.skipsForeignKeyDeletes(table, otherTriggers)) {
+                LOG.info("{}: rows its foreign keys delete are not journalled: the run applies their parent's delete,"
+                        + " and the target's same foreign key deletes them there", table.name());
+            } else if (ddl.skipsForeignKeyDeletes(table, Collections.<String>emptyList())) {
+                LOG.warn("{}: every delete is journalled, also the rows its foreign keys delete, because the source"
+                        + " has triggers that are not the sync tool's, which could delete rows the same way: {}",
+                        table.name(), String.join(", ", otherTriggers));
+            }
+        }
     }
 
     private List<SyncedTable> tables() throws MigrationException {

@@ -45,7 +45,10 @@ public final class SyncRun {
     private final List<SyncedTable> tables;
     private final SyncProgress progress;
     private final Map<String, TableState> states = new LinkedHashMap<>();
+    private final SyncDdl ddl;
     private final DatabaseEngine sourceEngine;
+    /** Per source database, the risks {@link #warnOfLeftOutDeletesAtRisk} last found, so each is logged once. */
+    private final Map<SyncSchema, List<String>> risksLogged = new EnumMap<>(SyncSchema.class);
     private long appliedSinceStart;
     private long started;
     private boolean paused;
@@ -56,7 +59,8 @@ public final class SyncRun {
         this.progress = progress;
         SyncSchema first = settings.schemas().iterator().next();
         try {
-            this.sourceEngine = DatabaseEngine.of(SyncDdl.of(databases.sourceDialect(first)).dialect());
+            this.ddl = SyncDdl.of(databases.sourceDialect(first));
+            this.sourceEngine = DatabaseEngine.of(ddl.dialect());
         } catch (SQLException e) {
             throw new MigrationException("Cannot reach the source database of " + first.propertyKey() + ": "
                     + e.getMessage(), e);
@@ -235,6 +239,7 @@ public final class SyncRun {
                     if (source == null) {
                         source = databases.source(table.schema());
                         sources.put(table.schema(), source);
+                        warnOfLeftOutDeletesAtRisk(table.schema(), source);
                     }
                     Journal.Backlog backlog = states.get(table.name()).journal.backlog(source);
                     source.commit();
@@ -250,6 +255,23 @@ public final class SyncRun {
             }
         }
         return figures;
+    }
+
+    /**
+     * Logs, when it first finds them, triggers created on the source after prepare made the tool's leave out the rows
+     * foreign keys delete ({@link PostgreSqlSyncDdl}): such a trigger could delete synced rows unjournalled.
+     */
+    private void warnOfLeftOutDeletesAtRisk(SyncSchema schema, Connection source) throws SQLException {
+        List<String> risks = ddl.leftOutDeletesAtRisk(source);
+        source.commit();
+        if (!risks.isEmpty() && !risks.equals(risksLogged.get(schema))) {
+            LOG.error("The source database of {} has triggers that are not the sync tool's ({}), created after sync"
+                    + " prepare, which leaves out of the journals the rows foreign keys delete: a delete such a"
+                    + " trigger makes would not be journalled. Run sync prepare again (it then journals every"
+                    + " delete), then sync verify --repair before switching over.", schema.propertyKey(),
+                    String.join(", ", risks));
+        }
+        risksLogged.put(schema, risks);
     }
 
     /** {@code sync status}: the backlog and lag of every table and the rows parked, read now. */

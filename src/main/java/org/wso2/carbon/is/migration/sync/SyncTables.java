@@ -81,7 +81,33 @@ public final class SyncTables {
             throw new MigrationException(ErrorCode.BAD_CONFIGURATION,
                     "syncTables: " + String.join("; ", problems));
         }
-        return parentsFirst(tables, schemas, unseenOnTheTarget(cascades, targetCascades));
+        Set<String> repeated = new LinkedHashSet<>();
+        for (String name : tables.keySet()) {
+            if (foreignKeyDeletesRepeated(cascades.get(name), tables.keySet(), targetCascades.get(name))) {
+                repeated.add(name);
+            }
+        }
+        return parentsFirst(tables, schemas, unseenOnTheTarget(cascades, targetCascades), repeated);
+    }
+
+    /**
+     * Whether every row a foreign key deletes in the table goes with the delete of a synced parent whose key the
+     * target release has too. Applying the parent's delete on the target then removes the same rows there; the
+     * parent's delete is journalled (or, by the same rule, its own parent's), so the PostgreSQL trigger can leave
+     * such deletes out ({@link PostgreSqlSyncDdl}). False for a table no foreign key deletes from.
+     */
+    private static boolean foreignKeyDeletesRepeated(List<CascadePath> paths, Set<String> synced,
+                                                     List<CascadePath> targetPaths) {
+        boolean any = false;
+        for (CascadePath path : paths) {
+            if (path.removesByOwnKey()) {
+                if (!synced.contains(path.ancestor()) || !path.isIn(targetPaths)) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /**
@@ -149,7 +175,7 @@ public final class SyncTables {
     }
 
     private static List<SyncedTable> parentsFirst(Map<String, SyncedTable> tables, Map<String, TableSchema> schemas,
-                                                  Map<String, List<CascadePath>> cascades) {
+                                                  Map<String, List<CascadePath>> cascades, Set<String> repeated) {
         Set<String> ordered = new LinkedHashSet<>();
         for (String name : tables.keySet()) {
             visit(name, schemas, ordered, new LinkedHashSet<String>());
@@ -158,7 +184,7 @@ public final class SyncTables {
         for (String name : ordered) {
             SyncedTable table = tables.get(name);
             withParents.put(name, new SyncedTable(name, table.schema(), table.keys(),
-                    parentKeys(schemas.get(name), withParents), cascades.get(name)));
+                    parentKeys(schemas.get(name), withParents), cascades.get(name), repeated.contains(name)));
         }
         return new ArrayList<>(withParents.values());
     }

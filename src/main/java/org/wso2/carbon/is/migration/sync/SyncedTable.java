@@ -17,18 +17,28 @@ public final class SyncedTable {
     private final List<KeyColumn> keys;
     private final List<ParentKey> parents;
     private final List<CascadePath> cascades;
+    private final boolean foreignKeyDeletesRepeated;
 
     SyncedTable(String name, SyncSchema schema, List<KeyColumn> keys) {
-        this(name, schema, keys, Collections.<ParentKey>emptyList(), Collections.<CascadePath>emptyList());
+        this(name, schema, keys, Collections.<ParentKey>emptyList(), Collections.<CascadePath>emptyList(), false);
     }
 
     SyncedTable(String name, SyncSchema schema, List<KeyColumn> keys, List<ParentKey> parents,
-                List<CascadePath> cascades) {
+                List<CascadePath> cascades, boolean foreignKeyDeletesRepeated) {
         this.name = name;
         this.schema = schema;
         this.keys = Collections.unmodifiableList(new ArrayList<>(keys));
         this.parents = Collections.unmodifiableList(new ArrayList<>(parents));
         this.cascades = Collections.unmodifiableList(new ArrayList<>(cascades));
+        this.foreignKeyDeletesRepeated = foreignKeyDeletesRepeated;
+    }
+
+    /**
+     * Whether every row a foreign key deletes here goes with the journalled delete of a synced parent, which the
+     * target's same foreign key repeats when the run applies it ({@link SyncTables}).
+     */
+    boolean foreignKeyDeletesRepeated() {
+        return foreignKeyDeletesRepeated;
     }
 
     /** Its foreign keys to the primary keys of synced tables, which the run applies before it. */

@@ -44,6 +44,36 @@ class CascadePathTest {
                 paths("IDN_OAUTH2_ACCESS_TOKEN_SCOPE").get("IDN_OAUTH2_ACCESS_TOKEN_SCOPE"));
     }
 
+    /**
+     * Only the scopes' deletes by a foreign key are left to the target, and only while their token is synced: the
+     * token's and the code's come from the application, which is not, and the user data has no such key. Only the
+     * PostgreSQL script leaves them out.
+     */
+    @Test
+    void onlyTheScopesOfASyncedTokenLeaveTheirForeignKeyDeletesToTheTarget() throws Exception {
+        Map<String, Boolean> repeated = new LinkedHashMap<>();
+        List<SyncedTable> tables = SyncTables.resolve(settings(SyncFixture.TABLES), "postgresql");
+        for (SyncedTable table : tables) {
+            repeated.put(table.name(), table.foreignKeyDeletesRepeated());
+        }
+        assertEquals(Map.of("IDN_OAUTH2_ACCESS_TOKEN", false, "IDN_OAUTH2_ACCESS_TOKEN_SCOPE", true,
+                "IDN_OAUTH2_AUTHORIZATION_CODE", false, "IDN_IDENTITY_USER_DATA", false), repeated);
+        assertFalse(SyncTables.resolve(settings("IDN_OAUTH2_ACCESS_TOKEN_SCOPE"), "postgresql").get(0)
+                .foreignKeyDeletesRepeated(), "the token is not synced");
+
+        String postgresql = SyncDdl.of(Dialect.POSTGRESQL).prepareScript(tables);
+        assertEquals(1, postgresql.split("FOR EACH ROW WHEN \\(pg_trigger_depth\\(\\) = 0\\)", -1).length - 1,
+                postgresql);
+        assertTrue(postgresql.contains("CREATE TRIGGER ISS_D_IDN_OAUTH2_ACCESS_T_ABF1 AFTER DELETE ON"
+                + " IDN_OAUTH2_ACCESS_TOKEN_SCOPE FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE PROCEDURE"),
+                postgresql);
+        assertFalse(SyncDdl.of(Dialect.POSTGRESQL).prepareScript(tables, List.of("audit on apps"))
+                .contains("FOR EACH ROW WHEN"), "a trigger of the source's own: every delete journalled");
+        for (Dialect dialect : List.of(Dialect.MYSQL, Dialect.ORACLE, Dialect.MSSQL, Dialect.DB2)) {
+            assertFalse(SyncDdl.of(dialect).prepareScript(tables).contains("pg_trigger_depth"), dialect.toString());
+        }
+    }
+
     @Test
     void onMySqlTheApplicationsDeleteJournalsThemAndOtherEnginesLeaveThemToTheirOwnTriggers() throws Exception {
         List<SyncedTable> tables = SyncTables.resolve(settings(SyncFixture.TABLES), "mysql");

@@ -98,12 +98,13 @@ class SyncPrepareAndCleanupTest {
     }
 
     /**
-     * Five tables (four journals, the dead letters) and, on PostgreSQL, one trigger and one function per table;
+     * Five tables (four journals, the dead letters) and, on PostgreSQL, two triggers (inserts and updates, deletes)
+     * and one function per table;
      * on MariaDB three triggers per table and the BEFORE DELETE trigger of the application table, whose deletes
      * reach synced rows through cascading foreign keys ({@link CascadePath}).
      */
     private static int expectedObjects(TestEngine engine) {
-        return engine.dialect() == Dialect.POSTGRESQL ? 5 + 4 + 4 : 5 + 12 + 1;
+        return engine.dialect() == Dialect.POSTGRESQL ? 5 + 8 + 4 : 5 + 12 + 1;
     }
 
     /** Tables, triggers and routines whose names start with ISS_, from information_schema. */

@@ -22,5 +22,9 @@ BEGIN
   RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
+-- Deletes have their own trigger: where the target's foreign keys repeat the deletes the source's make, it leaves
+-- those out by WHEN (pg_trigger_depth() = 0) (a foreign key deletes from within its own trigger).
 DROP TRIGGER IF EXISTS ${trigger} ON ${table};
-CREATE TRIGGER ${trigger} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE PROCEDURE ${function}();
+DROP TRIGGER IF EXISTS ${deleteTrigger} ON ${table};
+CREATE TRIGGER ${trigger} AFTER INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE PROCEDURE ${function}();
+CREATE TRIGGER ${deleteTrigger} AFTER DELETE ON ${table} FOR EACH ROW ${deleteCondition}EXECUTE PROCEDURE ${function}();

@@ -8,7 +8,7 @@
 #   bench/sync.sh [--tokens N] [--engines postgresql,mariadb] [--seconds S] [--transactions K] [--backlog B]
 #                 [--write-rate W] [--round-trip-us R]
 #
-# Defaults: 1,000,000 tokens, both engines, 60 s of steady writes, 2,000 transactions, a backlog of N/20, 500 row
+# Defaults: 1,000,000 tokens, both engines, 60 s of steady writes, 10,000 transactions, a backlog of N/20, 500 row
 # writes/s, apply measured on the local socket and again with 500 us added to each round trip (the network between
 # the new server and the databases; the apply target is judged there). Built and run as bench/run.sh is
 # (BENCH_MVN_FLAGS=-o builds offline; data under target/bench-work).

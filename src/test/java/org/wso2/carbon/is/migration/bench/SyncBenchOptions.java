@@ -10,7 +10,7 @@ import java.util.List;
  * --tokens N          access tokens in the source and its migrated copy (default 1000000)
  * --engines LIST      postgresql,mariadb (default both); h2 is accepted and reported as refused by the tool
  * --seconds S         how long the steady writer runs while the lag is measured (default 60)
- * --transactions K    IS-like transactions timed with and without the triggers (default 2000)
+ * --transactions K    IS-like transactions timed with and without the triggers (default 10000)
  * --backlog B         journalled changes drained by the tool and by the old approach (default N/20)
  * --write-rate W      row writes per second of the steady writer (default 500)
  * --round-trip-us R   apply is measured again with R microseconds added to every round trip to each database, as
@@ -24,7 +24,7 @@ record SyncBenchOptions(long tokens, List<BenchEngine> engines, long seconds, in
         long tokens = BenchOptions.DEFAULT_TOKENS;
         List<BenchEngine> engines = List.of(BenchEngine.POSTGRESQL, BenchEngine.MARIADB);
         long seconds = 60;
-        int transactions = 2000;
+        int transactions = 10_000;
         Long backlog = null;
         int writeRate = 500;
         int roundTripMicros = 500;

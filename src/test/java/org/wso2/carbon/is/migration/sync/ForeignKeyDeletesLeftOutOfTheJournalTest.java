@@ -1,11 +1,9 @@
 package org.wso2.carbon.is.migration.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.wso2.carbon.is.migration.sync.SyncFixture.sortedRows;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +41,8 @@ class ForeignKeyDeletesLeftOutOfTheJournalTest {
 
         SyncFixture.drain(run, 5);
         try (Connection target = fixture.target.connect()) {
-            assertEquals(List.of("kept openid"), rows(target, "SELECT TOKEN_ID, TOKEN_SCOPE FROM " + SCOPE_TABLE));
+            assertEquals(List.of("kept openid"),
+                    sortedRows(target, "SELECT TOKEN_ID, TOKEN_SCOPE FROM " + SCOPE_TABLE));
         }
         SyncNeverLosesARowTest.assertSameRows(fixture);
         assertEquals(0, new SyncVerify(fixture.settings, fixture.databases, 100).run(false).differences());
@@ -76,21 +75,6 @@ class ForeignKeyDeletesLeftOutOfTheJournalTest {
 
     /** The journal entries of {@code table}, operation and key, sorted. */
     private static List<String> entries(Connection source, String table, String keys) throws Exception {
-        return rows(source, "SELECT SYNC_OP, " + keys + " FROM " + SyncNames.journal(table));
-    }
-
-    private static List<String> rows(Connection connection, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                    row.add(rows.getString(i));
-                }
-                values.add(String.join(" ", row));
-            }
-        }
-        values.sort(null);
-        return values;
+        return sortedRows(source, "SELECT SYNC_OP, " + keys + " FROM " + SyncNames.journal(table));
     }
 }

@@ -2,11 +2,9 @@ package org.wso2.carbon.is.migration.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wso2.carbon.is.migration.sync.SyncFixture.sortedRows;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,11 +49,11 @@ class RowsAForeignKeyActionReachesTest {
         SyncFixture.drain(run, 5);
 
         try (Connection target = fixture.target.connect()) {
-            assertEquals(List.of("kept"), rows(target, "SELECT TOKEN_ID FROM IDN_OAUTH2_ACCESS_TOKEN"));
-            assertEquals(List.of("kept openid"), rows(target, "SELECT TOKEN_ID, TOKEN_SCOPE FROM"
+            assertEquals(List.of("kept"), sortedRows(target, "SELECT TOKEN_ID FROM IDN_OAUTH2_ACCESS_TOKEN"));
+            assertEquals(List.of("kept openid"), sortedRows(target, "SELECT TOKEN_ID, TOKEN_SCOPE FROM"
                     + " IDN_OAUTH2_ACCESS_TOKEN_SCOPE"));
-            assertEquals(List.of("kept-code"), rows(target, "SELECT CODE_ID FROM IDN_OAUTH2_AUTHORIZATION_CODE"));
-            assertEquals(List.of("other"), rows(target, "SELECT APP_NAME FROM IDN_OAUTH_CONSUMER_APPS WHERE ID = "
+            assertEquals(List.of("kept-code"), sortedRows(target, "SELECT CODE_ID FROM IDN_OAUTH2_AUTHORIZATION_CODE"));
+            assertEquals(List.of("other"), sortedRows(target, "SELECT APP_NAME FROM IDN_OAUTH_CONSUMER_APPS WHERE ID = "
                     + OTHER_APP), "the application itself is not synced");
         }
         assertEquals(0, new SyncVerify(fixture.settings, fixture.databases, 100).run(false).differences());
@@ -84,7 +82,7 @@ class RowsAForeignKeyActionReachesTest {
         SyncFixture.drain(run, 5);
 
         try (Connection target = fixture.target.connect()) {
-            assertEquals(List.of("profile"), rows(target, "SELECT TOKEN_SCOPE FROM IDN_OAUTH2_ACCESS_TOKEN_SCOPE"
+            assertEquals(List.of("profile"), sortedRows(target, "SELECT TOKEN_SCOPE FROM IDN_OAUTH2_ACCESS_TOKEN_SCOPE"
                     + " WHERE TOKEN_ID = 't'"));
         }
         SyncNeverLosesARowTest.assertSameRows(fixture);
@@ -122,34 +120,20 @@ class RowsAForeignKeyActionReachesTest {
         }
         run.pass();
         try (Connection target = fixture.target.connect()) {
-            assertEquals(List.of("bob"), rows(target, "SELECT AUTHZ_USER FROM IDN_OAUTH2_ACCESS_TOKEN"),
+            assertEquals(List.of("bob"), sortedRows(target, "SELECT AUTHZ_USER FROM IDN_OAUTH2_ACCESS_TOKEN"),
                     "the token is refused");
-            assertTrue(rows(target, "SELECT TOKEN_SCOPE FROM IDN_OAUTH2_ACCESS_TOKEN_SCOPE").contains("profile"),
+            assertTrue(sortedRows(target, "SELECT TOKEN_SCOPE FROM IDN_OAUTH2_ACCESS_TOKEN_SCOPE").contains("profile"),
                     "the new scope is applied under the old token");
             SyncFixture.execute(target, "ALTER TABLE IDN_OAUTH2_ACCESS_TOKEN DROP CONSTRAINT NOT_CAROL_YET");
         }
 
         SyncFixture.drain(run, 5);
         try (Connection target = fixture.target.connect()) {
-            assertEquals(List.of("t carol"), rows(target, "SELECT TOKEN_ID, AUTHZ_USER FROM IDN_OAUTH2_ACCESS_TOKEN"));
-            assertEquals(List.of("profile"), rows(target, "SELECT TOKEN_SCOPE FROM IDN_OAUTH2_ACCESS_TOKEN_SCOPE"));
+            assertEquals(List.of("t carol"),
+                    sortedRows(target, "SELECT TOKEN_ID, AUTHZ_USER FROM IDN_OAUTH2_ACCESS_TOKEN"));
+            assertEquals(List.of("profile"), sortedRows(target, "SELECT TOKEN_SCOPE FROM"
+                    + " IDN_OAUTH2_ACCESS_TOKEN_SCOPE"));
         }
         SyncNeverLosesARowTest.assertSameRows(fixture);
-    }
-
-    /** The rows of {@code sql}, each its values joined by a space, sorted. */
-    private static List<String> rows(Connection connection, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                    row.add(rows.getString(i));
-                }
-                values.add(String.join(" ", row));
-            }
-        }
-        values.sort(null);
-        return values;
     }
 }

@@ -267,6 +267,22 @@ public final class SyncFixture {
         }
     }
 
+    /** The rows of {@code sql}, each its values joined by a space, sorted. */
+    static List<String> sortedRows(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    row.add(rows.getString(i));
+                }
+                values.add(String.join(" ", row));
+            }
+        }
+        values.sort(null);
+        return values;
+    }
+
     /**
      * A table's rows by key, each as its values in the source's column order, of the columns both databases have,
      * as sorted {@code column=value} text: what must be equal on both sides after a sync with no release transform.

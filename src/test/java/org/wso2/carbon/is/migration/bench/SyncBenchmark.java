@@ -54,7 +54,7 @@ public final class SyncBenchmark {
      * removes them in between), starting without in even rounds and with in odd ones, so that the load other
      * processes put on the machine meanwhile, and whatever warms up, falls on both alike. Odd, so that the last
      * round leaves the triggers in place. Nine rounds rather than five: with five rounds of 400 transactions the
-     * PostgreSQL ratio moved between 1.28x and 1.36x from run to run at 1M tokens.
+     * PostgreSQL ratio at 1M tokens was 1.29x-1.52x over six runs, 1.29x and 1.31x on two runs the same day.
      */
     private static final int WRITE_COST_ROUNDS = 9;
     private static final String EXTRA_TOKEN = "bench-extra-row";

@@ -1,8 +1,6 @@
 package org.wso2.carbon.is.migration.sync;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,17 +45,6 @@ final class PostgreSqlSyncDdl extends SyncDdl {
                 + " T.tgrelid JOIN pg_namespace S ON S.oid = C.relnamespace WHERE S.nspname = current_schema()"
                 + " AND UPPER(T.tgname) LIKE " + NAME_PATTERN + " AND T.tgqual IS NOT NULL").isEmpty();
         return leavesOut ? otherTriggers(connection) : Collections.<String>emptyList();
-    }
-
-    private static List<String> names(Connection connection, String query) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(query);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        return names;
     }
 
     @Override

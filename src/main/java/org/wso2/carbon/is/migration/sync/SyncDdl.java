@@ -242,6 +242,11 @@ public abstract class SyncDdl {
         return statements;
     }
 
+    /** The first column of a catalog query's rows, read as {@link #drops} reads them. */
+    static List<String> names(Connection connection, String query) throws SQLException {
+        return drops(connection, query, (name, table) -> name);
+    }
+
     /** A drop statement for one catalog row. */
     interface DropStatement {
         String of(String name, String table);

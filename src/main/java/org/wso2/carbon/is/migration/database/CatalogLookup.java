@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -27,10 +29,27 @@ public final class CatalogLookup {
     private CatalogLookup() {
     }
 
+    /**
+     * The connection's current schema. H2's 1.x drivers cannot tell it through JDBC: 1.4 not as a client of a server
+     * ("Feature not supported: getSchema && remote session"), 1.3 (IS 5.7.0, 5.8.0) not at all, being a JDBC 4.0
+     * driver (AbstractMethodError). H2's own SCHEMA() is asked there.
+     */
+    public static String schema(Connection connection) throws SQLException {
+        try {
+            return connection.getSchema();
+        } catch (SQLFeatureNotSupportedException | AbstractMethodError e) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT SCHEMA()")) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
     public static boolean tableExists(Connection connection, String table) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         for (String name : spellings(table)) {
-            try (ResultSet rows = metaData.getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
+            try (ResultSet rows = metaData.getTables(connection.getCatalog(), schema(connection), name, null)) {
                 if (rows.next()) {
                     return true;
                 }
@@ -42,7 +61,7 @@ public final class CatalogLookup {
     public static boolean columnExists(Connection connection, String table, String column) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         for (String tableName : spellings(table)) {
-            try (ResultSet rows = metaData.getColumns(connection.getCatalog(), connection.getSchema(), tableName,
+            try (ResultSet rows = metaData.getColumns(connection.getCatalog(), schema(connection), tableName,
                     null)) {
                 while (rows.next()) {
                     if (rows.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
@@ -63,7 +82,7 @@ public final class CatalogLookup {
         for (String tableName : spellings(table)) {
             TreeMap<Integer, String> names = new TreeMap<>();
             Map<String, Integer> types = new LinkedHashMap<>();
-            try (ResultSet rows = metaData.getColumns(connection.getCatalog(), connection.getSchema(), tableName,
+            try (ResultSet rows = metaData.getColumns(connection.getCatalog(), schema(connection), tableName,
                     null)) {
                 while (rows.next()) {
                     String name = rows.getString("COLUMN_NAME").toUpperCase(Locale.ROOT);
@@ -87,7 +106,7 @@ public final class CatalogLookup {
         DatabaseMetaData metaData = connection.getMetaData();
         Set<String> names = new LinkedHashSet<>();
         for (String tableName : spellings(table)) {
-            try (ResultSet rows = metaData.getIndexInfo(connection.getCatalog(), connection.getSchema(), tableName,
+            try (ResultSet rows = metaData.getIndexInfo(connection.getCatalog(), schema(connection), tableName,
                     false, true)) {
                 while (rows.next()) {
                     String index = rows.getString("INDEX_NAME");
@@ -234,7 +253,7 @@ public final class CatalogLookup {
             TreeMap<Short, String> columns = new TreeMap<>();
             String name = null;
             String actualTable = null;
-            try (ResultSet rows = metaData.getPrimaryKeys(connection.getCatalog(), connection.getSchema(),
+            try (ResultSet rows = metaData.getPrimaryKeys(connection.getCatalog(), schema(connection),
                     tableName)) {
                 while (rows.next()) {
                     columns.put(rows.getShort("KEY_SEQ"), rows.getString("COLUMN_NAME"));
@@ -263,8 +282,8 @@ public final class CatalogLookup {
         for (String tableName : spellings(table)) {
             Map<String, List<KeyColumn>> byKey = new LinkedHashMap<>();
             try (ResultSet rows = onTable
-                    ? metaData.getImportedKeys(connection.getCatalog(), connection.getSchema(), tableName)
-                    : metaData.getExportedKeys(connection.getCatalog(), connection.getSchema(), tableName)) {
+                    ? metaData.getImportedKeys(connection.getCatalog(), schema(connection), tableName)
+                    : metaData.getExportedKeys(connection.getCatalog(), schema(connection), tableName)) {
                 while (rows.next()) {
                     KeyColumn column = new KeyColumn(rows.getShort("KEY_SEQ"), rows.getString("FKTABLE_NAME"),
                             rows.getString("FK_NAME"), rows.getString("FKCOLUMN_NAME"), rows.getString("PKTABLE_NAME"),

@@ -40,12 +40,8 @@ public abstract class SyncDdl {
         this.dialect = dialect;
     }
 
-    /**
-     * The engine's DDL.
-     *
-     * @throws MigrationException (setup) for H2, saying why it cannot be synced
-     */
-    public static SyncDdl of(Dialect dialect) throws MigrationException {
+    /** The engine's DDL. */
+    public static SyncDdl of(Dialect dialect) {
         switch (dialect) {
             case POSTGRESQL:
                 return new PostgreSqlSyncDdl();
@@ -58,12 +54,10 @@ public abstract class SyncDdl {
                 return new MsSqlSyncDdl();
             case DB2:
                 return new Db2SyncDdl();
+            case H2:
+                return new H2SyncDdl();
             default:
-                throw new MigrationException(ErrorCode.DATA_SOURCE_UNAVAILABLE, "The source database is "
-                        + dialect + ", which the sync tool cannot journal: H2's triggers are Java classes loaded by"
-                        + " the H2 engine inside the old server, and an embedded H2 database is open in that one"
-                        + " process only, so no second process can read its changes while it serves. Stop the old"
-                        + " server and migrate a copy taken then instead (the migration itself supports H2).");
+                throw new IllegalArgumentException("No sync DDL for " + dialect);
         }
     }
 
@@ -91,6 +85,21 @@ public abstract class SyncDdl {
             script.append('\n').append(template("prepare-table.sql", variables));
         }
         return script.append(foreignKeyActionsScript(tables)).toString();
+    }
+
+    /**
+     * Refuses a source that no second process can reach while the old server serves it (an embedded H2 database);
+     * every other engine is a server.
+     *
+     * @throws MigrationException (configuration) saying why and what to change
+     */
+    void checkReachableBesideTheOldServer(Connection source) throws SQLException, MigrationException {
+        // a database server: the old server and the tool are two of its clients
+    }
+
+    /** What to add to a failed prepare's message on this engine; empty where the engine's own message says all. */
+    String failureHint() {
+        return "";
     }
 
     /**

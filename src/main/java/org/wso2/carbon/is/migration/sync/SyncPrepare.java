@@ -38,18 +38,22 @@ public final class SyncPrepare {
         Map<SyncSchema, String> scripts = scripts();
         List<SyncedTable> tables = tables();
         for (Map.Entry<SyncSchema, String> script : scripts.entrySet()) {
+            String hint = "";
             try (Connection source = databases.source(script.getKey())) {
                 Dialect dialect = databases.sourceDialect(script.getKey());
+                hint = SyncDdl.of(dialect).failureHint();
                 new StatementRunner(StatementRunner.NO_LISTENER).run(source, StatementSplitter.split(
                         script.getValue(), "sync prepare " + script.getKey().propertyKey(), dialect));
                 source.commit();
             } catch (SQLException e) {
                 throw new MigrationException("sync prepare failed on the source database of "
-                        + script.getKey().propertyKey() + ": " + e.getMessage() + leftBehind(script.getKey()), e);
+                        + script.getKey().propertyKey() + ": " + e.getMessage() + hint + leftBehind(script.getKey()),
+                        e);
             } catch (MigrationException e) {
                 // a statement that failed or would not parse: its own error code (and exit code) is kept
                 throw new MigrationException(e.errorCode(), "sync prepare failed on the source database of "
-                        + script.getKey().propertyKey() + ": " + e.getMessage() + leftBehind(script.getKey()), e);
+                        + script.getKey().propertyKey() + ": " + e.getMessage() + hint + leftBehind(script.getKey()),
+                        e);
             }
         }
         for (SyncedTable table : tables) {
@@ -88,6 +92,7 @@ public final class SyncPrepare {
         for (Map.Entry<SyncSchema, List<SyncedTable>> schema : bySchema.entrySet()) {
             try (Connection source = databases.source(schema.getKey())) {
                 SyncDdl ddl = SyncDdl.of(databases.sourceDialect(schema.getKey()));
+                ddl.checkReachableBesideTheOldServer(source);
                 List<String> otherTriggers = ddl.otherTriggers(source);
                 source.commit();
                 scripts.put(schema.getKey(), ddl.prepareScript(schema.getValue(), otherTriggers));

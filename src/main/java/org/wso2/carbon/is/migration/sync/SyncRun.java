@@ -61,6 +61,11 @@ public final class SyncRun {
         try {
             this.ddl = SyncDdl.of(databases.sourceDialect(first));
             this.sourceEngine = DatabaseEngine.of(ddl.dialect());
+            for (SyncSchema schema : settings.schemas()) {
+                try (Connection source = databases.source(schema)) {
+                    ddl.checkReachableBesideTheOldServer(source);
+                }
+            }
         } catch (SQLException e) {
             throw new MigrationException("Cannot reach the source database of " + first.propertyKey() + ": "
                     + e.getMessage(), e);

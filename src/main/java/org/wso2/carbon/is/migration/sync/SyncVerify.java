@@ -65,7 +65,7 @@ public final class SyncVerify {
         SyncSchema first = settings.schemas().iterator().next();
         DatabaseEngine engine;
         try {
-            engine = DatabaseEngine.of(SyncDdl.of(databases.sourceDialect(first)).dialect());
+            engine = DatabaseEngine.of(databases.sourceDialect(first));
         } catch (SQLException e) {
             throw new MigrationException("Cannot reach the source database of " + first.propertyKey() + ": "
                     + e.getMessage(), e);

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.codec.digest.DigestUtils;
-import org.wso2.carbon.is.migration.api.Dialect;
-import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.sync.SyncCleanup;
 import org.wso2.carbon.is.migration.sync.SyncDdl;
 import org.wso2.carbon.is.migration.sync.SyncPrepare;
@@ -41,7 +39,7 @@ import org.wso2.carbon.is.migration.testsupport.TcpProxy;
  * <li>verify: after the backlog drained, a value changed, a row removed and a row added on the target; {@code sync
  *     verify} (chunks of 10,000, its default) must report exactly these.</li>
  * </ol>
- * H2 is not measured: the tool refuses it, and the refusal is printed. Exit code 0 when every target was met.
+ * H2 is not measured: the tool syncs H2 only in server mode, and the harness's H2 databases are embedded. Exit code 0 when every target was met.
  *
  * <p>Run it with {@code bench/sync.sh [--tokens N] [--engines postgresql,mariadb] [--seconds S] [--transactions K]
  * [--backlog B] [--write-rate W] [--round-trip-us R]}. Not a test: {@code mvn verify} never runs it.
@@ -76,7 +74,8 @@ public final class SyncBenchmark {
         out.printf(Locale.ROOT, "Sync benchmark: 5.7.0 source -> 5.9.0 target, %,d access tokens; %,d transactions"
                 + " per write-cost run; backlog %,d; %d row writes/s for %d s%n", options.tokens(),
                 options.transactions(), options.backlog(), options.writeRate(), options.seconds());
-        out.println("H2: not measured: " + h2Refusal());
+        out.println("H2: not measured: the tool syncs H2 only in server mode, and the harness's H2 databases are"
+                + " embedded; the targets are PostgreSQL's and MariaDB's");
         boolean allMet = true;
         List<String> summaries = new ArrayList<>();
         for (BenchEngine engine : options.engines()) {
@@ -92,15 +91,6 @@ public final class SyncBenchmark {
         out.println("Summary");
         summaries.forEach(out::println);
         return allMet;
-    }
-
-    private static String h2Refusal() {
-        try {
-            SyncDdl.of(Dialect.H2);
-            return "the sync tool accepted H2";
-        } catch (MigrationException e) {
-            return e.getMessage();
-        }
     }
 
     private SyncFigures measure(BenchEngine engine) throws Exception {

@@ -1,7 +1,6 @@
 package org.wso2.carbon.is.migration.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,9 +11,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.wso2.carbon.is.migration.api.Dialect;
-import org.wso2.carbon.is.migration.api.MigrationException;
 import org.wso2.carbon.is.migration.sync.SyncDdl;
 import org.wso2.carbon.is.migration.sync.SyncSettings;
 import org.wso2.carbon.is.migration.sync.SyncTables;
@@ -23,7 +20,7 @@ import org.wso2.carbon.is.migration.sync.SyncTables;
  * The sync tool's DDL for the engines no test runs (Oracle, MSSQL, DB2), checked statically: the script splits with
  * the engine's own terminators, every statement is read by {@link CheckableSql} (tables inside the re-runnable
  * blocks, the INSERTs of every trigger body), it creates the dead-letter table and one journal per synced table,
- * and every name it gives fits Oracle's 30 characters. H2 is refused with the reason.
+ * and every name it gives fits Oracle's 30 characters.
  */
 class SyncDdlStaticCheckTest {
 
@@ -55,11 +52,5 @@ class SyncDdlStaticCheckTest {
         while (names.find()) {
             assertTrue(names.group().length() <= 30, names.group() + " is longer than Oracle's 30 characters");
         }
-    }
-
-    @Test
-    void h2IsRefusedSayingWhy() {
-        MigrationException refused = assertThrows(MigrationException.class, () -> SyncDdl.of(Dialect.H2));
-        assertTrue(refused.getMessage().contains("H2's triggers are Java classes"), refused.getMessage());
     }
 }

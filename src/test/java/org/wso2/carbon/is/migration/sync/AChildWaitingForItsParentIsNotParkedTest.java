@@ -73,11 +73,20 @@ class AChildWaitingForItsParentIsNotParkedTest {
      * turn has read its journal by then.
      */
     private static void awaitUpdateOfX(TestDatabase target) throws Exception {
-        String sql = target.dialect() == Dialect.POSTGRESQL
-                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '" + target.name() + "' AND state ="
-                        + " 'active' AND query LIKE 'UPDATE IDN_OAUTH2_ACCESS_TOKEN %'"
-                : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '" + target.name() + "' AND"
+        String sql;
+        switch (target.dialect()) {
+            case POSTGRESQL:
+                sql = "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '" + target.name() + "' AND state ="
+                        + " 'active' AND query LIKE 'UPDATE IDN_OAUTH2_ACCESS_TOKEN %'";
+                break;
+            case H2:
+                sql = "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE"
+                        + " 'UPDATE IDN_OAUTH2_ACCESS_TOKEN %'";
+                break;
+            default:
+                sql = "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '" + target.name() + "' AND"
                         + " COMMAND = 'Query' AND INFO LIKE 'UPDATE IDN_OAUTH2_ACCESS_TOKEN %'";
+        }
         long deadline = System.currentTimeMillis() + 30_000;
         try (Connection connection = target.connect()) {
             while (SyncNeverLosesARowTest.count(connection, sql) == 0) {

@@ -24,6 +24,7 @@ import org.wso2.carbon.is.migration.database.CatalogLookup;
 import org.wso2.carbon.is.migration.datasource.DriverDataSource;
 import org.wso2.carbon.is.migration.schema.SchemaFacts;
 import org.wso2.carbon.is.migration.schema.TableSchema;
+import org.wso2.carbon.is.migration.testsupport.H2ServerEngine;
 import org.wso2.carbon.is.migration.testsupport.IsHome;
 import org.wso2.carbon.is.migration.testsupport.MariaDbEngine;
 import org.wso2.carbon.is.migration.testsupport.PostgresEngine;
@@ -128,7 +129,8 @@ public final class SyncFixture {
                         + "<username>" + source.user() + "</username><password>" + source.password()
                         + "</password>\n</configuration></definition>\n</datasource>\n</datasources>\n"
                         + "</datasources-configuration>\n");
-        String type = source.dialect() == Dialect.POSTGRESQL ? "postgre" : "mariadb";
+        String type = Map.of(Dialect.POSTGRESQL, "postgre", Dialect.H2, "h2").getOrDefault(source.dialect(),
+                "mariadb");
         IsHome newHome = IsHome.at(folder.resolve("new-is")).withDriverInLib(driverJar()).withDeploymentToml(
                 IsHome.databaseSection("identity_db", type, target.url(), target.user(), target.password())
                         + IsHome.databaseSection("shared_db", type, target.url(), target.user(), target.password()));
@@ -141,12 +143,14 @@ public final class SyncFixture {
     }
 
     private String driverJar() {
-        return source.dialect() == Dialect.POSTGRESQL ? "postgresql-42.7.4.jar" : "mariadb-java-client-3.4.1.jar";
+        return Map.of(Dialect.POSTGRESQL, "postgresql-42.7.4.jar", Dialect.H2,
+                "h2-" + org.h2.engine.Constants.VERSION + ".jar").getOrDefault(source.dialect(),
+                "mariadb-java-client-3.4.1.jar");
     }
 
     /** The engines the sync is proven on. */
     public static Stream<TestEngine> engines() {
-        return Stream.of(PostgresEngine.instance(), MariaDbEngine.instance());
+        return Stream.of(PostgresEngine.instance(), MariaDbEngine.instance(), H2ServerEngine.CURRENT);
     }
 
     SyncRun run() throws MigrationException {

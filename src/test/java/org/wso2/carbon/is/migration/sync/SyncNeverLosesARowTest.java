@@ -193,7 +193,7 @@ class SyncNeverLosesARowTest {
                 .stream().map(Long::valueOf).toList();
     }
 
-    private static List<String> journalOperations(Connection connection, String table) throws Exception {
+    static List<String> journalOperations(Connection connection, String table) throws Exception {
         return firstColumn(connection, "SELECT SYNC_OP FROM " + SyncNames.journal(table) + " ORDER BY SYNC_ID");
     }
 

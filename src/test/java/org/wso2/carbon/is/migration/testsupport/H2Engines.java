@@ -32,12 +32,7 @@ public enum H2Engines implements TestEngine {
     V1_4_199 {
         @Override
         Driver loadDriver() {
-            Path jar = Path.of(System.getProperty("test.drivers.dir", "target/test-drivers"), "h2-1.4.199.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("H2 1.4.199 driver not found at " + jar.toAbsolutePath()
-                        + "; the build copies it there in generate-test-resources (run through Maven, or set"
-                        + " -Dtest.drivers.dir)");
-            }
+            Path jar = jar("1.4.199");
             try {
                 // Deliberately never closed: the engine lives as long as the JVM.
                 URLClassLoader loader = new URLClassLoader("h2-1.4.199", new URL[] {jar.toUri().toURL()},
@@ -55,6 +50,16 @@ public enum H2Engines implements TestEngine {
     };
 
     private volatile Driver driver;
+
+    /** The jar of an H2 {@code version} that the build copies to {@code <test.drivers.dir>}. */
+    static Path jar(String version) {
+        Path jar = Path.of(System.getProperty("test.drivers.dir", "target/test-drivers"), "h2-" + version + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("H2 " + version + " not found at " + jar.toAbsolutePath() + "; the build"
+                    + " copies it there in generate-test-resources (run through Maven, or set -Dtest.drivers.dir)");
+        }
+        return jar;
+    }
 
     abstract Driver loadDriver();
 

@@ -116,8 +116,8 @@ public final class ReleaseDetector {
     /** Upper-case names of the tables in the connection's own schema. */
     private static Set<String> tableNames(Connection connection) throws SQLException {
         Set<String> names = new TreeSet<>();
-        try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), CatalogLookup.schema(connection), "%",
-                new String[] {"TABLE"})) {
+        try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(),
+                CatalogLookup.schema(connection), "%", new String[] {"TABLE"})) {
             while (rows.next()) {
                 names.add(rows.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
             }

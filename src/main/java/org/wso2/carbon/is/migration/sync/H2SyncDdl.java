@@ -13,8 +13,9 @@ import org.wso2.carbon.is.migration.api.MigrationException;
 
 /**
  * H2 served by an H2 server ({@code jdbc:h2:tcp:} or {@code ssl:}), which the old server and the tool both reach as
- * clients. One trigger per table, {@link H2JournalTrigger}, runs inside that server, which loads it from this jar. H2 runs a foreign key's ON DELETE action as a DELETE statement of
- * its own, which fires the child's triggers, so cascaded rows are journalled like any other.
+ * clients. One trigger per table, {@link H2JournalTrigger}, runs inside that server, which loads it from this jar.
+ * H2 runs a foreign key's ON DELETE action as a DELETE statement of its own, which fires the child's triggers, so
+ * cascaded rows are journalled like any other.
  */
 final class H2SyncDdl extends SyncDdl {
 
@@ -50,8 +51,12 @@ final class H2SyncDdl extends SyncDdl {
         }
     }
 
+    /** H2 says only that the class is not found, and the operator must know where it has to be. */
     @Override
-    String failureHint() {
+    String failureHint(String message) {
+        if (!message.contains(H2JournalTrigger.class.getName())) {
+            return "";
+        }
         return "\nOn H2 the engine that serves the database runs the trigger: " + H2JournalTrigger.class.getName()
                 + " (in this jar) must be on that engine's class path.";
     }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.wso2.carbon.is.migration.api.Dialect;
-import org.wso2.carbon.is.migration.api.ErrorCode;
 import org.wso2.carbon.is.migration.api.MigrationException;
 
 /**
@@ -97,8 +96,8 @@ public abstract class SyncDdl {
         // a database server: the old server and the tool are two of its clients
     }
 
-    /** What to add to a failed prepare's message on this engine; empty where the engine's own message says all. */
-    String failureHint() {
+    /** What to add to the message of a failed prepare on this engine; empty where the message says all. */
+    String failureHint(String message) {
         return "";
     }
 

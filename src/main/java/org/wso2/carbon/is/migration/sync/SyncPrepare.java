@@ -38,28 +38,30 @@ public final class SyncPrepare {
         Map<SyncSchema, String> scripts = scripts();
         List<SyncedTable> tables = tables();
         for (Map.Entry<SyncSchema, String> script : scripts.entrySet()) {
-            String hint = "";
+            SyncDdl ddl = null;
             try (Connection source = databases.source(script.getKey())) {
                 Dialect dialect = databases.sourceDialect(script.getKey());
-                hint = SyncDdl.of(dialect).failureHint();
+                ddl = SyncDdl.of(dialect);
                 new StatementRunner(StatementRunner.NO_LISTENER).run(source, StatementSplitter.split(
                         script.getValue(), "sync prepare " + script.getKey().propertyKey(), dialect));
                 source.commit();
             } catch (SQLException e) {
-                throw new MigrationException("sync prepare failed on the source database of "
-                        + script.getKey().propertyKey() + ": " + e.getMessage() + hint + leftBehind(script.getKey()),
-                        e);
+                throw new MigrationException(failed(script.getKey(), e.getMessage(), ddl), e);
             } catch (MigrationException e) {
                 // a statement that failed or would not parse: its own error code (and exit code) is kept
-                throw new MigrationException(e.errorCode(), "sync prepare failed on the source database of "
-                        + script.getKey().propertyKey() + ": " + e.getMessage() + hint + leftBehind(script.getKey()),
-                        e);
+                throw new MigrationException(e.errorCode(), failed(script.getKey(), e.getMessage(), ddl), e);
             }
         }
         for (SyncedTable table : tables) {
             LOG.info("{}: changes are journalled in {}", table.name(), table.journal());
         }
         return tables;
+    }
+
+    /** The message of a prepare that failed on {@code schema}'s source: the cause, the engine's hint, what is left. */
+    private String failed(SyncSchema schema, String cause, SyncDdl ddl) {
+        return "sync prepare failed on the source database of " + schema.propertyKey() + ": " + cause
+                + (ddl == null ? "" : ddl.failureHint(cause)) + leftBehind(schema);
     }
 
     /**

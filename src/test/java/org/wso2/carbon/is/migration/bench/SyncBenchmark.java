@@ -39,7 +39,8 @@ import org.wso2.carbon.is.migration.testsupport.TcpProxy;
  * <li>verify: after the backlog drained, a value changed, a row removed and a row added on the target; {@code sync
  *     verify} (chunks of 10,000, its default) must report exactly these.</li>
  * </ol>
- * H2 is not measured: the tool syncs H2 only in server mode, and the harness's H2 databases are embedded. Exit code 0 when every target was met.
+ * H2 is not measured: the tool syncs H2 only in server mode, and the harness's H2 databases are embedded. Exit code
+ * 0 when every target was met.
  *
  * <p>Run it with {@code bench/sync.sh [--tokens N] [--engines postgresql,mariadb] [--seconds S] [--transactions K]
  * [--backlog B] [--write-rate W] [--round-trip-us R]}. Not a test: {@code mvn verify} never runs it.

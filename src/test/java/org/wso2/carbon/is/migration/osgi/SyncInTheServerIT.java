@@ -22,11 +22,11 @@ import org.wso2.carbon.is.migration.testsupport.WorkDirectory;
 
 /**
  * The data sync started as operators start it, with the server: the built bundle booted on IS 5.9.0's runtime
- * (Equinox 3.14 + Equinox DS 1.4, see {@link InServerBoot}), and on a newer one (Felix 7 + SCR 2.2), with {@code -DprepareSync [-DgenerateDDL]} and then
- * {@code -DsyncData}, {@code -DconfigFile} naming a sync.properties whose DataSources are the JNDI names the server
- * binds, on PostgreSQL (H2 is synced only through an H2 server, see H2IsSyncedOnlyInServerModeTest). Each boot keeps
- * the server up until the line an operator waits for is logged, then stops the framework, as stopping the server
- * does.
+ * (Equinox 3.14 + Equinox DS 1.4, see {@link InServerBoot}), and on a newer one (Felix 7 + SCR 2.2), with
+ * {@code -DprepareSync [-DgenerateDDL]} and then {@code -DsyncData}, {@code -DconfigFile} naming a sync.properties
+ * whose DataSources are the JNDI names the server binds, on PostgreSQL (H2 is synced only through an H2 server, see
+ * H2IsSyncedOnlyInServerModeTest). Each boot keeps the server up until the line an operator waits for is logged,
+ * then stops the framework, as stopping the server does.
  */
 class SyncInTheServerIT {
 

@@ -21,9 +21,9 @@ import org.wso2.carbon.is.migration.testsupport.TestEngine;
 /**
  * H2 is synced where the old server and the tool are both clients of an H2 server: every test of
  * {@link SyncFixture#engines} runs on an H2 2.x server, and here the whole cycle on H2 1.4.199 and 1.3.175 servers
- * (the engines IS 5.9.0 and IS 5.7.0/5.8.0 ship), whose trigger interface the class must also fit. An embedded database, also one opened with
- * {@code AUTO_SERVER=TRUE}, is refused before anything is created; a server that cannot load the trigger class
- * fails prepare with the reason.
+ * (the engines IS 5.9.0 and IS 5.7.0/5.8.0 ship), whose trigger interface the class must also fit. An embedded
+ * database, also one opened with {@code AUTO_SERVER=TRUE}, is refused before anything is created; a server that
+ * cannot load the trigger class fails prepare with the reason.
  */
 class H2IsSyncedOnlyInServerModeTest {
 

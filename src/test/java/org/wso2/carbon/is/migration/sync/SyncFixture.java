@@ -142,10 +142,13 @@ public final class SyncFixture {
                 "--new-is-home", newHome.path().toString());
     }
 
+    /** The source's driver jar in target/test-drivers: on H2 the version the source's server runs. */
     private String driverJar() {
-        return Map.of(Dialect.POSTGRESQL, "postgresql-42.7.4.jar", Dialect.H2,
-                "h2-" + org.h2.engine.Constants.VERSION + ".jar").getOrDefault(source.dialect(),
-                "mariadb-java-client-3.4.1.jar");
+        if (source.dialect() == Dialect.H2) {
+            String jar = source.driver().getClass().getProtectionDomain().getCodeSource().getLocation().getPath();
+            return jar.substring(jar.lastIndexOf('/') + 1);
+        }
+        return source.dialect() == Dialect.POSTGRESQL ? "postgresql-42.7.4.jar" : "mariadb-java-client-3.4.1.jar";
     }
 
     /** The engines the sync is proven on. */

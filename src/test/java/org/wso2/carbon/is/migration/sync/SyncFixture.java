@@ -151,7 +151,7 @@ public final class SyncFixture {
         return source.dialect() == Dialect.POSTGRESQL ? "postgresql-42.7.4.jar" : "mariadb-java-client-3.4.1.jar";
     }
 
-    /** The engines the sync is proven on. */
+    /** The engines the sync is proven on: PostgreSQL, MariaDB and an H2 2.x server (older H2 servers: H2 tests). */
     public static Stream<TestEngine> engines() {
         return Stream.of(PostgresEngine.instance(), MariaDbEngine.instance(), H2ServerEngine.CURRENT);
     }

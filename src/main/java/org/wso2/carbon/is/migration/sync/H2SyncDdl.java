@@ -2,7 +2,6 @@ package org.wso2.carbon.is.migration.sync;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,13 +62,6 @@ final class H2SyncDdl extends SyncDdl {
 
     @Override
     public List<String> leftovers(Connection connection) throws SQLException {
-        List<String> drops = new ArrayList<>();
-        drops.addAll(drops(connection, "SELECT DISTINCT TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS WHERE"
-                + " TRIGGER_SCHEMA = SCHEMA() AND UPPER(TRIGGER_NAME) LIKE " + NAME_PATTERN + " ORDER BY 1",
-                (name, table) -> "DROP TRIGGER IF EXISTS " + name));
-        drops.addAll(drops(connection, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA ="
-                + " SCHEMA() AND UPPER(TABLE_NAME) LIKE " + NAME_PATTERN + " ORDER BY 1",
-                (name, table) -> "DROP TABLE IF EXISTS " + name));
-        return drops;
+        return informationSchemaLeftovers(connection, "SCHEMA()");
     }
 }

@@ -49,13 +49,6 @@ final class MySqlSyncDdl extends SyncDdl {
 
     @Override
     public List<String> leftovers(Connection connection) throws SQLException {
-        List<String> drops = new ArrayList<>();
-        drops.addAll(drops(connection, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA ="
-                + " DATABASE() AND UPPER(TRIGGER_NAME) LIKE " + NAME_PATTERN + " ORDER BY 1",
-                (name, table) -> "DROP TRIGGER IF EXISTS " + name));
-        drops.addAll(drops(connection, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
-                + " DATABASE() AND UPPER(TABLE_NAME) LIKE " + NAME_PATTERN + " ORDER BY 1",
-                (name, table) -> "DROP TABLE IF EXISTS " + name));
-        return drops;
+        return informationSchemaLeftovers(connection, "DATABASE()");
     }
 }

@@ -250,6 +250,22 @@ public abstract class SyncDdl {
         return statements;
     }
 
+    /**
+     * {@link #leftovers} read from the standard information_schema views (MySQL, MariaDB, H2): the tool's triggers,
+     * then its tables, in the schema {@code currentSchema} names.
+     */
+    static List<String> informationSchemaLeftovers(Connection connection, String currentSchema) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        // DISTINCT: H2 lists a trigger once per event it fires on
+        drops.addAll(drops(connection, "SELECT DISTINCT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE"
+                + " TRIGGER_SCHEMA = " + currentSchema + " AND UPPER(TRIGGER_NAME) LIKE " + NAME_PATTERN
+                + " ORDER BY 1", (name, table) -> "DROP TRIGGER IF EXISTS " + name));
+        drops.addAll(drops(connection, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                + currentSchema + " AND UPPER(TABLE_NAME) LIKE " + NAME_PATTERN + " ORDER BY 1",
+                (name, table) -> "DROP TABLE IF EXISTS " + name));
+        return drops;
+    }
+
     /** The first column of a catalog query's rows, read as {@link #drops} reads them. */
     static List<String> names(Connection connection, String query) throws SQLException {
         return drops(connection, query, (name, table) -> name);

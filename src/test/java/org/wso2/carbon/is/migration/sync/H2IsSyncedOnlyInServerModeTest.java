@@ -55,7 +55,7 @@ class H2IsSyncedOnlyInServerModeTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = H2ServerEngine.class, names = {"V1_4_199", "V1_3_175"})
-    void onTheH2ServersIsShipsTokensScopesAndAKeyChangeEndEqualAndCleanupRemovesAll(H2ServerEngine engine)
+    void onServersOfTheH2EnginesIdentityServerShipsTheWholeCycleEndsEqualAndClean(H2ServerEngine engine)
             throws Exception {
         SyncFixture fixture = SyncFixture.create(engine, "5.8.0", "5.9.0");
         new SyncPrepare(fixture.settings, fixture.databases).run();

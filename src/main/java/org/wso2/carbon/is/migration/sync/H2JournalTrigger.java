@@ -90,6 +90,10 @@ public final class H2JournalTrigger implements Trigger {
         return false;
     }
 
+    /**
+     * A statement per row: H2 shares one trigger instance among all sessions and passes each call its own session's
+     * connection, so no statement can be kept; H2's per-session query cache spares the parse.
+     */
     private void journal(Connection connection, String operation, Object[] row) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             statement.setString(1, operation);

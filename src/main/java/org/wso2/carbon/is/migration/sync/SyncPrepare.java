@@ -38,10 +38,9 @@ public final class SyncPrepare {
         Map<SyncSchema, String> scripts = scripts();
         List<SyncedTable> tables = tables();
         for (Map.Entry<SyncSchema, String> script : scripts.entrySet()) {
-            SyncDdl ddl = null;
+            Dialect dialect = sourceDialect(script.getKey());
+            SyncDdl ddl = SyncDdl.of(dialect);
             try (Connection source = databases.source(script.getKey())) {
-                Dialect dialect = databases.sourceDialect(script.getKey());
-                ddl = SyncDdl.of(dialect);
                 new StatementRunner(StatementRunner.NO_LISTENER).run(source, StatementSplitter.split(
                         script.getValue(), "sync prepare " + script.getKey().propertyKey(), dialect));
                 source.commit();
@@ -61,7 +60,7 @@ public final class SyncPrepare {
     /** The message of a prepare that failed on {@code schema}'s source: the cause, the engine's hint, what is left. */
     private String failed(SyncSchema schema, String cause, SyncDdl ddl) {
         return "sync prepare failed on the source database of " + schema.propertyKey() + ": " + cause
-                + (ddl == null ? "" : ddl.failureHint(cause)) + leftBehind(schema);
+                + ddl.failureHint(cause) + leftBehind(schema);
     }
 
     /**
@@ -122,15 +121,15 @@ public final class SyncPrepare {
     }
 
     private List<SyncedTable> tables() throws MigrationException {
-        return SyncTables.resolve(settings, SyncTables.factsDialect(sourceDialect()));
+        return SyncTables.resolve(settings, SyncTables.factsDialect(sourceDialect(settings.schemas().iterator()
+                .next())));
     }
 
-    private Dialect sourceDialect() throws MigrationException {
-        SyncSchema first = settings.schemas().iterator().next();
+    private Dialect sourceDialect(SyncSchema schema) throws MigrationException {
         try {
-            return databases.sourceDialect(first);
+            return databases.sourceDialect(schema);
         } catch (SQLException e) {
-            throw new MigrationException("Cannot reach the source database of " + first.propertyKey() + ": "
+            throw new MigrationException("Cannot reach the source database of " + schema.propertyKey() + ": "
                     + e.getMessage(), e);
         }
     }

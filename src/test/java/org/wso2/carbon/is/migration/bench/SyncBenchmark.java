@@ -13,7 +13,6 @@ import java.util.Locale;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.wso2.carbon.is.migration.sync.SyncCleanup;
-import org.wso2.carbon.is.migration.sync.SyncDdl;
 import org.wso2.carbon.is.migration.sync.SyncPrepare;
 import org.wso2.carbon.is.migration.sync.SyncRun;
 import org.wso2.carbon.is.migration.sync.SyncVerify;
